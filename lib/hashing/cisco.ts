@@ -65,8 +65,9 @@ export function ciscoBucket(conn: Connection, policy: CiscoLoadBalance): number 
 
 /**
  * The member (0-based) that owns a bucket: `bucket % memberCount`. This hands out the 8 buckets
- * in the ratios Cisco documents: 8:0 members... i.e. 2 members 4:4, 3 members 3:3:2, 4 members
+ * in the ratios Cisco documents (tech note 12023): 2 members 4:4, 3 members 3:3:2, 4 members
  * 2:2:2:2, 5 members 2:2:2:1:1, 6 members 2:2:1:1:1:1, 7 members 2:1:1:1:1:1:1, 8 members one each.
+ * Which member gets which buckets is not published; this choice only fixes the ratios.
  *
  * @throws InputError for a bucket outside 0..7 or a member count outside 1..8.
  */

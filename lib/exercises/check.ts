@@ -1,0 +1,16 @@
+import { InputError } from '../InputError';
+import type { CheckResult } from './Exercise';
+import { exercises } from './registry';
+
+/**
+ * Checks an answer and prints one line for the learner (`PASS ex-06-1: correct ...` or `FAIL ex-06-1:
+ * not yet ...`), which is what notebook check cells and the site's runnable cells show. Returns the
+ * result too, for code that wants it. An unknown exercise id is an input error (a typo in a lesson).
+ */
+export function check(id: string, answer: unknown): CheckResult {
+  const exercise = exercises[id];
+  if (!exercise) throw new InputError('exercise', id, `one of ${Object.keys(exercises).join(', ')}`);
+  const result = exercise.check(answer);
+  console.log(`${result.pass ? 'PASS' : 'FAIL'} ${result.message}`);
+  return result;
+}

@@ -1,0 +1,77 @@
+import type { LoadBalancingAlgorithm, TeamingMode } from '../teaming/Team';
+import type { CiscoLoadBalance } from '../hashing';
+import type { ConnectionModel, ScenarioInput } from '../scenario/Scenario';
+
+/** Options for the article's two-host lab, with the article's setup as defaults. */
+export interface ArticleScenarioOptions {
+  /** Teaming mode of both hosts' teams. Default `Lacp`. */
+  teamingMode?: TeamingMode;
+  /** Load-balancing algorithm of both teams. Default `TransportPorts` (Address Hash). */
+  loadBalancingAlgorithm?: LoadBalancingAlgorithm;
+  /** Members per team. Default 2 (the article's dual-port cards). */
+  members?: number;
+  /** Speed of each member in Gbps. Default 10. */
+  memberGbps?: number;
+  /** How many VMs move from HV1 to HV2. Default 4. */
+  vms?: number;
+  /** Memory of each VM in GiB. Default 8. */
+  memoryGiB?: number;
+  /** Page dirty rate of each VM in MB/s. Default 50. */
+  dirtyMBps?: number;
+  /** The switch's `port-channel load-balance` setting. Default `src-dst-port`. */
+  switchLoadBalance?: CiscoLoadBalance;
+  /** Simultaneous live migrations per host. Default 2 (Hyper-V's default). */
+  simultaneous?: number;
+  /** Connection model: `per-vm` (default) or `per-host-pair`. */
+  connections?: ConnectionModel;
+  /** Setup time before the first memory byte, in seconds. Default 1. */
+  setupS?: number;
+  /** Seeded random extra setup time, uniform in [0, setupJitterS] seconds. Default 0. */
+  setupJitterS?: number;
+  /** Seed for the jitter. Default 1. */
+  seed?: number;
+}
+
+/**
+ * The article's lab as a scenario: two Hyper-V hosts, HV1 (10.10.10.1) and HV2 (10.10.10.2), each with a
+ * team of identical members, and `vms` VMs live-migrating from HV1 to HV2 ("drain roles"). Every
+ * experiment of findings 3 to 7 starts from here and changes one thing.
+ */
+export function articleScenario(options: ArticleScenarioOptions = {}): ScenarioInput {
+  const {
+    teamingMode = 'Lacp',
+    loadBalancingAlgorithm = 'TransportPorts',
+    members = 2,
+    memberGbps = 10,
+    vms = 4,
+    memoryGiB = 8,
+    dirtyMBps = 50,
+    switchLoadBalance = 'src-dst-port',
+    simultaneous = 2,
+    connections = 'per-vm',
+    setupS = 1,
+    setupJitterS = 0,
+    seed = 1,
+  } = options;
+  const team = () => ({
+    teamingMode,
+    loadBalancingAlgorithm,
+    members: Array.from({ length: members }, (_, i) => ({ name: `NIC${i + 1}`, gbps: memberGbps })),
+  });
+  return {
+    hosts: [
+      { name: 'HV1', ip: '10.10.10.1', team: team() },
+      { name: 'HV2', ip: '10.10.10.2', team: team() },
+    ],
+    switch: { loadBalance: switchLoadBalance },
+    liveMigration: { simultaneous, connections, setupS, setupJitterS },
+    migrations: Array.from({ length: vms }, (_, i) => ({
+      vm: `VM${String(i + 1).padStart(2, '0')}`,
+      from: 'HV1',
+      to: 'HV2',
+      memoryGiB,
+      dirtyMBps,
+    })),
+    seed,
+  };
+}

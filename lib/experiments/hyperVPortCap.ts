@@ -1,0 +1,91 @@
+import { barFigure } from '../figures';
+import type { CiscoLoadBalance } from '../hashing';
+import { TEAMING_MODES } from '../teaming/Team';
+import { articleScenario } from './articleScenario';
+import { defineExperiment } from './defineExperiment';
+import { short } from './oneStreamOneMember';
+import { runScenario } from './runScenario';
+import { atMost, fmt, hostUsage } from './usage';
+
+interface Options extends Record<string, unknown> {
+  vms: number;
+  memoryGiB: number;
+  members: number;
+  switchLoadBalance: string;
+}
+
+interface Row {
+  teamingMode: string;
+  hyperVPortPeakSendGbps: number;
+  hyperVPortDrainS: number;
+  addressHashPeakSendGbps: number;
+  addressHashDrainS: number;
+}
+
+/**
+ * Finding 3: Hyper-V Port caps live migration at one member's bandwidth in every teaming mode. The
+ * live-migration traffic leaves through one host vNIC, which is one vSwitch port, and Hyper-V Port pins
+ * a port to one member. For contrast each mode is also run with Address Hash (TransportPorts).
+ */
+export const hyperVPortCap = defineExperiment<Options, Row[]>({
+  id: 'finding-3',
+  finding: 3,
+  title: 'Hyper-V Port caps live migration at one member',
+  controls: [
+    { name: 'vms', label: 'VMs migrating', kind: 'number', min: 1, max: 12, step: 1, default: 4 },
+    { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: 8 },
+    { name: 'members', label: 'Members per team', kind: 'number', min: 2, max: 8, step: 1, default: 2 },
+    {
+      name: 'switchLoadBalance',
+      label: 'Switch load-balance',
+      kind: 'select',
+      options: ['src-dst-port', 'src-dst-ip', 'src-dst-mac', 'src-mac'],
+      default: 'src-dst-port',
+    },
+  ],
+  run({ vms, memoryGiB, members, switchLoadBalance }) {
+    const memberGbps = 10;
+    const rows: Row[] = TEAMING_MODES.map((teamingMode) => {
+      const common = { teamingMode, vms, memoryGiB, members, memberGbps, switchLoadBalance: switchLoadBalance as CiscoLoadBalance };
+      const pinned = runScenario(articleScenario({ ...common, loadBalancingAlgorithm: 'HyperVPort' }));
+      const hashed = runScenario(articleScenario({ ...common, loadBalancingAlgorithm: 'TransportPorts' }));
+      return {
+        teamingMode,
+        hyperVPortPeakSendGbps: hostUsage(pinned.result, 'HV1').peakSendGbps,
+        hyperVPortDrainS: pinned.result.durationS,
+        addressHashPeakSendGbps: hostUsage(hashed.result, 'HV1').peakSendGbps,
+        addressHashDrainS: hashed.result.durationS,
+      };
+    });
+    const maxPinned = Math.max(...rows.map((r) => r.hyperVPortPeakSendGbps));
+    const holds = atMost(maxPinned, memberGbps);
+    const measured: Record<string, number> = { vms, memberGbps, teamGbps: members * memberGbps, maxHyperVPortPeakSendGbps: maxPinned };
+    for (const r of rows) {
+      measured[`${short(r.teamingMode)}HyperVPortPeakSendGbps`] = r.hyperVPortPeakSendGbps;
+      measured[`${short(r.teamingMode)}AddressHashPeakSendGbps`] = r.addressHashPeakSendGbps;
+    }
+    return {
+      id: 'finding-3',
+      claim: 'Hyper-V Port caps live migration at one member\'s bandwidth, whatever the teaming mode.',
+      holds,
+      measured,
+      summary:
+        `With ${vms} VMs and ${members} x ${memberGbps} Gbps members, Hyper-V Port peaked at ` +
+        rows.map((r) => `${fmt(r.hyperVPortPeakSendGbps)} Gbps (${short(r.teamingMode)})`).join(', ') +
+        `; Address Hash reached ` +
+        rows.map((r) => `${fmt(r.addressHashPeakSendGbps)} Gbps (${short(r.teamingMode)})`).join(', ') +
+        '.',
+      data: rows,
+      figure: barFigure({
+        title: `Peak send rate of HV1 draining ${vms} VMs`,
+        categories: rows.map((r) => short(r.teamingMode)),
+        series: [
+          { name: 'HyperVPort', values: rows.map((r) => r.hyperVPortPeakSendGbps) },
+          { name: 'Address Hash (TransportPorts)', values: rows.map((r) => r.addressHashPeakSendGbps) },
+        ],
+        yTitle: 'Gbps',
+        reference: { value: memberGbps, label: 'one member' },
+      }),
+    };
+  },
+});

@@ -1,0 +1,17 @@
+export type { Experiment, ExperimentControl, ExperimentResult, Measured } from './Experiment';
+export { defineExperiment, resolveOptions } from './defineExperiment';
+export type { ExperimentDefinition } from './defineExperiment';
+export { articleScenario } from './articleScenario';
+export type { ArticleScenarioOptions } from './articleScenario';
+export { runScenario } from './runScenario';
+export { hostUsage } from './usage';
+export type { HostUsage } from './usage';
+export { oneStreamOneMember } from './oneStreamOneMember';
+export { manyDestinations, manyDestinationsScenario } from './manyDestinations';
+export { hyperVPortCap } from './hyperVPortCap';
+export { switchDependentAllMembers } from './switchDependentAllMembers';
+export { switchIndependentAddressHash } from './switchIndependentAddressHash';
+export { counterVisibility } from './counterVisibility';
+export { simultaneousSetting, SIMULTANEOUS_SETTINGS } from './simultaneousSetting';
+export { experiments } from './registry';
+export { reproduce } from './reproduce';

@@ -1,0 +1,109 @@
+import { barFigure } from '../figures';
+import { expectedMembersUsed } from '../hashing';
+import type { ScenarioInput } from '../scenario';
+import type { LoadBalancingAlgorithm } from '../teaming/Team';
+import { defineExperiment } from './defineExperiment';
+import { runScenario } from './runScenario';
+import { fmt, hostUsage } from './usage';
+
+interface Options extends Record<string, unknown> {
+  destinations: number;
+  members: number;
+  loadBalancingAlgorithm: string;
+  connections: string;
+}
+
+interface Data {
+  sentGB: Record<string, number>;
+  hyperVPortSentGB: Record<string, number>;
+}
+
+/** One source host (HV1) sending one VM to each of `destinations` target hosts. */
+export function manyDestinationsScenario(
+  destinations: number,
+  members: number,
+  loadBalancingAlgorithm: LoadBalancingAlgorithm,
+  connections: 'per-vm' | 'per-host-pair',
+): ScenarioInput {
+  const team = (algorithm: LoadBalancingAlgorithm) => ({
+    teamingMode: 'SwitchIndependent' as const,
+    loadBalancingAlgorithm: algorithm,
+    members: Array.from({ length: members }, (_, i) => ({ name: `NIC${i + 1}`, gbps: 10 })),
+  });
+  return {
+    hosts: Array.from({ length: destinations + 1 }, (_, i) => ({
+      name: `HV${i + 1}`,
+      ip: `10.10.10.${i + 1}`,
+      team: team(i === 0 ? loadBalancingAlgorithm : 'TransportPorts'),
+    })),
+    liveMigration: { simultaneous: 64, connections },
+    migrations: Array.from({ length: destinations }, (_, i) => ({
+      vm: `VM${String(i + 1).padStart(2, '0')}`,
+      from: 'HV1',
+      to: `HV${i + 2}`,
+      memoryGiB: 8,
+      dirtyMBps: 50,
+    })),
+  };
+}
+
+/**
+ * Finding 2: several streams to several destinations spread across members with Address Hash. HV1
+ * migrates one VM to each of several hosts at once; the destination address (and port) differs per
+ * stream, so the Address Hash places them on different members. The same drain under Hyper-V Port stays
+ * on the one member its host vNIC is pinned to. The closed form for uniform hashing,
+ * M(1 - (1 - 1/M)^N), gives the number of members we expect to see used.
+ */
+export const manyDestinations = defineExperiment<Options, Data>({
+  id: 'finding-2',
+  finding: 2,
+  title: 'Streams to several destinations spread over the members',
+  controls: [
+    { name: 'destinations', label: 'Destination hosts', kind: 'number', min: 1, max: 16, step: 1, default: 8 },
+    { name: 'members', label: 'Members in the source team', kind: 'number', min: 2, max: 8, step: 1, default: 4 },
+    {
+      name: 'loadBalancingAlgorithm',
+      label: 'Load-balancing algorithm',
+      kind: 'select',
+      options: ['TransportPorts', 'IPAddresses', 'MacAddresses'],
+      default: 'TransportPorts',
+    },
+    { name: 'connections', label: 'Connection model', kind: 'select', options: ['per-vm', 'per-host-pair'], default: 'per-host-pair' },
+  ],
+  run({ destinations, members, loadBalancingAlgorithm, connections }) {
+    const algorithm = loadBalancingAlgorithm as LoadBalancingAlgorithm;
+    const model = connections as 'per-vm' | 'per-host-pair';
+    const hashed = hostUsage(runScenario(manyDestinationsScenario(destinations, members, algorithm, model)).result, 'HV1');
+    const pinned = hostUsage(runScenario(manyDestinationsScenario(destinations, members, 'HyperVPort', model)).result, 'HV1');
+    const expected = expectedMembersUsed(destinations, members);
+    const holds = destinations < 2 || (hashed.sendMembers >= 2 && pinned.sendMembers === 1);
+    return {
+      id: 'finding-2',
+      claim: 'Streams to several destinations spread across the team members with Address Hash (and stay on one with Hyper-V Port).',
+      holds,
+      measured: {
+        destinations,
+        members,
+        sendMembersUsed: hashed.sendMembers,
+        expectedMembersUsed: expected,
+        peakSendGbps: hashed.peakSendGbps,
+        hyperVPortSendMembersUsed: pinned.sendMembers,
+        hyperVPortPeakSendGbps: pinned.peakSendGbps,
+      },
+      summary:
+        `Migrating to ${destinations} hosts with ${loadBalancingAlgorithm}, HV1 sent on ${hashed.sendMembers} of ${members} members ` +
+        `(uniform hashing predicts ${fmt(expected, 2)} on average) and peaked at ${fmt(hashed.peakSendGbps)} Gbps; ` +
+        `with Hyper-V Port it used ${pinned.sendMembers} member at ${fmt(pinned.peakSendGbps)} Gbps.`,
+      data: { sentGB: hashed.sentGB, hyperVPortSentGB: pinned.sentGB },
+      figure: barFigure({
+        title: `HV1 draining to ${destinations} hosts: GB sent per member`,
+        categories: Object.keys(hashed.sentGB),
+        series: [
+          { name: loadBalancingAlgorithm, values: Object.values(hashed.sentGB) },
+          { name: 'HyperVPort', values: Object.values(pinned.sentGB) },
+        ],
+        yTitle: 'GB sent',
+      }),
+    };
+  },
+});

@@ -1,0 +1,92 @@
+import { barFigure } from '../figures';
+import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from '../teaming/Team';
+import { articleScenario } from './articleScenario';
+import { defineExperiment } from './defineExperiment';
+import { runScenario } from './runScenario';
+import { atMost, fmt, hostUsage } from './usage';
+
+interface Options extends Record<string, unknown> {
+  members: number;
+  memberGbps: number;
+  memoryGiB: number;
+}
+
+interface Row {
+  teamingMode: string;
+  loadBalancingAlgorithm: string;
+  peakSendGbps: number;
+  peakReceiveGbps: number;
+  sendMembers: number;
+  receiveMembers: number;
+}
+
+/**
+ * Finding 1: one TCP stream never uses more than one team member, in any team mode. One VM migrates
+ * from HV1 to HV2 (one live-migration connection) under every teaming mode x load-balancing algorithm;
+ * the peak send and receive rates never pass one member's speed and one member carries it all.
+ */
+export const oneStreamOneMember = defineExperiment<Options, Row[]>({
+  id: 'finding-1',
+  finding: 1,
+  title: 'One TCP stream never uses more than one member',
+  controls: [
+    { name: 'members', label: 'Members per team', kind: 'number', min: 2, max: 8, step: 1, default: 2 },
+    { name: 'memberGbps', label: 'Member speed (Gbps)', kind: 'select', options: [1, 10, 25, 40], default: 10 },
+    { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: 8 },
+  ],
+  run({ members, memberGbps, memoryGiB }) {
+    const rows: Row[] = [];
+    for (const teamingMode of TEAMING_MODES) {
+      for (const loadBalancingAlgorithm of LOAD_BALANCING_ALGORITHMS) {
+        const sim = runScenario(
+          articleScenario({ teamingMode, loadBalancingAlgorithm, members, memberGbps, memoryGiB, vms: 1 }),
+        );
+        const source = hostUsage(sim.result, 'HV1');
+        const target = hostUsage(sim.result, 'HV2');
+        rows.push({
+          teamingMode,
+          loadBalancingAlgorithm,
+          peakSendGbps: source.peakSendGbps,
+          peakReceiveGbps: target.peakReceiveGbps,
+          sendMembers: source.sendMembers,
+          receiveMembers: target.receiveMembers,
+        });
+      }
+    }
+    const maxPeak = Math.max(...rows.map((r) => Math.max(r.peakSendGbps, r.peakReceiveGbps)));
+    const oneMemberEverywhere = rows.every((r) => r.sendMembers === 1 && r.receiveMembers === 1);
+    const holds = oneMemberEverywhere && atMost(maxPeak, memberGbps);
+    return {
+      id: 'finding-1',
+      claim: 'One TCP stream never uses more than one team member, in any teaming mode or load-balancing algorithm.',
+      holds,
+      measured: {
+        combinations: rows.length,
+        maxPeakGbps: maxPeak,
+        memberGbps,
+        teamGbps: members * memberGbps,
+        combinationsOnOneMember: rows.filter((r) => r.sendMembers === 1 && r.receiveMembers === 1).length,
+      },
+      summary:
+        `Across ${rows.length} mode and algorithm combinations, a single migration peaked at ${fmt(maxPeak)} Gbps ` +
+        `on a team of ${members} x ${memberGbps} Gbps; ` +
+        `${rows.filter((r) => r.sendMembers === 1 && r.receiveMembers === 1).length} of ${rows.length} kept it on one member each way.`,
+      data: rows,
+      figure: barFigure({
+        title: 'One migration, every team configuration',
+        categories: rows.map((r) => `${short(r.teamingMode)} ${r.loadBalancingAlgorithm}`),
+        series: [
+          { name: 'peak send (HV1)', values: rows.map((r) => r.peakSendGbps) },
+          { name: 'peak receive (HV2)', values: rows.map((r) => r.peakReceiveGbps) },
+        ],
+        yTitle: 'Gbps',
+        reference: { value: memberGbps, label: 'one member' },
+      }),
+    };
+  },
+});
+
+/** Short labels for the teaming modes on crowded axes. */
+export function short(teamingMode: string): string {
+  return teamingMode === 'SwitchIndependent' ? 'SI' : teamingMode;
+}

@@ -1,0 +1,20 @@
+import type { Experiment } from './Experiment';
+import { oneStreamOneMember } from './oneStreamOneMember';
+import { manyDestinations } from './manyDestinations';
+import { hyperVPortCap } from './hyperVPortCap';
+import { switchDependentAllMembers } from './switchDependentAllMembers';
+import { switchIndependentAddressHash } from './switchIndependentAddressHash';
+import { counterVisibility } from './counterVisibility';
+import { simultaneousSetting } from './simultaneousSetting';
+
+/** Every experiment, by id, in the order `reproduce` runs them. Notebooks, the site and the CLI all look
+ * experiments up here. */
+export const experiments: Record<string, Experiment> = {
+  [oneStreamOneMember.id]: oneStreamOneMember,
+  [manyDestinations.id]: manyDestinations,
+  [hyperVPortCap.id]: hyperVPortCap,
+  [switchDependentAllMembers.id]: switchDependentAllMembers,
+  [switchIndependentAddressHash.id]: switchIndependentAddressHash,
+  [counterVisibility.id]: counterVisibility,
+  [simultaneousSetting.id]: simultaneousSetting,
+};

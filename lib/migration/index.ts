@@ -1,0 +1,10 @@
+export { precopyModel } from './precopyModel';
+export type { PrecopyModelOptions, PrecopyModelResult, PrecopyRound } from './precopyModel';
+export { simulateMigrations, TIMER_TAG } from './simulateMigrations';
+export type {
+  MigrationRequest,
+  SimulateMigrationsOptions,
+  MigrationPass,
+  MigrationRun,
+  MigrationsSimulation,
+} from './simulateMigrations';

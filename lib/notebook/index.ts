@@ -1,0 +1,13 @@
+export { figureHtml, FIGURE_CONFIG, PLOTLY_WINDOW_FLAG } from './figureHtml';
+export type { FigureHtmlOptions } from './figureHtml';
+export { plotlyBundle } from './plotlyBundle';
+export type { PlotlyBundle } from './plotlyBundle';
+export { displayBundle } from './displayBundle';
+export type { MimeBundle } from './displayBundle';
+export { show, figureBundle, PLOTLY_MIME_TYPE } from './show';
+export { showFinding } from './showFinding';
+export { findingMarkdown, findingText, verdictLine, formatMeasured } from './findingMarkdown';
+export type { FindingOptions } from './findingMarkdown';
+export { showMarkdown } from './showMarkdown';
+export { lessonValue } from './lessonValue';
+export type { LessonValueOptions } from './lessonValue';

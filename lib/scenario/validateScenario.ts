@@ -1,0 +1,166 @@
+import { InputError } from '../InputError';
+import { CISCO_LOAD_BALANCE, parseIpv4 } from '../hashing';
+import { validateTeam } from '../teaming';
+import {
+  checkArray,
+  checkKnownKeys,
+  checkNumber,
+  checkObject,
+  checkOneOf,
+  checkString,
+  childField,
+  itemField,
+} from '../fieldChecks';
+import type { ConnectionModel, LiveMigrationInput, Scenario, SwitchInput } from './Scenario';
+
+/** Every default `validateScenario` fills in, in one place (the JSON Schema's defaults are tested against these). */
+export const SCENARIO_DEFAULTS = {
+  host: { vSwitchPortId: 0, nextEphemeralPort: 49152 },
+  switch: { loadBalance: 'src-dst-ip' },
+  liveMigration: {
+    simultaneous: 2,
+    connections: 'per-vm',
+    setupS: 1,
+    setupJitterS: 0,
+    maxRounds: 5,
+    stopThresholdMB: 30,
+    resumeS: 0.05,
+  },
+  migration: { dirtyMBps: 0, startS: 0 },
+  seed: 1,
+} as const satisfies {
+  host: { vSwitchPortId: number; nextEphemeralPort: number };
+  switch: Required<SwitchInput>;
+  liveMigration: Required<LiveMigrationInput>;
+  migration: { dirtyMBps: number; startS: number };
+  seed: number;
+};
+
+/** How many TCP connections live migration opens (see `ConnectionModel`). */
+export const CONNECTION_MODELS: readonly ConnectionModel[] = ['per-vm', 'per-host-pair'];
+
+/** Smallest and largest dynamic (ephemeral) TCP port Windows hands out (IANA range). */
+export const EPHEMERAL_PORT_RANGE = { min: 49152, max: 65535 } as const;
+
+/** Top-level keys a scenario file may hold besides the scenario itself: `$schema` (for editors) and a free-text `description`. */
+const ANNOTATION_KEYS = ['$schema', 'description'];
+const SCENARIO_KEYS = ['hosts', 'switch', 'liveMigration', 'migrations', 'seed', ...ANNOTATION_KEYS];
+const HOST_KEYS = ['name', 'ip', 'team', 'vSwitchPortId', 'nextEphemeralPort'];
+const SWITCH_KEYS = ['loadBalance'];
+const LIVE_MIGRATION_KEYS = ['simultaneous', 'connections', 'setupS', 'setupJitterS', 'maxRounds', 'stopThresholdMB', 'resumeS'];
+const MIGRATION_KEYS = ['vm', 'from', 'to', 'memoryGiB', 'dirtyMBps', 'startS'];
+
+/**
+ * Checks a scenario (as parsed from a JSON file or built in code) and returns it with every default
+ * filled in. The input is not changed. The annotation keys `$schema` and `description` are accepted at
+ * the top level and dropped.
+ *
+ * @throws InputError for the first problem found, naming the field path (`hosts[1].team.members[0].gbps`),
+ * the value and what is allowed. Unknown keys, at any level, are errors.
+ */
+export function validateScenario(input: unknown): Scenario {
+  const scenario = checkObject(input, 'scenario', 'a scenario object with hosts and migrations');
+  checkKnownKeys(scenario, '', SCENARIO_KEYS);
+  if (scenario.description !== undefined) checkString(scenario.description, 'description');
+
+  const hosts = validateHosts(scenario.hosts);
+  const hostNames = hosts.map((host) => host.name);
+  return {
+    hosts,
+    switch: validateSwitch(scenario.switch),
+    liveMigration: validateLiveMigration(scenario.liveMigration),
+    migrations: validateMigrations(scenario.migrations, hostNames),
+    seed: optional(scenario.seed, SCENARIO_DEFAULTS.seed, (value) => checkNumber(value, 'seed', { integer: true })),
+  };
+}
+
+function validateHosts(value: unknown): Scenario['hosts'] {
+  const hosts = checkArray(value, 'hosts', 1);
+  const names = new Map<string, number>();
+  const ips = new Map<string, number>();
+  return hosts.map((raw, index) => {
+    const field = itemField('hosts', index);
+    const host = checkObject(raw, field, 'a host object with name, ip and team');
+    checkKnownKeys(host, field, HOST_KEYS);
+    const name = checkString(host.name, childField(field, 'name'));
+    checkUnique(names, name, name, index, 'hosts', 'name', 'a host name');
+    const ip = checkString(host.ip, childField(field, 'ip'));
+    const address = String(parseIpv4(ip, childField(field, 'ip')));
+    checkUnique(ips, address, ip, index, 'hosts', 'ip', 'an IPv4 address');
+    const team = validateTeam(host.team, childField(field, 'team'), { hostIndex: index });
+    const vSwitchPortId = optional(host.vSwitchPortId, SCENARIO_DEFAULTS.host.vSwitchPortId, (v) =>
+      checkNumber(v, childField(field, 'vSwitchPortId'), { integer: true, min: 0 }),
+    );
+    const nextEphemeralPort = optional(host.nextEphemeralPort, SCENARIO_DEFAULTS.host.nextEphemeralPort, (v) =>
+      checkNumber(v, childField(field, 'nextEphemeralPort'), { integer: true, ...EPHEMERAL_PORT_RANGE }),
+    );
+    return { name, ip, team, vSwitchPortId, nextEphemeralPort };
+  });
+}
+
+function validateSwitch(value: unknown): Scenario['switch'] {
+  if (value === undefined) return { ...SCENARIO_DEFAULTS.switch };
+  const input = checkObject(value, 'switch', 'a switch object');
+  checkKnownKeys(input, 'switch', SWITCH_KEYS);
+  return {
+    loadBalance: optional(input.loadBalance, SCENARIO_DEFAULTS.switch.loadBalance, (v) =>
+      checkOneOf(v, 'switch.loadBalance', CISCO_LOAD_BALANCE),
+    ),
+  };
+}
+
+function validateLiveMigration(value: unknown): Scenario['liveMigration'] {
+  const defaults = SCENARIO_DEFAULTS.liveMigration;
+  if (value === undefined) return { ...defaults };
+  const input = checkObject(value, 'liveMigration', 'a liveMigration object');
+  checkKnownKeys(input, 'liveMigration', LIVE_MIGRATION_KEYS);
+  const at = (key: string) => childField('liveMigration', key);
+  return {
+    simultaneous: optional(input.simultaneous, defaults.simultaneous, (v) => checkNumber(v, at('simultaneous'), { integer: true, min: 1, max: 64 })),
+    connections: optional(input.connections, defaults.connections, (v) => checkOneOf(v, at('connections'), CONNECTION_MODELS)),
+    setupS: optional(input.setupS, defaults.setupS, (v) => checkNumber(v, at('setupS'), { min: 0 })),
+    setupJitterS: optional(input.setupJitterS, defaults.setupJitterS, (v) => checkNumber(v, at('setupJitterS'), { min: 0 })),
+    maxRounds: optional(input.maxRounds, defaults.maxRounds, (v) => checkNumber(v, at('maxRounds'), { integer: true, min: 0, max: 30 })),
+    stopThresholdMB: optional(input.stopThresholdMB, defaults.stopThresholdMB, (v) => checkNumber(v, at('stopThresholdMB'), { greaterThan: 0 })),
+    resumeS: optional(input.resumeS, defaults.resumeS, (v) => checkNumber(v, at('resumeS'), { min: 0 })),
+  };
+}
+
+function validateMigrations(value: unknown, hostNames: string[]): Scenario['migrations'] {
+  const migrations = checkArray(value, 'migrations', 1);
+  const vms = new Map<string, number>();
+  const knownHosts = `one of ${hostNames.join(', ')}`;
+  return migrations.map((raw, index) => {
+    const field = itemField('migrations', index);
+    const migration = checkObject(raw, field, 'a migration object with vm, from, to and memoryGiB');
+    checkKnownKeys(migration, field, MIGRATION_KEYS);
+    const vm = checkString(migration.vm, childField(field, 'vm'));
+    checkUnique(vms, vm, vm, index, 'migrations', 'vm', 'a VM name');
+    const from = migration.from;
+    if (typeof from !== 'string' || !hostNames.includes(from)) throw new InputError(childField(field, 'from'), from, knownHosts);
+    const to = migration.to;
+    const others = hostNames.filter((name) => name !== from);
+    if (typeof to !== 'string' || !others.includes(to)) {
+      const allowed = others.length === 0 ? `a host other than ${from}, and the scenario has no other host` : `one of ${others.join(', ')} (not the source host)`;
+      throw new InputError(childField(field, 'to'), to, allowed);
+    }
+    const memoryGiB = checkNumber(migration.memoryGiB, childField(field, 'memoryGiB'), { greaterThan: 0 });
+    const dirtyMBps = optional(migration.dirtyMBps, SCENARIO_DEFAULTS.migration.dirtyMBps, (v) => checkNumber(v, childField(field, 'dirtyMBps'), { min: 0 }));
+    const startS = optional(migration.startS, SCENARIO_DEFAULTS.migration.startS, (v) => checkNumber(v, childField(field, 'startS'), { min: 0 }));
+    return { vm, from, to, memoryGiB, dirtyMBps, startS };
+  });
+}
+
+/** The default when the field is absent, else the checked value (null is a wrong value, not an absent one). */
+function optional<T>(value: unknown, fallback: T, check: (value: unknown) => T): T {
+  return value === undefined ? fallback : check(value);
+}
+
+/** Remembers `key` for item `index` of `list`; throws if an earlier item had the same key. */
+function checkUnique(seen: Map<string, number>, key: string, value: string, index: number, list: string, name: string, what: string): void {
+  const first = seen.get(key);
+  if (first !== undefined) {
+    throw new InputError(`${itemField(list, index)}.${name}`, value, `${what} not already used (${itemField(list, first)}.${name} has it)`);
+  }
+  seen.set(key, index);
+}

@@ -1,0 +1,136 @@
+/**
+ * Max-min fair sharing of independent links by flows, solved by progressive filling.
+ *
+ * The problem. Each flow crosses some links and may have a cap of its own. Rates must satisfy, for
+ * every link, "sum of the rates of the flows crossing it <= its capacity", and, for every flow,
+ * "rate <= cap". Among all such rates, max-min fairness picks the one where no flow can get more
+ * without taking from a flow that has the same rate or less. Progressive filling finds it: raise every
+ * flow's rate together; when a link is full, the flows crossing it stop (they are "frozen") at the
+ * current rate; when a flow reaches its cap, it stops there; the others keep rising.
+ *
+ * Vocabulary (after SimGrid's lmm solver, where links are "constraints" and flows "variables"):
+ * - link (input): a resource with an `id` and a `capacity`. Links are independent of each other: a
+ *   full-duplex NIC is two links, one for sending and one for receiving.
+ * - flow (input): an `id`, the `links` it crosses (an "element" is one flow-link pair) and an optional
+ *   `cap`, a bound on its own rate (e.g. a TCP window limit).
+ * - rate (computed): the flow's share, in the same unit as capacities (the library uses Gbps).
+ * - saturated link (computed): a link whose flows use all of its capacity.
+ * - bottleneck (computed): for each flow, the saturated link that froze it, or `null` when its cap did.
+ *   On a tie the cap wins, and among links the one given first wins.
+ *
+ * The solver knows nothing of NICs, teams or TCP: the models turn those into links and flows.
+ * Cost: O(E log L + F log F) for E elements, L links, F flows (see {@link maxMinFairIndexed}).
+ */
+import { InputError } from '../InputError';
+import { maxMinFairIndexed } from './maxMinFairIndexed';
+
+/** A resource that flows share. */
+export interface SharedLink {
+  /** Unique name of the link, e.g. `hostA/nic1/send`. */
+  id: string;
+  /** What it can carry, > 0 and finite, in the caller's unit (Gbps in this library). */
+  capacity: number;
+}
+
+/** Something that wants as much of its links as it can get. */
+export interface SharedFlow {
+  /** Unique name of the flow. */
+  id: string;
+  /** Ids of the links it crosses, each at most once. May be empty when `cap` is given. */
+  links: string[];
+  /** Highest rate the flow could use on its own, > 0 and finite; none by default. */
+  cap?: number;
+}
+
+/** Input of {@link maxMinFair}. */
+export interface MaxMinFairInput {
+  /** The links, with unique ids. */
+  links: SharedLink[];
+  /** The flows, with unique ids. */
+  flows: SharedFlow[];
+}
+
+/** Output of {@link maxMinFair}. */
+export interface MaxMinFairResult {
+  /** Rate of each flow by id, in the unit of the capacities. */
+  rates: Record<string, number>;
+  /** For each flow, the id of the saturated link that froze it, or `null` when its cap froze it. */
+  bottlenecks: Record<string, string | null>;
+}
+
+/**
+ * Max-min fair rates of flows over independent links (progressive filling).
+ *
+ * @example
+ * maxMinFair({ links: [{ id: 'a', capacity: 10 }], flows: [{ id: 'x', links: ['a'] }, { id: 'y', links: ['a'] }] })
+ * // => { rates: { x: 5, y: 5 }, bottlenecks: { x: 'a', y: 'a' } }
+ */
+export function maxMinFair(input: MaxMinFairInput): MaxMinFairResult {
+  if (input === null || typeof input !== 'object') throw new InputError('input', input, 'an object with links and flows');
+  const { links, flows } = input;
+  if (!Array.isArray(links)) throw new InputError('links', links, 'an array of { id, capacity }');
+  if (!Array.isArray(flows)) throw new InputError('flows', flows, 'an array of { id, links, cap? }');
+
+  const linkIndex = new Map<string, number>();
+  const linkCapacity = new Float64Array(links.length);
+  links.forEach((link, i) => {
+    checkId(link?.id, `links[${i}].id`);
+    if (linkIndex.has(link.id)) throw new InputError(`links[${i}].id`, link.id, 'an id not used by another link');
+    if (!isPositiveFinite(link.capacity)) {
+      throw new InputError(`links[${i}].capacity`, link.capacity, 'a finite number greater than 0');
+    }
+    linkIndex.set(link.id, i);
+    linkCapacity[i] = link.capacity;
+  });
+
+  const seenFlows = new Set<string>();
+  const flowLinkStart = new Int32Array(flows.length + 1);
+  const flowLinkList: number[] = [];
+  const flowCap = new Float64Array(flows.length);
+  flows.forEach((flow, f) => {
+    checkId(flow?.id, `flows[${f}].id`);
+    if (seenFlows.has(flow.id)) throw new InputError(`flows[${f}].id`, flow.id, 'an id not used by another flow');
+    seenFlows.add(flow.id);
+    if (!Array.isArray(flow.links)) throw new InputError(`flows[${f}].links`, flow.links, 'an array of link ids');
+    const first = flowLinkList.length;
+    flow.links.forEach((id, k) => {
+      const l = linkIndex.get(id);
+      if (l === undefined) throw new InputError(`flows[${f}].links[${k}]`, id, 'the id of a link in links');
+      if (flowLinkList.indexOf(l, first) >= 0) {
+        throw new InputError(`flows[${f}].links[${k}]`, id, 'a link not already listed for this flow');
+      }
+      flowLinkList.push(l);
+    });
+    flowLinkStart[f + 1] = flowLinkList.length;
+    if (flow.cap === undefined) {
+      if (flow.links.length === 0) throw new InputError(`flows[${f}]`, flow, 'a flow with at least one link or a cap');
+      flowCap[f] = Infinity;
+    } else if (!isPositiveFinite(flow.cap)) {
+      throw new InputError(`flows[${f}].cap`, flow.cap, 'a finite number greater than 0, or no cap');
+    } else {
+      flowCap[f] = flow.cap;
+    }
+  });
+
+  const { rate, bottleneck } = maxMinFairIndexed({
+    linkCapacity,
+    flowCap,
+    flowLinkStart,
+    flowLinks: Int32Array.from(flowLinkList),
+  });
+  const rates: Record<string, number> = {};
+  const bottlenecks: Record<string, string | null> = {};
+  flows.forEach((flow, f) => {
+    rates[flow.id] = rate[f];
+    bottlenecks[flow.id] = bottleneck[f] < 0 ? null : links[bottleneck[f]].id;
+  });
+  return { rates, bottlenecks };
+}
+
+function checkId(id: unknown, field: string): asserts id is string {
+  if (typeof id !== 'string' || id === '') throw new InputError(field, id, 'a non-empty string');
+}
+
+function isPositiveFinite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}

@@ -1,0 +1,13 @@
+export type { LoadBalancingAlgorithm, Team, TeamMember, TeamingMode } from './Team';
+export { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from './Team';
+export { activeMembers } from './activeMembers';
+export { primaryMember } from './primaryMember';
+export { teamMac } from './teamMac';
+export { sendMember } from './sendMember';
+export type { SendMemberOptions } from './sendMember';
+export { receiveMember } from './receiveMember';
+export type { ReceiveMemberOptions } from './receiveMember';
+export { outboundInboundTable } from './outboundInboundTable';
+export type { OutboundInboundRow } from './outboundInboundTable';
+export { MAX_TEAM_MEMBERS, validateTeam } from './validateTeam';
+export type { ValidateTeamOptions } from './validateTeam';

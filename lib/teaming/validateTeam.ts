@@ -1,0 +1,125 @@
+import { InputError } from '../InputError';
+import { parseMac } from '../hashing';
+import {
+  checkArray,
+  checkBoolean,
+  checkKnownKeys,
+  checkNumber,
+  checkObject,
+  checkOneOf,
+  checkString,
+  childField,
+  itemField,
+} from '../fieldChecks';
+import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from './Team';
+import type { Team, TeamMember } from './Team';
+
+/** Options of `validateTeam`. */
+export interface ValidateTeamOptions {
+  /**
+   * Number of the host the team belongs to (0 for the first host of a scenario). It makes the MAC
+   * addresses derived for members without one differ between hosts. Integer from 0 to 65534. Default 0.
+   */
+  hostIndex?: number;
+}
+
+const TEAM_KEYS = ['teamingMode', 'loadBalancingAlgorithm', 'members'] as const;
+const MEMBER_KEYS = ['name', 'gbps', 'standby', 'up', 'mac'] as const;
+
+/** Most members a Windows Server 2012 team may have (NIC Teaming limits: 1 to 32 physical NICs). */
+export const MAX_TEAM_MEMBERS = 32;
+
+/**
+ * Checks a team as a user wrote it and returns it with every member default filled in
+ * (`standby` false, `up` true, `mac` derived when absent). Nothing is changed in the input.
+ *
+ * Rules: `teamingMode` and `loadBalancingAlgorithm` are PowerShell values; 1 to 32 members with unique
+ * names and unique MACs; `gbps` a number greater than 0; at most one standby member, and never only
+ * standby members. Unknown keys are errors (they are usually typos).
+ *
+ * A derived MAC is locally administered (first byte 02) and encodes the host and member position:
+ * `02:00:00:HH:HH:MM`, with HHHH = hostIndex + 1 and MM = member position + 1.
+ *
+ * @param team the team, e.g. parsed from a scenario file
+ * @param field path of the team in the input, used in error messages, e.g. `hosts[1].team`
+ * @throws InputError naming the offending field, e.g. `hosts[1].team.members[0].gbps`
+ */
+export function validateTeam(team: unknown, field = 'team', options: ValidateTeamOptions = {}): Team {
+  const hostIndex = checkNumber(options.hostIndex ?? 0, 'hostIndex', { integer: true, min: 0, max: 65534 });
+  const input = checkObject(team, field, 'a team object with teamingMode, loadBalancingAlgorithm and members');
+  checkKnownKeys(input, field, TEAM_KEYS);
+
+  const teamingMode = checkOneOf(input.teamingMode, childField(field, 'teamingMode'), TEAMING_MODES);
+  const loadBalancingAlgorithm = checkOneOf(
+    input.loadBalancingAlgorithm,
+    childField(field, 'loadBalancingAlgorithm'),
+    LOAD_BALANCING_ALGORITHMS,
+  );
+  const membersField = childField(field, 'members');
+  const rawMembers = checkArray(input.members, membersField, 1, MAX_TEAM_MEMBERS);
+  const members = rawMembers.map((member, index) => validateMember(member, itemField(membersField, index), hostIndex, index));
+
+  checkDistinct(members.map((member) => member.name), membersField, 'name');
+  checkDistinct(members.map((member) => member.mac), membersField, 'mac', normalizeMac);
+
+  const standbyIndexes = members.flatMap((member, index) => (member.standby ? [index] : []));
+  if (standbyIndexes.length > 1) {
+    const second = standbyIndexes[1];
+    throw new InputError(
+      `${itemField(membersField, second)}.standby`,
+      true,
+      `false: at most one standby member per team, and ${itemField(membersField, standbyIndexes[0])} is already standby`,
+    );
+  }
+  if (standbyIndexes.length === members.length) {
+    throw new InputError(
+      `${itemField(membersField, standbyIndexes[0])}.standby`,
+      true,
+      'false: a team needs at least one active member besides the standby one',
+    );
+  }
+
+  return { teamingMode, loadBalancingAlgorithm, members };
+}
+
+function validateMember(member: unknown, field: string, hostIndex: number, index: number): Required<TeamMember> {
+  const input = checkObject(member, field, 'a member object with name and gbps');
+  checkKnownKeys(input, field, MEMBER_KEYS);
+  const name = checkString(input.name, childField(field, 'name'));
+  const gbps = checkNumber(input.gbps, childField(field, 'gbps'), { greaterThan: 0 });
+  const standby = input.standby === undefined ? false : checkBoolean(input.standby, childField(field, 'standby'));
+  const up = input.up === undefined ? true : checkBoolean(input.up, childField(field, 'up'));
+  let mac: string;
+  if (input.mac === undefined) {
+    mac = derivedMac(hostIndex, index);
+  } else {
+    mac = checkString(input.mac, childField(field, 'mac'));
+    parseMac(mac, childField(field, 'mac'));
+  }
+  return { name, gbps, standby, up, mac };
+}
+
+/** `02:00:00:HH:HH:MM`: locally administered, host number hostIndex + 1, member number index + 1. */
+function derivedMac(hostIndex: number, index: number): string {
+  const host = hostIndex + 1;
+  const bytes = [0x02, 0x00, 0x00, host >> 8, host & 0xff, index + 1];
+  return bytes.map((byte) => byte.toString(16).padStart(2, '0')).join(':');
+}
+
+function normalizeMac(mac: string): string {
+  return mac.toLowerCase().replace(/-/g, ':');
+}
+
+function checkDistinct(values: string[], membersField: string, key: string, normalize = (value: string) => value): void {
+  const normalized = values.map(normalize);
+  values.forEach((value, index) => {
+    const first = normalized.indexOf(normalized[index]);
+    if (first !== index) {
+      throw new InputError(
+        `${itemField(membersField, index)}.${key}`,
+        value,
+        `a ${key} not used by another member (${itemField(membersField, first)} has it)`,
+      );
+    }
+  });
+}

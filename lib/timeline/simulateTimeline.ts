@@ -1,0 +1,409 @@
+/**
+ * An event-driven fluid simulation: flows move bytes over links, and between two events every flow
+ * runs at a constant rate, its max-min fair share (see `maxMinFair`). Events are arrivals (a flow's
+ * start) and completions (its last byte). At each event the rates of the active flows are solved again.
+ *
+ * A link is one direction of one member (send or receive), so a full-duplex member is two links.
+ * Bytes drain at `gbps * 1e9 / 8` bytes per second. There is no latency and no TCP dynamics: a flow
+ * gets its share the moment it starts.
+ *
+ * Callers chain work with `onFlowEnd`: when a flow ends it may return new flows that start now or later
+ * (a pre-copy round that follows the previous one, a migration waiting for a free slot).
+ */
+import { InputError } from '../InputError';
+import { maxMinFairIndexed } from '../sharing';
+import { ArrivalQueue } from './ArrivalQueue';
+
+/** One direction of one member, as the timeline sees it. */
+export interface TimelineLink {
+  /** Unique name, e.g. `hostA/nic1/send`. */
+  id: string;
+  /** Capacity in Gbps (10^9 bit/s), > 0 and finite. */
+  gbps: number;
+}
+
+/** Bytes to move, from a given time, over given links. */
+export interface TimelineFlowInput {
+  /** Unique name over the whole run, chained flows included. */
+  id: string;
+  /** Ids of the links it crosses, each at most once; may be empty when `capGbps` is given. */
+  links: string[];
+  /** How many bytes to move, >= 0 and finite. A flow of 0 bytes ends when it starts. */
+  bytes: number;
+  /** When it starts, in seconds from the start of the run, >= 0 (and not before the event that chains it). */
+  startS: number;
+  /** Highest rate the flow could use on its own, in Gbps; none by default. */
+  capGbps?: number;
+  /** Free text the caller uses to recognise the flow later (e.g. `vm3/round2`); copied to the result. */
+  tag?: string;
+}
+
+/** A flow once it has ended. */
+export interface CompletedFlow {
+  /** Its id. */
+  id: string;
+  /** The links it crossed. */
+  links: string[];
+  /** The bytes it moved. */
+  bytes: number;
+  /** When it started, in seconds. */
+  startS: number;
+  /** When its last byte went through, in seconds. */
+  endS: number;
+  /** Its tag, when it had one. */
+  tag?: string;
+}
+
+/** A time interval during which every rate is constant. */
+export interface Segment {
+  /** Start of the interval, in seconds. */
+  startS: number;
+  /** End of the interval, in seconds (> startS). */
+  endS: number;
+  /** Rate of each recorded link that carries something, in Gbps, in the order the links were given. */
+  linkGbps: Array<[string, number]>;
+  /** Rate of each active flow, in Gbps, in the order they started; only with `recordFlowRates`. */
+  flowGbps?: Array<[string, number]>;
+}
+
+/** Input of {@link simulateTimeline}. */
+export interface TimelineInput {
+  /** The links, with unique ids. */
+  links: TimelineLink[];
+  /** The flows known at the start (more may come from `onFlowEnd`). */
+  flows: TimelineFlowInput[];
+  /**
+   * Called when a flow ends, at simulated time `nowS`; the flows it returns join the run. They must
+   * start at `nowS` or later. Called once per ended flow, in the order the flows ended (flows that end
+   * at the same time: in the order they started). Default: nothing is chained.
+   */
+  onFlowEnd?: (ended: CompletedFlow, nowS: number) => TimelineFlowInput[] | void;
+  /** Stop with an error after this many events, a guard against runaway chaining. Default 10,000,000. */
+  maxEvents?: number;
+  /** Record each flow's rate in every segment (`Segment.flowGbps`). Default true; turn off for big runs. */
+  recordFlowRates?: boolean;
+  /** Ids of the links whose rates go into segments. Default: every link. `[]` records none (fastest). */
+  recordLinks?: string[];
+}
+
+/** Output of {@link simulateTimeline}. */
+export interface TimelineResult {
+  /** Time the last flow ended, in seconds (0 when there is no flow). */
+  durationS: number;
+  /** Every flow, the chained ones included, in the order they ended. */
+  flows: CompletedFlow[];
+  /** Constant-rate intervals covering 0 to `durationS` one after the other; idle ones have no rates. */
+  segments: Segment[];
+  /** The links, as given. */
+  links: TimelineLink[];
+  /** The ids of the links whose rates the segments hold, in the order of `links`. */
+  recordedLinks: string[];
+  /** How many events (distinct times at which something started or ended) the run took. */
+  eventCount: number;
+}
+
+/** Bytes per second carried at 1 Gbps. */
+const BYTES_PER_GBPS_SECOND = 1e9 / 8;
+/** A flow whose remaining bytes fall below this share of its size counts as ended (float drift). */
+const REMAINING_TOLERANCE = 1e-9;
+const DEFAULT_MAX_EVENTS = 10_000_000;
+
+interface FlowState {
+  id: string;
+  links: string[];
+  linkIndex: Int32Array;
+  bytes: number;
+  startS: number;
+  cap: number;
+  tag: string | undefined;
+  seq: number;
+  remaining: number;
+  gbps: number;
+}
+
+/**
+ * Runs the fluid simulation to the end.
+ *
+ * @example
+ * simulateTimeline({
+ *   links: [{ id: 'L', gbps: 10 }],
+ *   flows: [{ id: 'a', links: ['L'], bytes: 1.25e9, startS: 0 }, { id: 'b', links: ['L'], bytes: 1.25e9, startS: 0 }],
+ * }).durationS // => 2: each gets 5 Gbps = 0.625 GB/s
+ */
+export function simulateTimeline(input: TimelineInput): TimelineResult {
+  if (input === null || typeof input !== 'object') throw new InputError('input', input, 'an object with links and flows');
+  const { links, flows, onFlowEnd } = input;
+  const maxEvents = input.maxEvents ?? DEFAULT_MAX_EVENTS;
+  const recordFlowRates = input.recordFlowRates ?? true;
+  if (!Array.isArray(links)) throw new InputError('links', links, 'an array of { id, gbps }');
+  if (!Array.isArray(flows)) throw new InputError('flows', flows, 'an array of flows');
+  if (onFlowEnd !== undefined && typeof onFlowEnd !== 'function') {
+    throw new InputError('onFlowEnd', onFlowEnd, 'a function, or nothing');
+  }
+  if (!Number.isInteger(maxEvents) || maxEvents < 1) throw new InputError('maxEvents', maxEvents, 'an integer >= 1');
+  if (typeof recordFlowRates !== 'boolean') throw new InputError('recordFlowRates', recordFlowRates, 'true or false');
+
+  const linkIndex = new Map<string, number>();
+  const capacity = new Float64Array(links.length);
+  links.forEach((link, i) => {
+    if (typeof link?.id !== 'string' || link.id === '') throw new InputError(`links[${i}].id`, link?.id, 'a non-empty string');
+    if (linkIndex.has(link.id)) throw new InputError(`links[${i}].id`, link.id, 'an id not used by another link');
+    if (!isPositiveFinite(link.gbps)) throw new InputError(`links[${i}].gbps`, link.gbps, 'a finite number greater than 0');
+    linkIndex.set(link.id, i);
+    capacity[i] = link.gbps;
+  });
+
+  const recorded = new Uint8Array(links.length);
+  if (input.recordLinks === undefined) recorded.fill(1);
+  else {
+    if (!Array.isArray(input.recordLinks)) throw new InputError('recordLinks', input.recordLinks, 'an array of link ids');
+    input.recordLinks.forEach((id, k) => {
+      const l = linkIndex.get(id);
+      if (l === undefined) throw new InputError(`recordLinks[${k}]`, id, 'the id of a link in links');
+      recorded[l] = 1;
+    });
+  }
+
+  const seenIds = new Set<string>();
+  let seq = 0;
+  const toState = (flow: TimelineFlowInput, field: string, notBeforeS: number): FlowState => {
+    if (flow === null || typeof flow !== 'object') throw new InputError(field, flow, 'a flow { id, links, bytes, startS }');
+    if (typeof flow.id !== 'string' || flow.id === '') throw new InputError(`${field}.id`, flow.id, 'a non-empty string');
+    if (seenIds.has(flow.id)) throw new InputError(`${field}.id`, flow.id, 'an id not used by another flow of the run');
+    if (!Array.isArray(flow.links)) throw new InputError(`${field}.links`, flow.links, 'an array of link ids');
+    const linkIdx = new Int32Array(flow.links.length);
+    flow.links.forEach((id, k) => {
+      const l = linkIndex.get(id);
+      if (l === undefined) throw new InputError(`${field}.links[${k}]`, id, 'the id of a link in links');
+      if (linkIdx.subarray(0, k).includes(l)) {
+        throw new InputError(`${field}.links[${k}]`, id, 'a link not already listed for this flow');
+      }
+      linkIdx[k] = l;
+    });
+    if (typeof flow.bytes !== 'number' || !Number.isFinite(flow.bytes) || flow.bytes < 0) {
+      throw new InputError(`${field}.bytes`, flow.bytes, 'a finite number >= 0');
+    }
+    if (typeof flow.startS !== 'number' || !Number.isFinite(flow.startS) || flow.startS < notBeforeS) {
+      throw new InputError(`${field}.startS`, flow.startS, `a finite number >= ${notBeforeS} (never in the past)`);
+    }
+    let cap = Infinity;
+    if (flow.capGbps !== undefined) {
+      if (!isPositiveFinite(flow.capGbps)) {
+        throw new InputError(`${field}.capGbps`, flow.capGbps, 'a finite number greater than 0, or nothing');
+      }
+      cap = flow.capGbps;
+    } else if (linkIdx.length === 0) {
+      throw new InputError(field, flow, 'a flow with at least one link or a capGbps');
+    }
+    if (flow.tag !== undefined && typeof flow.tag !== 'string') throw new InputError(`${field}.tag`, flow.tag, 'a string, or nothing');
+    seenIds.add(flow.id);
+    return {
+      id: flow.id,
+      links: flow.links.slice(),
+      linkIndex: linkIdx,
+      bytes: flow.bytes,
+      startS: flow.startS,
+      cap,
+      tag: flow.tag,
+      seq: seq++,
+      remaining: flow.bytes,
+      gbps: 0,
+    };
+  };
+
+  const pending = new ArrivalQueue<FlowState>();
+  flows.forEach((flow, i) => pending.push(toState(flow, `flows[${i}]`, 0)));
+
+  let nowS = 0;
+  let active: FlowState[] = [];
+  let needSolve = false;
+  let eventCount = 0;
+  const completed: CompletedFlow[] = [];
+  const segments: Segment[] = [];
+
+  const finish = (state: FlowState): void => {
+    const done: CompletedFlow = { id: state.id, links: state.links, bytes: state.bytes, startS: state.startS, endS: nowS };
+    if (state.tag !== undefined) done.tag = state.tag;
+    completed.push(done);
+    if (onFlowEnd === undefined) return;
+    const next = onFlowEnd({ ...done, links: done.links.slice() }, nowS);
+    if (next === undefined) return;
+    if (!Array.isArray(next)) throw new InputError(`onFlowEnd(${state.id})`, next, 'an array of flows, or nothing');
+    next.forEach((flow, k) => pending.push(toState(flow, `onFlowEnd(${state.id})[${k}]`, nowS)));
+  };
+
+  const admit = (): void => {
+    for (let head = pending.peek(); head !== undefined && head.startS <= nowS; head = pending.peek()) {
+      pending.pop();
+      if (head.bytes === 0) finish(head);
+      else {
+        active.push(head);
+        needSolve = true;
+      }
+    }
+  };
+
+  const solver = new ActiveSolver(capacity);
+  const recorder = new SegmentRecorder(links, recorded, recordFlowRates, segments);
+  let finishAt = new Float64Array(16);
+
+  admit();
+  while (active.length > 0 || pending.size > 0) {
+    if (++eventCount > maxEvents) {
+      throw new InputError('maxEvents', maxEvents, `a larger limit: the run was still going at ${nowS} s`);
+    }
+    if (needSolve) {
+      solver.solve(active);
+      needSolve = false;
+    }
+    let nextS = pending.size > 0 ? (pending.peek() as FlowState).startS : Infinity;
+    if (finishAt.length < active.length) finishAt = new Float64Array(active.length * 2);
+    for (let i = 0; i < active.length; i++) {
+      const flow = active[i];
+      const t = flow.gbps > 0 ? nowS + flow.remaining / (flow.gbps * BYTES_PER_GBPS_SECOND) : Infinity;
+      finishAt[i] = t;
+      if (t < nextS) nextS = t;
+    }
+    if (nextS === Infinity) throw new Error('simulateTimeline: no flow can make progress (a bug)');
+    const dt = nextS - nowS;
+    if (dt > 0) {
+      recorder.record(nowS, nextS, active);
+      for (const flow of active) flow.remaining -= flow.gbps * BYTES_PER_GBPS_SECOND * dt;
+    }
+    nowS = nextS;
+    const ended: FlowState[] = [];
+    const still: FlowState[] = [];
+    for (let i = 0; i < active.length; i++) {
+      const flow = active[i];
+      if (finishAt[i] <= nowS || flow.remaining <= flow.bytes * REMAINING_TOLERANCE) {
+        flow.remaining = 0;
+        ended.push(flow);
+      } else still.push(flow);
+    }
+    if (ended.length > 0) {
+      active = still;
+      needSolve = true;
+      for (const flow of ended) finish(flow);
+    }
+    admit();
+  }
+
+  return {
+    durationS: nowS,
+    flows: completed,
+    segments,
+    links: links.map((l) => ({ id: l.id, gbps: l.gbps })),
+    recordedLinks: links.filter((_, i) => recorded[i] === 1).map((l) => l.id),
+    eventCount,
+  };
+}
+
+/**
+ * Solves the active flows' rates with `maxMinFairIndexed`, on the links they use only, reusing its
+ * buffers from one event to the next.
+ */
+class ActiveSolver {
+  private localOf: Int32Array;
+  private stampOf: Int32Array;
+  private stamp = 0;
+  private localCapacity = new Float64Array(16);
+  private flowCap = new Float64Array(16);
+  private flowLinkStart = new Int32Array(17);
+  private flowLinks = new Int32Array(32);
+
+  constructor(private readonly capacity: Float64Array) {
+    this.localOf = new Int32Array(capacity.length);
+    this.stampOf = new Int32Array(capacity.length);
+  }
+
+  solve(active: FlowState[]): void {
+    const stamp = ++this.stamp;
+    let elementCount = 0;
+    for (const flow of active) elementCount += flow.linkIndex.length;
+    if (this.flowCap.length < active.length) {
+      this.flowCap = new Float64Array(active.length * 2);
+      this.flowLinkStart = new Int32Array(active.length * 2 + 1);
+    }
+    if (this.flowLinks.length < elementCount) this.flowLinks = new Int32Array(elementCount * 2);
+    if (this.localCapacity.length < elementCount) this.localCapacity = new Float64Array(elementCount * 2);
+    let linkCount = 0;
+    let k = 0;
+    for (let f = 0; f < active.length; f++) {
+      const flow = active[f];
+      this.flowCap[f] = flow.cap;
+      this.flowLinkStart[f] = k;
+      for (let i = 0; i < flow.linkIndex.length; i++) {
+        const global = flow.linkIndex[i];
+        if (this.stampOf[global] !== stamp) {
+          this.stampOf[global] = stamp;
+          this.localOf[global] = linkCount;
+          this.localCapacity[linkCount++] = this.capacity[global];
+        }
+        this.flowLinks[k++] = this.localOf[global];
+      }
+    }
+    this.flowLinkStart[active.length] = k;
+    const { rate } = maxMinFairIndexed({
+      linkCapacity: this.localCapacity.subarray(0, linkCount),
+      flowCap: this.flowCap.subarray(0, active.length),
+      flowLinkStart: this.flowLinkStart,
+      flowLinks: this.flowLinks,
+    });
+    for (let f = 0; f < active.length; f++) active[f].gbps = rate[f];
+  }
+}
+
+/** Turns the active flows' rates into segments, merging an interval into the previous one when nothing changed. */
+class SegmentRecorder {
+  private linkRate: Float64Array;
+  private touched: number[] = [];
+
+  constructor(
+    private readonly links: TimelineLink[],
+    private readonly recorded: Uint8Array,
+    private readonly recordFlowRates: boolean,
+    private readonly segments: Segment[],
+  ) {
+    this.linkRate = new Float64Array(links.length);
+  }
+
+  record(startS: number, endS: number, active: FlowState[]): void {
+    const touched = this.touched;
+    touched.length = 0;
+    for (const flow of active) {
+      for (let i = 0; i < flow.linkIndex.length; i++) {
+        const l = flow.linkIndex[i];
+        if (this.recorded[l] === 0) continue;
+        if (this.linkRate[l] === 0) touched.push(l);
+        this.linkRate[l] += flow.gbps;
+      }
+    }
+    touched.sort((a, b) => a - b);
+    const linkGbps: Array<[string, number]> = touched.map((l) => [this.links[l].id, this.linkRate[l]]);
+    for (const l of touched) this.linkRate[l] = 0;
+    const flowGbps: Array<[string, number]> | undefined = this.recordFlowRates
+      ? active.map((flow) => [flow.id, flow.gbps])
+      : undefined;
+
+    const last = this.segments[this.segments.length - 1];
+    if (last !== undefined && last.endS === startS && samePairs(last.linkGbps, linkGbps)) {
+      if (flowGbps === undefined || samePairs(last.flowGbps as Array<[string, number]>, flowGbps)) {
+        last.endS = endS;
+        return;
+      }
+    }
+    const segment: Segment = { startS, endS, linkGbps };
+    if (flowGbps !== undefined) segment.flowGbps = flowGbps;
+    this.segments.push(segment);
+  }
+}
+
+function samePairs(a: Array<[string, number]>, b: Array<[string, number]>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i][0] !== b[i][0] || a[i][1] !== b[i][1]) return false;
+  return true;
+}
+
+function isPositiveFinite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}

@@ -1,0 +1,187 @@
+// React components that render a lesson on the server (react-dom/server). Everything a reader needs is in
+// the HTML: figures carry their data and a text fallback, cells their source. The client islands
+// (site/client) only add behaviour on top of this markup.
+import * as React from 'react';
+import { LessonError } from './props.mjs';
+import { CELL } from './remarkLesson.mjs';
+
+const h = React.createElement;
+
+/** Text of React children (for heading ids and labels). */
+export function textOf(node) {
+  if (node === null || node === undefined || typeof node === 'boolean') return '';
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return node.map(textOf).join('');
+  return textOf(node.props?.children);
+}
+
+/** A URL-safe id from heading text: lower case, words joined by hyphens. */
+export function slugify(text) {
+  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9\s-]/g, '').trim().replace(/[\s-]+/g, '-') || 'section';
+}
+
+/** "peakSendGbps" → "Peak send Gbps": labels for measured values. */
+export function humanize(key) {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(/[\s_]+/);
+  const units = new Set(['Gbps', 'Mbps', 'GB', 'GiB', 'MB', 'MiB', 'VMs', 'VM', 'TCP', 'LACP', 'RSS', 'VMQ', 'ms', 's']);
+  return words.map((w, i) => (units.has(w) || /^[A-Z0-9]{2,}$/.test(w) ? w : i === 0 ? w[0].toUpperCase() + w.slice(1) : w.toLowerCase())).join(' ');
+}
+
+/** Formats a measured value for prose and tables. */
+export function formatValue(value, digits) {
+  if (typeof value === 'number') {
+    const d = digits ?? (Number.isInteger(value) ? 0 : 2);
+    return value.toLocaleString('en-US', { minimumFractionDigits: digits === undefined ? 0 : d, maximumFractionDigits: d });
+  }
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value);
+}
+
+/** JSON safe inside <script type="application/json">. */
+export function scriptJson(value) {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function MeasuredTable({ measured, caption }) {
+  return h('div', { className: 'tl-table-wrap' },
+    h('table', { className: 'tl-measured' },
+      h('caption', null, caption),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Quantity'), h('th', { scope: 'col' }, 'Value'))),
+      h('tbody', null, Object.entries(measured).map(([k, v]) =>
+        h('tr', { key: k }, h('th', { scope: 'row' }, humanize(k)), h('td', null, formatValue(v)))))));
+}
+
+/** A small table of the figure's traces when they share a short x axis; null otherwise. */
+function TraceTable({ figure }) {
+  const traces = (figure.data ?? []).filter((t) => Array.isArray(t.x) && Array.isArray(t.y));
+  if (traces.length === 0 || traces.length > 8) return null;
+  const x = traces[0].x;
+  if (x.length > 24 || !traces.every((t) => t.x.length === x.length && t.x.every((v, i) => v === x[i]))) return null;
+  const xTitle = axisTitle(figure.layout?.xaxis) || 'x';
+  return h('div', { className: 'tl-table-wrap' },
+    h('table', { className: 'tl-trace-table' },
+      h('caption', null, 'Data plotted'),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, xTitle),
+        traces.map((t, i) => h('th', { scope: 'col', key: i }, t.name ?? `Series ${i + 1}`)))),
+      h('tbody', null, x.map((xv, r) => h('tr', { key: r }, h('th', { scope: 'row' }, formatValue(xv)),
+        traces.map((t, i) => h('td', { key: i }, formatValue(t.y[r]))))))));
+}
+
+function axisTitle(axis) {
+  const t = axis?.title;
+  return typeof t === 'string' ? t : t?.text ?? '';
+}
+
+function Verdict({ holds }) {
+  return h('span', { className: `tl-verdict ${holds ? 'tl-holds' : 'tl-fails'}` }, holds ? 'holds' : 'does not hold');
+}
+
+function Control({ spec, id, value }) {
+  const common = { id, name: spec.name, 'data-kind': spec.kind };
+  if (spec.kind === 'toggle') {
+    return h('div', { className: 'tl-control tl-toggle' },
+      h('input', { ...common, type: 'checkbox', defaultChecked: Boolean(value) }),
+      h('label', { htmlFor: id }, spec.label));
+  }
+  const field = spec.kind === 'select'
+    ? h('select', { ...common, defaultValue: String(value) }, (spec.options ?? []).map((o) => h('option', { key: String(o), value: String(o) }, String(o))))
+    : h('input', { ...common, type: 'number', inputMode: 'decimal', min: spec.min, max: spec.max, step: spec.step ?? 'any', defaultValue: value });
+  return h('div', { className: 'tl-control' }, h('label', { htmlFor: id }, spec.label), field);
+}
+
+/**
+ * Builds the component map for one page.
+ * @param {{ experiments: Record<string, any>, run: (id: string, options: object) => any,
+ *   toc: Array<{depth: number, id: string, text: string}>, lessonHref: (href: string) => string }} page
+ */
+export function makeComponents(page) {
+  const ids = new Set();
+  let figures = 0, findings = 0, cells = 0;
+  const uniqueId = (base) => {
+    let id = base, n = 2;
+    while (ids.has(id)) id = `${base}-${n++}`;
+    ids.add(id);
+    return id;
+  };
+  const heading = (tag, depth) => ({ children, id: _ignored, ...rest }) => {
+    const text = textOf(children);
+    const id = uniqueId(slugify(text));
+    if (depth <= 3) page.toc.push({ depth, id, text });
+    return h(tag, { ...rest, id }, children, ' ', h('a', { className: 'tl-anchor', href: `#${id}`, 'aria-label': `Link to section ${text}` }, '#'));
+  };
+
+  return {
+    h2: heading('h2', 2),
+    h3: heading('h3', 3),
+    h4: heading('h4', 4),
+    a: ({ href = '', children, ...rest }) => {
+      const external = /^[a-z]+:/i.test(href);
+      return h('a', { ...rest, href: external ? href : page.lessonHref(href), ...(external ? { rel: 'noopener' } : {}) }, children);
+    },
+    pre: ({ children, ...rest }) => {
+      const lang = /language-([\w-]+)/.exec(children?.props?.className ?? '')?.[1];
+      return h('div', { className: 'tl-code' }, lang ? h('span', { className: 'tl-code-lang' }, lang) : null,
+        h('pre', { ...rest, tabIndex: 0 }, children));
+    },
+    table: (props) => h('div', { className: 'tl-table-wrap' }, h('table', props)),
+
+    Figure: ({ experiment, options = {}, controls }) => {
+      const exp = page.experiments[experiment];
+      const result = page.run(experiment, options, 'Figure');
+      const n = ++figures;
+      const id = uniqueId(`figure-${n}`);
+      const names = controls ?? exp.controls.map((c) => c.name);
+      const specs = names.map((name) => exp.controls.find((c) => c.name === name));
+      const payload = { experiment, options, controls: specs, figure: result.figure };
+      return h('figure', { className: 'tl-figure', id, 'aria-labelledby': `${id}-title`, 'data-experiment': experiment },
+        h('p', { className: 'tl-figure-title', id: `${id}-title` }, `Figure ${n}. ${exp.title}`),
+        specs.length ? h('form', { className: 'tl-controls', hidden: true, 'aria-label': `Change the model of figure ${n}` },
+          specs.map((s) => h(Control, { key: s.name, spec: s, id: `${id}-${s.name}`, value: options[s.name] ?? s.default })),
+          h('button', { type: 'reset', className: 'tl-button tl-secondary' }, 'Reset')) : null,
+        h('div', { className: 'tl-plot', 'data-state': 'static' }),
+        h('figcaption', null,
+          h('p', { className: 'tl-claim' }, h('strong', null, 'Claim: '), result.claim, ' ', h('span', { className: 'tl-verdict-wrap' }, 'The model says it ', h(Verdict, { holds: result.holds }), '.')),
+          h('p', { className: 'tl-summary', 'aria-live': 'polite' }, result.summary),
+          h('details', { className: 'tl-data' }, h('summary', null, 'Numbers behind the figure'),
+            h(MeasuredTable, { measured: result.measured, caption: 'Measured' }),
+            h(TraceTable, { figure: result.figure })),
+          h('p', { className: 'tl-status', role: 'status' })),
+        h('script', { type: 'application/json', className: 'tl-figure-json', dangerouslySetInnerHTML: { __html: scriptJson(payload) } }));
+    },
+
+    Finding: ({ experiment, options = {} }) => {
+      const exp = page.experiments[experiment];
+      const result = page.run(experiment, options, 'Finding');
+      const id = uniqueId(`finding-${++findings}`);
+      return h('div', { className: `tl-finding ${result.holds ? 'tl-finding-holds' : 'tl-finding-fails'}`, role: 'note', 'aria-labelledby': `${id}-title`, id },
+        h('p', { className: 'tl-finding-title', id: `${id}-title` }, h('strong', null, exp.finding ? `Finding ${exp.finding}: ` : 'Finding: '), exp.title),
+        h('p', null, h('strong', null, 'Claim: '), result.claim, ' ', 'The model says it ', h(Verdict, { holds: result.holds }), '.'),
+        h('p', null, result.summary),
+        h(MeasuredTable, { measured: result.measured, caption: `Measured (${experiment})` }));
+    },
+
+    Value: ({ experiment, path, options = {}, digits, unit }) => {
+      const result = page.run(experiment, options, 'Value');
+      let value = result;
+      for (const part of path.split('.')) {
+        if (value === null || typeof value !== 'object' || !(part in value)) {
+          throw new LessonError(`<Value experiment="${experiment}" path="${path}">: the result has no "${part}" (has: ${value && typeof value === 'object' ? Object.keys(value).join(', ') : 'nothing'})`);
+        }
+        value = value[part];
+      }
+      if (typeof value === 'object' && value !== null) throw new LessonError(`<Value path="${path}">: points at an object, not a number or text`);
+      const text = formatValue(value, digits) + (unit ? `\u00a0${unit}` : '');
+      return h('span', { className: 'tl-value', title: `Computed by ${experiment} (${path})` }, text);
+    },
+
+    [CELL]: ({ code }) => {
+      const n = ++cells;
+      const id = uniqueId(`cell-${n}`);
+      return h('div', { className: 'tl-cell', id, 'data-cell': String(n) },
+        h('div', { className: 'tl-cell-bar' }, h('span', { className: 'tl-cell-label', id: `${id}-label` }, `Cell ${n}`)),
+        h('pre', { className: 'tl-cell-source', tabIndex: 0 }, h('code', { className: 'language-ts' }, code)),
+        h('div', { className: 'tl-cell-output', 'aria-live': 'polite' }));
+    },
+  };
+}

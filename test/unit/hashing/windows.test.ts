@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Connection } from '../../../lib/Connection';
+import { WINDOWS_ADDRESS_HASH_ALGORITHMS, windowsAddressHash, windowsMember } from '../../../lib/hashing';
+
+// The Windows Address Hash stand-in is the RSS Toeplitz hash over the fields each sub-mode uses.
+// The checks tie it to Microsoft's first published RSS vector and to hand-computed key windows.
+
+/** Microsoft RSS vector 1: 66.9.149.187:2794 -> 161.142.100.80:1766. */
+const conn: Connection = {
+  srcMac: '80:00:00:00:00:00',
+  dstMac: '00:00:00:00:00:00',
+  srcIp: '66.9.149.187',
+  dstIp: '161.142.100.80',
+  protocol: 'tcp',
+  srcPort: 2794,
+  dstPort: 1766,
+};
+
+describe('windowsAddressHash(conn, algorithm, options)', () => {
+  it('TransportPorts hashes addresses and ports, so it equals the IPv4+TCP vector', () => {
+    expect(windowsAddressHash(conn, 'TransportPorts')).toBe(0x51ccc178);
+  });
+
+  it('IPAddresses hashes the addresses only, so it equals the IPv4-only vector', () => {
+    expect(windowsAddressHash(conn, 'IPAddresses')).toBe(0x323e8fc2);
+    expect(windowsAddressHash({ ...conn, srcPort: 1, dstPort: 2 }, 'IPAddresses')).toBe(0x323e8fc2);
+  });
+
+  it('TransportPorts falls back to the IP-address hash when ports are not visible', () => {
+    expect(windowsAddressHash(conn, 'TransportPorts', { portsVisible: false })).toBe(0x323e8fc2);
+  });
+
+  it('MacAddresses hashes source MAC then destination MAC (hand-worked key windows)', () => {
+    // Only bit 0 set: key bytes 0..3 = 0x6d5a56da.
+    expect(windowsAddressHash(conn, 'MacAddresses')).toBe(0x6d5a56da);
+    // Only bit 48 (first bit of the destination MAC) set: key bytes 6..9 = 0e c2 41 67.
+    const swapped = { ...conn, srcMac: '00:00:00:00:00:00', dstMac: '80:00:00:00:00:00' };
+    expect(windowsAddressHash(swapped, 'MacAddresses')).toBe(0x0ec24167);
+  });
+
+  it('uses another key when given one', () => {
+    const key = new Uint8Array(40);
+    key[0] = 0xff;
+    key[1] = 0xff;
+    key[2] = 0xff;
+    key[3] = 0xff;
+    // Bit 0 of the source MAC picks key bits 0..31 = 0xffffffff.
+    expect(windowsAddressHash(conn, 'MacAddresses', { key })).toBe(0xffffffff);
+  });
+
+  it('throws an InputError for an unknown algorithm', () => {
+    expect(() => windowsAddressHash(conn, 'HyperVPort' as never)).toThrow(/^algorithm: /);
+  });
+
+  it('lists the three Address Hash sub-modes', () => {
+    expect(WINDOWS_ADDRESS_HASH_ALGORITHMS).toEqual(['TransportPorts', 'IPAddresses', 'MacAddresses']);
+  });
+});
+
+describe('windowsMember(hash, memberCount)', () => {
+  it('is hash % memberCount', () => {
+    // 0x51ccc178 = 1372373368 = 7 * 196053338 + 2.
+    expect(windowsMember(0x51ccc178, 7)).toBe(2);
+    expect(windowsMember(0x51ccc178, 2)).toBe(0);
+    expect(() => windowsMember(1, 0)).toThrow(/^memberCount: /);
+  });
+});
