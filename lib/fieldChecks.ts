@@ -108,9 +108,12 @@ function countWords(min: number, max: number): string {
   return `${min} to ${max} items`;
 }
 
-/** The known key closest to a misspelt one (case-insensitive edit distance at most 2), if any. */
+/** The known key closest to a misspelt one (case-insensitive edit distance at most 2), or else the one it
+ * abbreviates (`cap` for `capGbps`), if any. */
 function closestKey(key: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
+  const lower = key.toLowerCase();
+  const abbreviated = lower.length >= 3 ? known.filter((candidate) => candidate.toLowerCase().startsWith(lower)) : [];
+  let best: string | undefined = abbreviated.length === 1 ? abbreviated[0] : undefined;
   let bestDistance = 3;
   for (const candidate of known) {
     const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());

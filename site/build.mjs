@@ -52,7 +52,12 @@ export async function buildSite(options = {}) {
   const log = options.quiet ? () => {} : (m) => console.log(m);
 
   if (!existsSync(libEntry)) throw new Error(`site build: library entry ${libEntry} does not exist`);
-  const lab = await loadLabForNode(libEntry);
+  let lab;
+  try {
+    lab = await loadLabForNode(libEntry);
+  } catch (e) {
+    throw new Error(`site build: could not load the library from ${libEntry}:\n${e.message}`);
+  }
   const experiments = lab.experiments;
   if (!experiments || typeof experiments !== 'object') throw new Error(`site build: ${libEntry} does not export an \`experiments\` registry`);
 
@@ -61,7 +66,8 @@ export async function buildSite(options = {}) {
 
   const problems = [];
   const compiled = await Promise.all(files.map(async (file) => {
-    const rel = path.relative(process.cwd(), path.join(contentDir, file)) || file;
+    const abs = path.join(contentDir, file);
+    const rel = abs.startsWith(ROOT + path.sep) ? path.relative(ROOT, abs) : abs;
     const source = await readFile(path.join(contentDir, file), 'utf8');
     const before = problems.length;
     let bundled;
@@ -121,7 +127,7 @@ export async function buildSite(options = {}) {
   const summary = [];
   for (const [i, lesson] of lessons.entries()) {
     const toc = [];
-    const components = makeComponents({ experiments, run: run(lesson.rel), toc, lessonHref: lessonHref(lesson.rel) });
+    const components = makeComponents({ lab, experiments, run: run(lesson.rel), toc, lessonHref: lessonHref(lesson.rel) });
     let html;
     try {
       const Content = getMDXComponent(lesson.code, { React, ReactDOM, _jsx_runtime: jsxRuntime });

@@ -9,12 +9,14 @@ import { checkLinks } from './checkLinks';
  */
 export function peakRates(result: TimelineResult, links?: string[]): Record<string, number> {
   const ids = checkLinks(result, links);
-  const peaks: Record<string, number> = {};
-  for (const id of ids) peaks[id] = 0;
+  const peak = new Map<string, number>(ids.map((id) => [id, 0]));
   for (const segment of result.segments) {
     for (const [id, gbps] of segment.linkGbps) {
-      if (id in peaks && gbps > peaks[id]) peaks[id] = gbps;
+      const before = peak.get(id);
+      if (before !== undefined && gbps > before) peak.set(id, gbps);
     }
   }
+  const peaks: Record<string, number> = {};
+  for (const id of ids) peaks[id] = peak.get(id) as number;
   return peaks;
 }

@@ -51,7 +51,8 @@ export interface LiveMigrationInput {
   setupS?: number;
   /** Random extra setup time, uniform in [0, setupJitterS], seeded. Default 0. */
   setupJitterS?: number;
-  /** Pre-copy round cap (passes after the first full copy). Default 5 (Windows Server 2012 R2). */
+  /** Pre-copy round cap: memory-copy passes while the VM runs, the first full copy included, before
+   * stop-and-copy. Default 5 (Windows Server 2012 R2 and later). */
   maxRounds?: number;
   /** Pre-copy stops when the bytes left to send fall below this many MB (10^6 bytes). Default 30. */
   stopThresholdMB?: number;

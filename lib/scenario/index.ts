@@ -9,5 +9,5 @@ export type {
 } from './Scenario';
 export { validateScenario, SCENARIO_DEFAULTS, CONNECTION_MODELS, EPHEMERAL_PORT_RANGE } from './validateScenario';
 export { simulateScenario } from './simulateScenario';
-export type { ScenarioSimulation } from './simulateScenario';
-export type { SimulationResult } from './SimulationResult';
+export type { ScenarioSimulation, ScenarioLink, SimulateScenarioOptions } from './simulateScenario';
+export type { SimulationResult, HostTraffic, MemberTraffic, MigrationOutcome, ConnectionRoute } from './SimulationResult';

@@ -21,13 +21,6 @@ export function slugify(text) {
     .replace(/[^a-z0-9\s-]/g, '').trim().replace(/[\s-]+/g, '-') || 'section';
 }
 
-/** "peakSendGbps" → "Peak send Gbps": labels for measured values. */
-export function humanize(key) {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(/[\s_]+/);
-  const units = new Set(['Gbps', 'Mbps', 'GB', 'GiB', 'MB', 'MiB', 'VMs', 'VM', 'TCP', 'LACP', 'RSS', 'VMQ', 'ms', 's']);
-  return words.map((w, i) => (units.has(w) || /^[A-Z0-9]{2,}$/.test(w) ? w : i === 0 ? w[0].toUpperCase() + w.slice(1) : w.toLowerCase())).join(' ');
-}
-
 /** Formats a measured value for prose and tables. */
 export function formatValue(value, digits) {
   if (typeof value === 'number') {
@@ -43,13 +36,13 @@ export function scriptJson(value) {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function MeasuredTable({ measured, caption }) {
+function MeasuredTable({ measured, caption, format }) {
   return h('div', { className: 'tl-table-wrap' },
     h('table', { className: 'tl-measured' },
       h('caption', null, caption),
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Quantity'), h('th', { scope: 'col' }, 'Value'))),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Measured'), h('th', { scope: 'col' }, 'Value'))),
       h('tbody', null, Object.entries(measured).map(([k, v]) =>
-        h('tr', { key: k }, h('th', { scope: 'row' }, humanize(k)), h('td', null, formatValue(v)))))));
+        h('tr', { key: k, 'data-key': k }, h('th', { scope: 'row' }, h('code', null, k)), h('td', null, format(v)))))));
 }
 
 /** A small table of the figure's traces when they share a short x axis; null otherwise. */
@@ -92,11 +85,13 @@ function Control({ spec, id, value }) {
 
 /**
  * Builds the component map for one page.
- * @param {{ experiments: Record<string, any>, run: (id: string, options: object) => any,
+ * @param {{ lab: Record<string, any>, experiments: Record<string, any>, run: (id: string, options: object) => any,
  *   toc: Array<{depth: number, id: string, text: string}>, lessonHref: (href: string) => string }} page
  */
 export function makeComponents(page) {
   const ids = new Set();
+  // The library's own formatting, so a number reads the same on the site and in the notebooks.
+  const formatMeasured = typeof page.lab.formatMeasured === 'function' ? page.lab.formatMeasured : (v) => formatValue(v);
   let figures = 0, findings = 0, cells = 0;
   const uniqueId = (base) => {
     let id = base, n = 2;
@@ -144,7 +139,7 @@ export function makeComponents(page) {
           h('p', { className: 'tl-claim' }, h('strong', null, 'Claim: '), result.claim, ' ', h('span', { className: 'tl-verdict-wrap' }, 'The model says it ', h(Verdict, { holds: result.holds }), '.')),
           h('p', { className: 'tl-summary', 'aria-live': 'polite' }, result.summary),
           h('details', { className: 'tl-data' }, h('summary', null, 'Numbers behind the figure'),
-            h(MeasuredTable, { measured: result.measured, caption: 'Measured' }),
+            h(MeasuredTable, { measured: result.measured, caption: 'Measured', format: formatMeasured }),
             h(TraceTable, { figure: result.figure })),
           h('p', { className: 'tl-status', role: 'status' })),
         h('script', { type: 'application/json', className: 'tl-figure-json', dangerouslySetInnerHTML: { __html: scriptJson(payload) } }));
@@ -158,20 +153,30 @@ export function makeComponents(page) {
         h('p', { className: 'tl-finding-title', id: `${id}-title` }, h('strong', null, exp.finding ? `Finding ${exp.finding}: ` : 'Finding: '), exp.title),
         h('p', null, h('strong', null, 'Claim: '), result.claim, ' ', 'The model says it ', h(Verdict, { holds: result.holds }), '.'),
         h('p', null, result.summary),
-        h(MeasuredTable, { measured: result.measured, caption: `Measured (${experiment})` }));
+        h(MeasuredTable, { measured: result.measured, caption: `Measured (${experiment})`, format: formatMeasured }));
     },
 
     Value: ({ experiment, path, options = {}, digits, unit }) => {
       const result = page.run(experiment, options, 'Value');
-      let value = result;
-      for (const part of path.split('.')) {
-        if (value === null || typeof value !== 'object' || !(part in value)) {
-          throw new LessonError(`<Value experiment="${experiment}" path="${path}">: the result has no "${part}" (has: ${value && typeof value === 'object' ? Object.keys(value).join(', ') : 'nothing'})`);
+      let text;
+      if (typeof page.lab.lessonValue === 'function') {
+        try {
+          text = page.lab.lessonValue(result, path, { digits, unit });
+        } catch (e) {
+          throw new LessonError(`<Value experiment="${experiment}" path="${path}">: ${e.message}`);
         }
-        value = value[part];
+      } else {
+        let value = result;
+        for (const part of path.split('.')) {
+          if (value === null || typeof value !== 'object' || !(part in value)) {
+            throw new LessonError(`<Value experiment="${experiment}" path="${path}">: the result has no "${part}"`);
+          }
+          value = value[part];
+        }
+        if (typeof value === 'object' && value !== null) throw new LessonError(`<Value path="${path}">: points at an object, not a number or text`);
+        text = formatValue(value, digits) + (unit ? ` ${unit}` : '');
       }
-      if (typeof value === 'object' && value !== null) throw new LessonError(`<Value path="${path}">: points at an object, not a number or text`);
-      const text = formatValue(value, digits) + (unit ? `\u00a0${unit}` : '');
+      if (unit && text.endsWith(` ${unit}`)) text = `${text.slice(0, -unit.length - 1)}\u00a0${unit}`;
       return h('span', { className: 'tl-value', title: `Computed by ${experiment} (${path})` }, text);
     },
 

@@ -27,7 +27,7 @@ export function remarkLesson(context) {
       if (node.type === 'code' && node.lang === 'ts' && node.meta) {
         context.problems.push(`${where(node)}: code block "ts ${node.meta}": unknown info string (write "ts cell" for a runnable cell)`);
       }
-      if (node.type === 'mdxjsEsm') {
+      if (node.type === 'mdxjsEsm' && node.position) {
         context.problems.push(`${where(node)}: import/export statements are not allowed in lessons (components are provided)`);
       }
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;

@@ -1,0 +1,135 @@
+// Benchmark of the fluid timeline (lib/timeline): (1) runs of independent flows, 100 to 100,000, the
+// host count growing with them; (2) a cluster drain of 10,000 live migrations over 100 hosts, each a
+// chain of 5 pre-copy rounds built with onFlowEnd (about 50,000 flows), 2 outgoing migrations per host at
+// a time. Plain Node over the BUILT library: run `npx tsc -p lib/tsconfig.json` first (or set
+// TEAMING_LAB_DIST to another build folder). Prints medians; asserts nothing.
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+
+const dist = process.env.TEAMING_LAB_DIST
+  ? pathToFileURL(process.env.TEAMING_LAB_DIST.replace(/\/?$/, '/'))
+  : new URL('../lib/dist/', import.meta.url);
+const { simulateTimeline } = await import(new URL('timeline/index.js', dist).href);
+
+const RUNS = 5;
+const GB = 1e9;
+
+/** Seeded PRNG (mulberry32), so every run of the bench simulates the same runs. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hostLinks(hosts, gbps) {
+  const links = [];
+  for (let h = 0; h < hosts; h++) links.push({ id: `h${h}/send`, gbps }, { id: `h${h}/receive`, gbps });
+  return links;
+}
+
+function randomPair(random, hosts) {
+  const src = Math.floor(random() * hosts);
+  let dst = Math.floor(random() * (hosts - 1));
+  if (dst >= src) dst++;
+  return [src, dst];
+}
+
+/**
+ * `flowCount` host-to-host flows of 0.5 to 4 GB over 10 Gbps hosts (one host per 100 flows), arriving at
+ * random times at a pace that keeps about 3 flows per host active.
+ */
+function independentFlows(flowCount, seed) {
+  const random = prng(seed);
+  const hosts = Math.max(5, Math.round(flowCount / 100));
+  // Mean flow: 2.25 GB at ~5 Gbps (0.625 GB/s) = 3.6 s; 3 per host active => arrival rate 3 * hosts / 3.6 per s.
+  const spanS = (flowCount * 3.6) / (3 * hosts);
+  const flows = [];
+  for (let f = 0; f < flowCount; f++) {
+    const [src, dst] = randomPair(random, hosts);
+    flows.push({ id: `f${f}`, links: [`h${src}/send`, `h${dst}/receive`], bytes: (0.5 + random() * 3.5) * GB, startS: random() * spanS });
+  }
+  return { links: hostLinks(hosts, 10), flows };
+}
+
+/**
+ * A drain: `migrations` VMs of 2 to 16 GB leave their hosts (spread evenly over `hosts`) for random other
+ * hosts, at most `perHost` outgoing at a time; each migration is `rounds` chained flows, each round
+ * sending 30% of the previous one (dirty pages), and the host starts its next queued VM when one ends.
+ */
+function drain({ hosts = 100, migrations = 10_000, rounds = 5, perHost = 2, seed = 7 } = {}) {
+  const random = prng(seed);
+  const queues = Array.from({ length: hosts }, () => []);
+  for (let m = 0; m < migrations; m++) {
+    const [src, dst] = randomPair(random, hosts);
+    queues[src].push({ m, src, dst, bytes: (2 + random() * 14) * GB });
+  }
+  const next = queues.map(() => 0);
+  const start = (src, nowS) => {
+    const vm = queues[src][next[src]++];
+    if (vm === undefined) return [];
+    return [{ id: `vm${vm.m}/r0`, links: [`h${vm.src}/send`, `h${vm.dst}/receive`], bytes: vm.bytes, startS: nowS, tag: `${vm.src}` }];
+  };
+  const flows = [];
+  for (let h = 0; h < hosts; h++) for (let k = 0; k < perHost; k++) flows.push(...start(h, 0));
+  const onFlowEnd = (ended, nowS) => {
+    const [vm, round] = ended.id.split('/r');
+    const r = Number(round);
+    if (r + 1 < rounds) {
+      return [{ ...ended, id: `${vm}/r${r + 1}`, bytes: ended.bytes * 0.3, startS: nowS, endS: undefined }].map(
+        ({ id, links, bytes, startS, tag }) => ({ id, links, bytes, startS, tag }),
+      );
+    }
+    return start(Number(ended.tag), nowS);
+  };
+  return { links: hostLinks(hosts, 10), flows, onFlowEnd };
+}
+
+function median(values) {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function measure(build, options) {
+  let result;
+  const times = [];
+  for (let r = 0; r <= RUNS; r++) {
+    const input = { ...build(), ...options };
+    const start = performance.now();
+    result = simulateTimeline(input);
+    if (r > 0) times.push(performance.now() - start); // run 0 is a warm-up
+  }
+  return { ms: median(times), result };
+}
+
+const lean = { recordFlowRates: false, recordLinks: [] };
+console.log(`simulateTimeline benchmark: ${os.cpus()[0].model}, ${os.cpus().length} cores, Node ${process.version}`);
+console.log(`median of ${RUNS} runs after one warm-up run; "all" records every link and flow rate, "lean" records none`);
+console.log('  flows  links  events  segments(all)  all ms  lean ms');
+for (const flowCount of [100, 1_000, 10_000, 100_000]) {
+  const build = () => independentFlows(flowCount, 42);
+  const all = measure(build, {});
+  const fast = measure(build, lean);
+  console.log(
+    `${String(flowCount).padStart(7)} ${String(build().links.length).padStart(6)} ${String(all.result.eventCount).padStart(7)} ${String(all.result.segments.length).padStart(14)} ${all.ms.toFixed(1).padStart(7)} ${fast.ms.toFixed(1).padStart(8)}`,
+  );
+}
+
+console.log('\ndrain: 100 hosts at 10 Gbps, 10,000 migrations x 5 chained rounds, 2 outgoing per host');
+console.log('  recording                        flows  events  simulated s  median ms');
+for (const [name, options] of [
+  ['lean (no rates)', lean],
+  ['links of host 0 only', { recordFlowRates: false, recordLinks: ['h0/send', 'h0/receive'] }],
+  ['every link, no flow rates', { recordFlowRates: false }],
+  ['everything', {}],
+]) {
+  const { ms, result } = measure(() => drain(), options);
+  console.log(
+    `  ${name.padEnd(30)} ${String(result.flows.length).padStart(7)} ${String(result.eventCount).padStart(7)} ${result.durationS.toFixed(0).padStart(12)} ${ms.toFixed(0).padStart(10)}`,
+  );
+}

@@ -1,0 +1,12 @@
+export { linkCounter } from './linkCounter';
+export type { ByteCounter } from './linkCounter';
+export { sampleRates } from './sampleRates';
+export type { SampleRatesOptions, SampledRates } from './sampleRates';
+export { peakRates } from './peakRates';
+export { perfmonView } from './perfmonView';
+export type { PerfmonViewOptions } from './perfmonView';
+export { taskManagerView } from './taskManagerView';
+export type { TaskManagerViewOptions } from './taskManagerView';
+export { concurrentUse } from './concurrentUse';
+export type { ConcurrentUseOptions, ConcurrentUse } from './concurrentUse';
+export type { CounterView, PerfmonView, TaskManagerView } from './CounterView';

@@ -1,0 +1,248 @@
+// The public surface of teaming-lab: every export, named, grouped by concept.
+// Notebooks, the site, the workshop and the CLI import from here.
+
+// Errors and shared types
+export { InputError, formatValue } from './InputError';
+export { LIVE_MIGRATION_PORT } from './Connection';
+export type { Connection } from './Connection';
+export type { Figure, PlotlyTrace } from './Figure';
+
+// Stream hashing
+export {
+  parseIpv4,
+  parseIp,
+  parseMac,
+  parsePort,
+  readHostU32,
+  ipv4ToHostU32,
+  ephemeralPorts,
+  LINUX_XMIT_HASH_POLICIES,
+  linuxXmitHash,
+  linuxMember,
+  MICROSOFT_RSS_KEY,
+  toeplitzHash,
+  parseHexKey,
+  rssHash,
+  CISCO_LOAD_BALANCE,
+  ciscoBucket,
+  ciscoBucketMember,
+  ciscoMember,
+  WINDOWS_ADDRESS_HASH_ALGORITHMS,
+  windowsAddressHash,
+  windowsMember,
+  HASH_POLICIES,
+  RSS_INDIRECTION_TABLE_SIZE,
+  isHashPolicy,
+  selectMember,
+  collisionProbability,
+  allMembersUsedProbability,
+  expectedMembersUsed,
+  busiestMemberDistribution,
+  spreadOverMembers,
+} from './hashing';
+export type {
+  EphemeralPortsOptions,
+  LinuxXmitHashPolicy,
+  LinuxXmitHashOptions,
+  RssHashOptions,
+  CiscoLoadBalance,
+  WindowsAddressHashAlgorithm,
+  WindowsAddressHashOptions,
+  HashPolicy,
+  SelectMemberOptions,
+  MemberChoice,
+  SpreadOverMembersOptions,
+} from './hashing';
+
+// Teams
+export {
+  LOAD_BALANCING_ALGORITHMS,
+  TEAMING_MODES,
+  activeMembers,
+  primaryMember,
+  teamMac,
+  sendMember,
+  receiveMember,
+  outboundInboundTable,
+  MAX_TEAM_MEMBERS,
+  validateTeam,
+} from './teaming';
+export type {
+  LoadBalancingAlgorithm,
+  Team,
+  TeamMember,
+  TeamingMode,
+  SendMemberOptions,
+  ReceiveMemberOptions,
+  OutboundInboundRow,
+  ValidateTeamOptions,
+} from './teaming';
+
+// Bandwidth sharing
+export {
+  maxMinFair,
+  maxMinFairIndexed,
+} from './sharing';
+export type {
+  SharedLink,
+  SharedFlow,
+  MaxMinFairInput,
+  MaxMinFairResult,
+  IndexedMaxMinProblem,
+  IndexedMaxMinSolution,
+} from './sharing';
+
+// Time
+export {
+  simulateTimeline,
+  linkBytes,
+} from './timeline';
+export type {
+  TimelineLink,
+  TimelineFlowInput,
+  CompletedFlow,
+  Segment,
+  TimelineInput,
+  TimelineResult,
+} from './timeline';
+
+// Counters
+// (counters: not yet)
+
+// Live migration
+export {
+  precopyModel,
+  simulateMigrations,
+  TIMER_TAG,
+} from './migration';
+export type {
+  PrecopyModelOptions,
+  PrecopyModelResult,
+  PrecopyRound,
+  MigrationRequest,
+  SimulateMigrationsOptions,
+  MigrationPass,
+  MigrationRun,
+  MigrationsSimulation,
+} from './migration';
+
+// Scenarios
+export {
+  validateScenario,
+  SCENARIO_DEFAULTS,
+  CONNECTION_MODELS,
+  EPHEMERAL_PORT_RANGE,
+  simulateScenario,
+} from './scenario';
+export type {
+  ScenarioInput,
+  HostInput,
+  SwitchInput,
+  LiveMigrationInput,
+  MigrationInput,
+  ConnectionModel,
+  Scenario,
+  ScenarioSimulation,
+  SimulationResult,
+} from './scenario';
+
+// Packet-level TCP
+export {
+  simulateTcpStream,
+  resolveTcpStreamOptions,
+  mulberry32,
+  EventQueue,
+} from './packet';
+export type {
+  TcpStreamResult,
+  CwndSample,
+  TcpStreamOptions,
+  PacketMember,
+  PacketScheduling,
+  LossDetection,
+  ResolvedTcpStreamOptions,
+} from './packet';
+
+// Figures
+export {
+  baseLayout,
+  SERIES_COLORS,
+  barFigure,
+  round3,
+  memberRatesFigure,
+} from './figures';
+export type {
+  BaseLayoutOptions,
+  BarFigureOptions,
+  BarSeries,
+  MemberRatesFigureOptions,
+} from './figures';
+
+// Experiments
+export {
+  defineExperiment,
+  resolveOptions,
+  articleScenario,
+  runScenario,
+  hostUsage,
+  oneStreamOneMember,
+  manyDestinations,
+  manyDestinationsScenario,
+  hyperVPortCap,
+  switchDependentAllMembers,
+  switchIndependentAddressHash,
+  counterVisibility,
+  simultaneousSetting,
+  SIMULTANEOUS_SETTINGS,
+  experiments,
+  reproduce,
+} from './experiments';
+export type {
+  Experiment,
+  ExperimentControl,
+  ExperimentResult,
+  Measured,
+  ExperimentDefinition,
+  ArticleScenarioOptions,
+  HostUsage,
+} from './experiments';
+
+// Exercises
+export {
+  defineExercise,
+  numberCheck,
+  choiceCheck,
+  exercises,
+  check,
+} from './exercises';
+export type {
+  CheckResult,
+  Exercise,
+  NumberCheckOptions,
+} from './exercises';
+
+// Notebook display (tslab)
+export {
+  figureHtml,
+  FIGURE_CONFIG,
+  PLOTLY_WINDOW_FLAG,
+  plotlyBundle,
+  displayBundle,
+  show,
+  figureBundle,
+  PLOTLY_MIME_TYPE,
+  showFinding,
+  findingMarkdown,
+  findingText,
+  verdictLine,
+  formatMeasured,
+  showMarkdown,
+  lessonValue,
+} from './notebook';
+export type {
+  FigureHtmlOptions,
+  PlotlyBundle,
+  MimeBundle,
+  FindingOptions,
+  LessonValueOptions,
+} from './notebook';

@@ -1,0 +1,129 @@
+// Figure island: draws each figure with plotly.js when it scrolls near, and re-runs the experiment in the
+// page (the library bundled for the browser) when a control changes, then redraws with Plotly.react.
+import { type ControlSpec, type ExperimentResult, type FigureJson, loadLab } from './assets';
+import { drawFigure } from './plotTheme';
+
+interface Payload { experiment: string; options: Record<string, unknown>; controls: ControlSpec[]; figure: FigureJson }
+
+/** Event fired on a `.tl-figure` after each draw; `detail.ms` is the time from the change to the redraw. */
+export const DRAWN = 'tl-figure-drawn';
+
+function formatValue(v: number | string | boolean): string {
+  if (typeof v === 'number') return v.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(v) ? 0 : 2 });
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return String(v);
+}
+
+/** Reads the form into options; returns an error message for a number outside its range. */
+function readControls(form: HTMLFormElement, specs: ControlSpec[]): { options: Record<string, unknown>; problem?: string } {
+  const options: Record<string, unknown> = {};
+  for (const spec of specs) {
+    const el = form.elements.namedItem(spec.name) as HTMLInputElement | HTMLSelectElement | null;
+    if (!el) continue;
+    if (spec.kind === 'toggle') options[spec.name] = (el as HTMLInputElement).checked;
+    else if (spec.kind === 'number') {
+      const n = Number(el.value);
+      if (el.value.trim() === '' || !Number.isFinite(n) || (spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
+        return { options, problem: `${spec.label}: enter a number from ${spec.min ?? '−∞'} to ${spec.max ?? '∞'}.` };
+      }
+      options[spec.name] = n;
+    } else {
+      const raw = el.value;
+      options[spec.name] = spec.options?.find((o) => String(o) === raw) ?? raw;
+    }
+  }
+  return { options };
+}
+
+function updateCaption(fig: HTMLElement, result: ExperimentResult, format: (v: number | string | boolean) => string) {
+  const summary = fig.querySelector('.tl-summary');
+  if (summary) summary.textContent = result.summary;
+  fig.querySelectorAll('figcaption .tl-verdict').forEach((v) => {
+    v.textContent = result.holds ? 'holds' : 'does not hold';
+    v.classList.toggle('tl-holds', result.holds);
+    v.classList.toggle('tl-fails', !result.holds);
+  });
+  const body = fig.querySelector('.tl-measured tbody');
+  if (body) {
+    body.replaceChildren(...Object.entries(result.measured).map(([k, v]) => {
+      const tr = document.createElement('tr');
+      const th = document.createElement('th');
+      th.scope = 'row';
+      const code = document.createElement('code');
+      code.textContent = k;
+      th.append(code);
+      const td = document.createElement('td');
+      td.textContent = format(v);
+      tr.dataset.key = k;
+      tr.append(th, td);
+      return tr;
+    }));
+  }
+  fig.querySelector('.tl-trace-table')?.closest('.tl-table-wrap')?.remove(); // describes the build-time figure only
+}
+
+function setupFigure(fig: HTMLElement, observer: IntersectionObserver) {
+  const json = fig.querySelector('script.tl-figure-json');
+  const plot = fig.querySelector<HTMLElement>('.tl-plot');
+  if (!json || !plot) return;
+  const payload = JSON.parse(json.textContent ?? '{}') as Payload;
+  const status = fig.querySelector<HTMLElement>('.tl-status');
+  const form = fig.querySelector<HTMLFormElement>('form.tl-controls');
+
+  let current = payload.figure;
+  const draw = async (started: number) => {
+    try {
+      await drawFigure(plot, current);
+      plot.dataset.state = 'drawn';
+      fig.dispatchEvent(new CustomEvent(DRAWN, { detail: { ms: performance.now() - started } }));
+    } catch (e) {
+      if (status) status.textContent = `The chart could not be drawn: ${(e as Error).message}`;
+    }
+  };
+  (fig as HTMLElement & { tlDraw?: () => void }).tlDraw = () => { if (plot.dataset.state === 'drawn') void draw(performance.now()); };
+  (fig as HTMLElement & { tlShow?: () => Promise<void> }).tlShow = async () => {
+    if (plot.dataset.state !== 'static') return;
+    plot.dataset.state = 'loading';
+    if (form) void loadLab(); // warm up, so the first control change is quick
+    await draw(performance.now());
+  };
+  observer.observe(fig);
+
+  if (!form) return;
+  form.hidden = false;
+  let run = 0;
+  const rerun = async () => {
+    const started = performance.now();
+    const mine = ++run;
+    const { options, problem } = readControls(form, payload.controls);
+    if (problem) { if (status) status.textContent = problem; return; }
+    try {
+      const lab = await loadLab();
+      const result = lab.experiments[payload.experiment].run({ ...payload.options, ...options });
+      if (mine !== run) return;
+      if (status) status.textContent = '';
+      updateCaption(fig, result, lab.formatMeasured ?? formatValue);
+      current = result.figure;
+      await draw(started);
+    } catch (e) {
+      if (status) status.textContent = `The model refused these settings: ${(e as Error).message}`;
+    }
+  };
+  form.addEventListener('change', () => void rerun());
+  form.addEventListener('submit', (e) => { e.preventDefault(); void rerun(); });
+  form.addEventListener('reset', () => setTimeout(() => void rerun(), 0));
+}
+
+export function initFigures(): void {
+  const figures = [...document.querySelectorAll<HTMLElement>('.tl-figure')];
+  if (!figures.length) return;
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      observer.unobserve(entry.target);
+      void (entry.target as HTMLElement & { tlShow?: () => Promise<void> }).tlShow?.();
+    }
+  }, { rootMargin: '300px 0px' });
+  figures.forEach((f) => setupFigure(f, observer));
+  document.addEventListener('tl-theme', () => figures.forEach((f) => (f as HTMLElement & { tlDraw?: () => void }).tlDraw?.()));
+}
