@@ -107,7 +107,26 @@ export type {
 } from './timeline';
 
 // Counters
-// (counters: not yet)
+export {
+  linkCounter,
+  sampleRates,
+  peakRates,
+  perfmonView,
+  taskManagerView,
+  concurrentUse,
+} from './counters';
+export type {
+  ByteCounter,
+  SampleRatesOptions,
+  SampledRates,
+  PerfmonViewOptions,
+  TaskManagerViewOptions,
+  ConcurrentUseOptions,
+  ConcurrentUse,
+  CounterView,
+  PerfmonView,
+  TaskManagerView,
+} from './counters';
 
 // Live migration
 export {
@@ -143,13 +162,22 @@ export type {
   ConnectionModel,
   Scenario,
   ScenarioSimulation,
+  ScenarioLink,
+  SimulateScenarioOptions,
   SimulationResult,
+  HostTraffic,
+  MemberTraffic,
+  MigrationOutcome,
+  ConnectionRoute,
 } from './scenario';
 
 // Packet-level TCP
 export {
   simulateTcpStream,
   resolveTcpStreamOptions,
+  sprayingStudy,
+  sprayingDetectors,
+  sprayingCalibration,
   mulberry32,
   EventQueue,
 } from './packet';
@@ -161,6 +189,10 @@ export type {
   PacketScheduling,
   LossDetection,
   ResolvedTcpStreamOptions,
+  SprayingStudyOptions,
+  SprayingStudyResult,
+  SprayingPoint,
+  SprayingDetector,
 } from './packet';
 
 // Figures

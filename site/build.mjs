@@ -181,7 +181,7 @@ ${cards}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   buildSite().catch((e) => {
-    console.error(e instanceof LessonError ? e.message : e);
+    console.error(e instanceof LessonError || !process.env.DEBUG ? e.message : e);
     process.exit(1);
   });
 }

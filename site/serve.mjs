@@ -77,7 +77,15 @@ export function createSiteServer(options = {}) {
         info = await stat(file);
       }
       if (!info.isFile() || path.basename(file).startsWith('.')) return notFound(res, head);
+      const modified = new Date(Math.floor(info.mtimeMs / 1000) * 1000);
+      const since = Date.parse(req.headers['if-modified-since'] ?? '');
+      if (!Number.isNaN(since) && since >= modified.getTime()) {
+        res.writeHead(304, { 'Last-Modified': modified.toUTCString(), 'Cache-Control': 'no-cache' });
+        res.end();
+        return;
+      }
       res.writeHead(200, {
+        'Last-Modified': modified.toUTCString(),
         'Content-Type': contentType(file), 'Content-Length': info.size, 'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
       });

@@ -32,7 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo, dependencies: C
     }
     const debug = io.env?.TEAMING_LAB_DEBUG === '1';
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`teaming-lab: internal error: ${oneLine(message)}${debug ? '' : ' (set TEAMING_LAB_DEBUG=1 to see the stack)'}\n`);
+    io.stderr(`teaming-lab: internal error: ${message.split('\n')[0]}${debug ? '' : ' (set TEAMING_LAB_DEBUG=1 to see the stack)'}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT.internal;
   }

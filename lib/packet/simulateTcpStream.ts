@@ -80,6 +80,15 @@ const MAX_SEGMENTS = 50_000_000;
  *   the receiver sends; interrupt coalescing is a plain per-member tick.
  * - The receive window is a fixed cap; the receiving application is never slow.
  * - Cross traffic and other connections are absent: one connection on an otherwise idle team.
+ * - `dupack` is NewReno without SACK, as asked of a textbook model: under heavy reordering every partial ACK
+ *   in fast recovery retransmits a segment that is only late, so a large share of the link can carry copies
+ *   the receiver already has. Real Linux and Windows stacks use SACK and waste far less.
+ * - With reordering and `dupack`, the outcome is bistable: either the window collapses to a few segments
+ *   (goodput below one member's worth, like the field report of a 2 × 1 Gbps bond doing worse than one link),
+ *   or it escapes to the receive window with standing queues (link busy, goodput cut by spurious copies).
+ *   Which one happens can flip with the spread, the queue limit, the receive window or the seed.
+ * - The calibration of `sprayingStudy` (about 2.3 members' worth on 4 members) sits in the second regime;
+ *   it matches the documented number, not necessarily the documented mechanism.
  * Results are therefore about the mechanism and its order of size, not a prediction for a given NIC.
  *
  * @example simulateTcpStream({ members: [{ gbps: 1 }, { gbps: 1 }], scheduling: 'roundRobin', bytes: 10e6 })

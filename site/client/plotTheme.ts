@@ -13,7 +13,8 @@ function themeColors() {
 /** A copy of `layout` with theme colours for the background, text, axes and legend. */
 export function themedLayout(layout: Record<string, unknown>): Record<string, unknown> {
   const c = themeColors();
-  const out: Record<string, unknown> = { ...layout, paper_bgcolor: 'rgba(0,0,0,0)', plot_bgcolor: 'rgba(0,0,0,0)', autosize: true };
+  const { width: _fixedWidth, ...rest } = layout; // the chart takes its container's width (phones)
+  const out: Record<string, unknown> = { ...rest, paper_bgcolor: 'rgba(0,0,0,0)', plot_bgcolor: 'rgba(0,0,0,0)', autosize: true };
   out.font = { ...(layout.font as object), color: c.text };
   out.legend = { ...(layout.legend as object), font: { ...((layout.legend as { font?: object })?.font), color: c.text } };
   const axes = Object.keys(layout).filter((k) => /^[xy]axis\d*$/.test(k));
