@@ -226,6 +226,7 @@ export {
   counterVisibility,
   simultaneousSetting,
   SIMULTANEOUS_SETTINGS,
+  sprayingHurts,
   experiments,
   reproduce,
 } from './experiments';

@@ -8,6 +8,8 @@ export const SKELETON_TAIL = ['Explore', 'What we found', 'Exercises', 'Summary'
 /** Block components a lesson may use, and the inline one. */
 const BLOCK_COMPONENTS = ['Figure', 'Finding'];
 const INLINE_COMPONENT = 'Value';
+/** Inline HTML that means the same in MDX and in Jupyter's Markdown, without attributes. */
+const INLINE_HTML = /<\/?(sub|sup|kbd)>|<br\s*\/>/g;
 
 /** A problem in a lesson, located by file and 1-based line. */
 export class LessonError extends Error {
@@ -21,8 +23,10 @@ export class LessonError extends Error {
 
 /**
  * Parses a lesson. Returns `{ frontMatter, cells }`, where each cell is
- * `{ kind: 'markdown' | 'code', source, line, origin }` (`origin`: `prose`, `cell`, `Figure`, `Finding`
- * or `Value`). Throws a LessonError for the first problem found.
+ * `{ kind: 'markdown' | 'code', source, line, origin }` (`origin`: `prose`, `cell`, `Figure`, `Finding`,
+ * `Value` or `exercise`). An `exercise` cell holds the student version of a ```ts exercise block (as the
+ * site shows it) and `exercise: { id, answerName, solution }` (the solution without its markers).
+ * Throws a LessonError for the first problem found.
  */
 export function parseLesson(text, file) {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -32,6 +36,8 @@ export function parseLesson(text, file) {
   let markdown = []; // lines of the markdown cell being built
   let markdownLine = 0;
   let paragraph = []; // { text, line } of the current paragraph
+  let exercise = null; // the open <Exercise>: { id, line, codes: [cell] , solution: markdown lines index }
+  let fold = null; // the open <Hint> or <Solution>: { name, line }
 
   const pushMarkdown = (textLines, line) => {
     if (markdown.length === 0) markdownLine = line;
@@ -43,14 +49,18 @@ export function parseLesson(text, file) {
     if (markdown.length > 0) cells.push({ kind: 'markdown', source: markdown.join('\n'), line: markdownLine, origin: 'prose' });
     markdown = [];
   };
+  const pushCode = (cell) => {
+    if (fold) throw new LessonError(file, cell.line, `code cells cannot sit inside <${fold.name}> (opened on line ${fold.line})`);
+    flushMarkdown();
+    cells.push(cell);
+  };
   const flushParagraph = () => {
     if (paragraph.length === 0) return;
     const first = paragraph[0].line;
     const joined = paragraph.map((p) => p.text).join('\n');
     checkProse(paragraph, file);
     if (joined.includes(`<${INLINE_COMPONENT}`)) {
-      flushMarkdown();
-      cells.push({ kind: 'code', source: valueCell(joined, file, first), line: first, origin: 'Value' });
+      pushCode({ kind: 'code', source: valueCell(joined, file, first), line: first, origin: 'Value' });
     } else {
       if (markdown.length > 0) pushMarkdown([''], first);
       pushMarkdown(paragraph.map((p) => p.text), first);
@@ -72,13 +82,21 @@ export function parseLesson(text, file) {
       if (j >= lines.length) throw new LessonError(file, lineNo, `code block opened with ${marker} is never closed`);
       const body = lines.slice(i + 1, j);
       const words = info.split(/\s+/).filter(Boolean);
-      if (words.includes('cell')) {
+      if (words.includes('cell') || words.includes('exercise')) {
         if (words[0] !== 'ts' || words.length !== 2) {
-          throw new LessonError(file, lineNo, `a runnable cell's info string is exactly "ts cell" (got "${info}")`);
+          throw new LessonError(file, lineNo, `a runnable cell's info string is exactly "ts cell" or "ts exercise" (got "${info}")`);
         }
-        flushMarkdown();
         if (body.join('').trim() === '') throw new LessonError(file, lineNo, 'runnable cell is empty');
-        cells.push({ kind: 'code', source: trimBlank(body).join('\n'), line: lineNo, origin: 'cell' });
+        const code = trimBlank(body).join('\n');
+        if (words[1] === 'cell') pushCode({ kind: 'code', source: code, line: lineNo, origin: 'cell' });
+        else {
+          if (!exercise) throw new LessonError(file, lineNo, 'a "ts exercise" block must sit inside an <Exercise>');
+          if (exercise.cells.length > 0) throw new LessonError(file, lineNo, `<Exercise id="${exercise.id}"> has more than one "ts exercise" block`);
+          const parsed = exerciseCode(code, exercise.id, file, lineNo);
+          const cell = { kind: 'code', source: parsed.student, line: lineNo, origin: 'exercise', exercise: parsed.exercise };
+          pushCode(cell);
+          exercise.cells.push(cell);
+        }
       } else {
         if (markdown.length > 0) pushMarkdown([''], lineNo);
         pushMarkdown(lines.slice(i, j + 1), lineNo);
@@ -90,9 +108,9 @@ export function parseLesson(text, file) {
       flushParagraph();
       continue;
     }
-    if (/^#{1,6}\s/.test(line)) flushParagraph(); // an ATX heading ends a paragraph
+    if (/^#{1,6}\s/.test(line) || /^\s*<\/?(Exercise|Hint|Solution)\b/.test(line)) flushParagraph(); // these end a paragraph
     if (paragraph.length === 0) {
-      // Block starts: headings, MDX-only syntax, components.
+      // Block starts: headings, MDX-only syntax, containers, components.
       if (/^(import|export)\s/.test(line)) {
         throw new LessonError(file, lineNo, 'MDX import/export is not allowed in a lesson: lessons call the library from `ts cell` blocks and tags');
       }
@@ -101,10 +119,58 @@ export function parseLesson(text, file) {
         checkProse([{ text: line, line: lineNo }], file);
         if (heading[1].length === 1) throw new LessonError(file, lineNo, 'a lesson has no `#` heading: the title comes from the front matter');
         if (heading[1].length === 2) {
+          if (exercise) throw new LessonError(file, lineNo, `<Exercise id="${exercise.id}"> (line ${exercise.line}) is not closed before this heading`);
           flushMarkdown();
           headings.push({ text: heading[2], line: lineNo });
         } else if (markdown.length > 0) pushMarkdown([''], lineNo);
         pushMarkdown([line], lineNo);
+        continue;
+      }
+      const trimmed = line.trim();
+      // <Exercise id="..." title="..."> ... </Exercise>
+      if (/^<Exercise\b/.test(trimmed)) {
+        if (exercise) throw new LessonError(file, lineNo, `<Exercise> inside <Exercise id="${exercise.id}"> (line ${exercise.line})`);
+        if (!/>$/.test(trimmed) || /\/>$/.test(trimmed)) throw new LessonError(file, lineNo, '<Exercise id="..." title="..."> opens on one line of its own and closes with </Exercise>');
+        const { props } = parseTag(`${trimmed.slice(0, -1)} />`, file, lineNo);
+        checkProps(props, ['id', 'title'], file, lineNo, 'Exercise');
+        if (typeof props.id !== 'string' || !/^[\w-]+$/.test(props.id)) throw new LessonError(file, lineNo, '<Exercise> needs id="ex-NN-N"');
+        if (typeof props.title !== 'string' || props.title === '') throw new LessonError(file, lineNo, '<Exercise> needs a title');
+        flushMarkdown();
+        const number = /-(\d+)$/.exec(props.id)?.[1] ?? '';
+        pushMarkdown([`### Exercise ${number}: ${props.title}`], lineNo);
+        exercise = { id: props.id, line: lineNo, cells: [] };
+        continue;
+      }
+      if (trimmed === '</Exercise>') {
+        if (!exercise) throw new LessonError(file, lineNo, '</Exercise> without an <Exercise>');
+        if (fold) throw new LessonError(file, lineNo, `<${fold.name}> (line ${fold.line}) is not closed before </Exercise>`);
+        if (exercise.cells.length === 0) throw new LessonError(file, exercise.line, `<Exercise id="${exercise.id}"> needs one "ts exercise" block`);
+        flushMarkdown();
+        exercise = null;
+        continue;
+      }
+      // <Hint>one line</Hint>, or <Hint> / <Solution> on a line of their own, closed the same way.
+      const fold1 = /^<(Hint|Solution)>(.*)<\/\1>$/.exec(trimmed);
+      if (fold1) {
+        checkProse([{ text: fold1[2], line: lineNo }], file);
+        if (markdown.length > 0) pushMarkdown([''], lineNo);
+        pushMarkdown(foldLines(fold1[1], [fold1[2]], exercise), lineNo);
+        continue;
+      }
+      const foldOpen = /^<(Hint|Solution)>$/.exec(trimmed);
+      if (foldOpen) {
+        if (fold) throw new LessonError(file, lineNo, `<${foldOpen[1]}> inside <${fold.name}> (line ${fold.line})`);
+        fold = { name: foldOpen[1], line: lineNo };
+        if (markdown.length > 0) pushMarkdown([''], lineNo);
+        pushMarkdown([`<details><summary>${fold.name}</summary>`, ''], lineNo);
+        continue;
+      }
+      const foldClose = /^<\/(Hint|Solution)>$/.exec(trimmed);
+      if (foldClose) {
+        if (!fold || fold.name !== foldClose[1]) throw new LessonError(file, lineNo, `</${foldClose[1]}> without a matching <${foldClose[1]}>`);
+        const solution = fold.name === 'Solution' ? exercise?.cells[0]?.exercise.solution : undefined;
+        pushMarkdown(['', ...(solution ? ['The solution code:', '', '```ts', solution, '```', ''] : []), '</details>'], lineNo);
+        fold = null;
         continue;
       }
       const tag = /^\s*<([A-Za-z][\w.]*)/.exec(line);
@@ -116,7 +182,7 @@ export function parseLesson(text, file) {
             lineNo,
             /^[a-z]/.test(name)
               ? `HTML/JSX element <${name}> is not supported in a lesson: write Markdown`
-              : `unknown component <${name}>: a lesson may use ${[...BLOCK_COMPONENTS, INLINE_COMPONENT].map((c) => `<${c}>`).join(', ')}`,
+              : `unknown component <${name}>: a lesson may use ${[...BLOCK_COMPONENTS, 'Exercise', 'Hint', 'Solution', INLINE_COMPONENT].map((c) => `<${c}>`).join(', ')}`,
           );
         }
         let j = i;
@@ -127,8 +193,7 @@ export function parseLesson(text, file) {
         }
         const parsed = parseTag(source.trim(), file, lineNo);
         if (parsed.name !== name) throw new LessonError(file, lineNo, `could not read <${name}>`);
-        flushMarkdown();
-        cells.push({ kind: 'code', source: componentCell(parsed, file, lineNo), line: lineNo, origin: name });
+        pushCode({ kind: 'code', source: componentCell(parsed, file, lineNo), line: lineNo, origin: name });
         i = j;
         continue;
       }
@@ -136,10 +201,53 @@ export function parseLesson(text, file) {
     paragraph.push({ text: line, line: lineNo });
   }
   flushParagraph();
+  if (fold) throw new LessonError(file, fold.line, `<${fold.name}> is never closed`);
+  if (exercise) throw new LessonError(file, exercise.line, `<Exercise id="${exercise.id}"> is never closed`);
   flushMarkdown();
   checkSkeleton(headings, file, bodyStart + 1);
   if (!cells.some((c) => c.kind === 'code')) throw new LessonError(file, bodyStart + 1, 'a lesson needs at least one runnable cell, <Figure> or <Finding>');
   return { frontMatter, cells };
+}
+
+/** A one-line <Hint> or <Solution> as a folded Markdown block (the solution code is added to it). */
+function foldLines(name, body, exercise) {
+  const solution = name === 'Solution' ? exercise?.cells[0]?.exercise.solution : undefined;
+  return [
+    `<details><summary>${name}</summary>`,
+    '',
+    ...body,
+    '',
+    ...(solution ? ['The solution code:', '', '```ts', solution, '```', ''] : []),
+    '</details>',
+  ];
+}
+
+const BEGIN_SOLUTION = /^[ \t]*\/\/ BEGIN SOLUTION[ \t]*$/;
+const END_SOLUTION = /^[ \t]*\/\/ END SOLUTION[ \t]*$/;
+
+/**
+ * Splits a ```ts exercise block: the student version (the lines between `// BEGIN SOLUTION` and
+ * `// END SOLUTION` replaced by a stub declaring the answer as undefined, the same stub the site shows)
+ * and the solution without its markers. The answer variable is the one passed to `check('<id>', name)`.
+ */
+export function exerciseCode(code, id, file, line) {
+  const lines = code.split('\n');
+  const begin = lines.findIndex((l) => BEGIN_SOLUTION.test(l));
+  const end = lines.findIndex((l) => END_SOLUTION.test(l));
+  if (begin < 0 || end < begin) throw new LessonError(file, line, 'an exercise cell needs "// BEGIN SOLUTION" and "// END SOLUTION" lines, in that order');
+  const call = /\bcheck\(\s*(['"])([^'"]+)\1\s*,\s*([A-Za-z_$][\w$]*)\s*\)/.exec(lines.slice(end + 1).join('\n'));
+  if (!call) throw new LessonError(file, line, `an exercise cell ends with check('${id}', answerVariable) after // END SOLUTION`);
+  if (call[2] !== id) throw new LessonError(file, line, `the exercise cell checks '${call[2]}' inside <Exercise id="${id}">`);
+  const answerName = call[3];
+  const indent = /^[ \t]*/.exec(lines[begin])[0];
+  const student = [
+    ...lines.slice(0, begin),
+    `${indent}// Your turn: compute the answer and assign it to ${answerName}.`,
+    `${indent}const ${answerName}: any = undefined;`,
+    ...lines.slice(end + 1),
+  ].join('\n');
+  const solution = lines.filter((l) => !BEGIN_SOLUTION.test(l) && !END_SOLUTION.test(l)).join('\n');
+  return { student, exercise: { id, answerName, solution } };
 }
 
 /** Reads the `---` front matter: flat `key: value` lines, `#` comments, quoted or plain strings, numbers. */
@@ -202,10 +310,13 @@ function checkSkeleton(headings, file, firstLine) {
 /** Rejects MDX-only syntax in prose: `{expressions}` and inline tags other than <Value />. */
 function checkProse(paragraph, file) {
   for (const { text, line } of paragraph) {
-    const bare = text.replace(/(`+)[\s\S]*?\1/g, '').replace(/<Value\b[^>]*\/>/g, '');
+    const bare = text
+      .replace(/(`+)[\s\S]*?\1/g, '')
+      .replace(/<Value\b[^>]*\/>/g, '')
+      .replace(INLINE_HTML, '');
     if (/<Value\b/.test(bare)) throw new LessonError(file, line, '<Value ... /> must be self-closing and on one line');
     const tag = /<\/?([A-Za-z][\w.]*)/.exec(bare);
-    if (tag) throw new LessonError(file, line, `inline <${tag[1]}> is not supported in a lesson: only <Value ... /> (HTML and other components are MDX-only)`);
+    if (tag) throw new LessonError(file, line, `inline <${tag[1]}> is not supported in a lesson: only <Value ... />, <sub>, <sup>, <kbd> and <br /> (other HTML and components are MDX-only)`);
     if (/[{}]/.test(bare)) throw new LessonError(file, line, '`{` or `}` in prose is an MDX expression: put it in `inline code` or rephrase');
   }
 }

@@ -75,7 +75,7 @@ export async function buildSite(options = {}) {
       bundled = await bundleMDX({
         source, cwd: contentDir,
         mdxOptions(o) {
-          o.remarkPlugins = [...(o.remarkPlugins ?? []), remarkLesson({ experiments, problems, file: rel })];
+          o.remarkPlugins = [...(o.remarkPlugins ?? []), remarkLesson({ lab, problems, file: rel })];
           return o;
         },
       });

@@ -17,6 +17,12 @@ function packageVersion(): string | undefined {
   }
 }
 
+// A reader that stops early (`teaming-lab reproduce | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 runCli(
   process.argv.slice(2),
   {

@@ -1,6 +1,7 @@
 import { articleScenario, runScenario } from '../experiments';
 import { precopyModel } from '../migration';
 import type { PrecopyModelOptions } from '../migration';
+import { SCENARIO_DEFAULTS } from '../scenario';
 import type { CheckResult, Exercise } from './Exercise';
 import { defineExercise, describe, numberCheck } from './defineExercise';
 
@@ -12,14 +13,14 @@ import { defineExercise, describe, numberCheck } from './defineExercise';
 
 const GIB = 2 ** 30;
 
-/** The lesson's VM: 8 GiB over one 10 Gbps member, a 30 MB stop threshold, 0.05 s to resume. */
+/** The lesson's VM: 8 GiB over one 10 Gbps member, with the scenario defaults' stop threshold and resume time. */
 function lessonVm(dirtyMBps: number): PrecopyModelOptions {
   return {
     memoryBytes: 8 * GIB,
     dirtyBytesPerS: dirtyMBps * 1e6,
     bandwidthBytesPerS: 10e9 / 8,
-    stopThresholdBytes: 30e6,
-    resumeS: 0.05,
+    stopThresholdBytes: SCENARIO_DEFAULTS.liveMigration.stopThresholdMB * 1e6,
+    resumeS: SCENARIO_DEFAULTS.liveMigration.resumeS,
   };
 }
 

@@ -13,5 +13,6 @@ export { switchDependentAllMembers } from './switchDependentAllMembers';
 export { switchIndependentAddressHash } from './switchIndependentAddressHash';
 export { counterVisibility } from './counterVisibility';
 export { simultaneousSetting, SIMULTANEOUS_SETTINGS } from './simultaneousSetting';
+export { sprayingHurts } from './sprayingHurts';
 export { experiments } from './registry';
 export { reproduce } from './reproduce';

@@ -6,6 +6,7 @@ import { switchDependentAllMembers } from './switchDependentAllMembers';
 import { switchIndependentAddressHash } from './switchIndependentAddressHash';
 import { counterVisibility } from './counterVisibility';
 import { simultaneousSetting } from './simultaneousSetting';
+import { sprayingHurts } from './sprayingHurts';
 
 /** Every experiment, by id, in the order `reproduce` runs them. Notebooks, the site and the CLI all look
  * experiments up here. */
@@ -17,4 +18,5 @@ export const experiments: Record<string, Experiment> = {
   [switchIndependentAddressHash.id]: switchIndependentAddressHash,
   [counterVisibility.id]: counterVisibility,
   [simultaneousSetting.id]: simultaneousSetting,
+  [sprayingHurts.id]: sprayingHurts,
 };

@@ -180,13 +180,38 @@ export function makeComponents(page) {
       return h('span', { className: 'tl-value', title: `Computed by ${experiment} (${path})` }, text);
     },
 
-    [CELL]: ({ code }) => {
+    [CELL]: ({ code, exercise }) => {
       const n = ++cells;
       const id = uniqueId(`cell-${n}`);
-      return h('div', { className: 'tl-cell', id, 'data-cell': String(n) },
-        h('div', { className: 'tl-cell-bar' }, h('span', { className: 'tl-cell-label', id: `${id}-label` }, `Cell ${n}`)),
+      const cell = h('div', { className: `tl-cell${exercise ? ' tl-exercise-cell' : ''}`, id, 'data-cell': String(n) },
+        h('div', { className: 'tl-cell-bar' }, h('span', { className: 'tl-cell-label', id: `${id}-label` }, exercise ? `Cell ${n} (exercise)` : `Cell ${n}`)),
         h('pre', { className: 'tl-cell-source', tabIndex: 0 }, h('code', { className: 'language-ts' }, code)),
         h('div', { className: 'tl-cell-output', 'aria-live': 'polite' }));
+      const ex = exercise ? page.lab.exercises[exercise] : null;
+      if (!ex || (ex.kind !== 'number' && ex.kind !== 'choice')) return cell;
+      const field = `${exercise}-answer`;
+      return h(React.Fragment, null, cell,
+        h('form', { className: 'tl-answer', 'data-exercise': exercise, 'data-kind': ex.kind, hidden: true },
+          h('label', { htmlFor: field }, 'Or type your answer'),
+          ex.kind === 'number'
+            ? h('input', { id: field, name: 'answer', type: 'number', step: 'any', inputMode: 'decimal' })
+            : h('select', { id: field, name: 'answer', defaultValue: '' }, h('option', { value: '' }, 'Choose…'),
+              (ex.options ?? []).map((o) => h('option', { key: o, value: o }, o))),
+          ex.unit ? h('span', { className: 'tl-unit' }, ex.unit) : null,
+          h('button', { type: 'submit', className: 'tl-button' }, 'Check'),
+          h('p', { className: 'tl-answer-result', role: 'status' })));
     },
+
+    Exercise: ({ id, title, children }) => {
+      const number = /-(\d+)$/.exec(id)?.[1] ?? '';
+      const sectionId = uniqueId(id);
+      const text = `Exercise ${number}: ${title}`;
+      page.toc.push({ depth: 3, id: sectionId, text });
+      return h('section', { className: 'tl-exercise', id: sectionId, 'aria-labelledby': `${sectionId}-title` },
+        h('h3', { id: `${sectionId}-title` }, text, ' ', h('a', { className: 'tl-anchor', href: `#${sectionId}`, 'aria-label': `Link to ${text}` }, '#')),
+        children);
+    },
+    Hint: ({ children }) => h('details', { className: 'tl-hint' }, h('summary', null, 'Hint'), h('div', { className: 'tl-fold' }, children)),
+    Solution: ({ children }) => h('details', { className: 'tl-solution' }, h('summary', null, 'Solution'), h('div', { className: 'tl-fold' }, children)),
   };
 }

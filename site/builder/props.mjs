@@ -89,19 +89,29 @@ const SCHEMAS = {
     digits: { check: (v) => (Number.isInteger(v) && v >= 0 && v <= 10 ? null : 'must be an integer from 0 to 10') },
     unit: { check: (v) => (typeof v === 'string' ? null : 'must be a string') },
   },
+  Exercise: {
+    id: { required: true, check: (v) => (typeof v === 'string' && /^ex-\d\d-\d+$/.test(v) ? null : 'must be an exercise id such as "ex-06-1"') },
+    title: { required: true, check: (v) => (typeof v === 'string' && v.trim() ? null : 'must be a non-empty string') },
+  },
+  Hint: {},
+  Solution: {},
 };
+
+/** Components that wrap lesson content; the others are self-closing. */
+export const CONTAINERS = ['Exercise', 'Hint', 'Solution'];
 
 /** Names of the components a lesson may use. */
 export const COMPONENTS = Object.keys(SCHEMAS);
 
 /**
- * Checks a component's props against its schema and the experiment registry.
+ * Checks a component's props against its schema and the library's registries.
  * @param {string} name component name
  * @param {Record<string, unknown>} props literal props
- * @param {Record<string, any>} experiments the library's registry
+ * @param {{ experiments: Record<string, any>, exercises?: Record<string, any> }} lab the library
  * @throws {LessonError} naming the problem
  */
-export function checkProps(name, props, experiments) {
+export function checkProps(name, props, lab) {
+  const { experiments } = lab;
   const schema = SCHEMAS[name];
   for (const key of Object.keys(props)) {
     if (!schema[key]) throw new LessonError(`unknown prop "${key}" (allowed: ${Object.keys(schema).join(', ')})`);
@@ -111,6 +121,12 @@ export function checkProps(name, props, experiments) {
   for (const [key, spec] of Object.entries(schema)) {
     if (spec.required && !(key in props)) throw new LessonError(`missing prop "${key}"`);
   }
+  if (name === 'Exercise') {
+    if (!lab.exercises) throw new LessonError('the library exports no `exercises` registry');
+    if (!lab.exercises[props.id]) throw new LessonError(`unknown exercise "${props.id}": add it to lib/exercises (registered: ${Object.keys(lab.exercises).join(', ') || 'none'})`);
+    return;
+  }
+  if (!('experiment' in schema)) return;
   const experiment = experiments[props.experiment];
   if (!experiment) {
     throw new LessonError(`unknown experiment "${props.experiment}" (known: ${Object.keys(experiments).join(', ') || 'none'})`);

@@ -74,6 +74,8 @@ async function runCell(req: RunRequest, post: Post) {
     if (name === 'teaming-lab') return library;
     throw new Error(`A cell can import only from 'teaming-lab', not from '${name}'.`);
   };
+  // Library code (e.g. `check`) logs through the global console: route it to this run's output too.
+  Object.assign(console, makeConsole(post));
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
   const module = { exports: {} };
   await new AsyncFunction('require', 'exports', 'module', 'console', 'show', js)(require, module.exports, module, makeConsole(post), show);

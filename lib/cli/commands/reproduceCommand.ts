@@ -2,7 +2,7 @@ import { InputError } from '../../InputError';
 import type { ExperimentResult, Measured } from '../../experiments/Experiment';
 import type { Command } from '../Command';
 import { writeJson } from '../Command';
-import { formatTable } from '../formatTable';
+import { formatTable, wrapText } from '../formatTable';
 
 /** `teaming-lab reproduce`: runs every experiment and says whether each finding holds. Exit 1 if one does not. */
 export const reproduceCommand: Command = {
@@ -32,7 +32,12 @@ Exit status: 0 when every finding holds, 1 when at least one does not.
         results.map(({ id, claim, holds, measured }) => ({ id, claim, holds, measured })),
       );
     } else {
-      const rows = results.map((result) => [result.id, result.holds ? 'yes' : 'NO', result.claim, formatMeasured(result.measured)]);
+      const rows = results.map((result) => [
+        result.id,
+        result.holds ? 'yes' : 'NO',
+        wrapText(result.claim, CLAIM_WIDTH),
+        wrapText(formatMeasured(result.measured), MEASURED_WIDTH, ', '),
+      ]);
       io.stdout(formatTable(['id', 'holds', 'claim', 'measured'], rows));
       const holding = results.filter((result) => result.holds).length;
       io.stdout(`\n${holding} of ${results.length} findings hold.\n`);
@@ -40,6 +45,10 @@ Exit status: 0 when every finding holds, 1 when at least one does not.
     return results.every((result) => result.holds) ? 0 : 1;
   },
 };
+
+/** Widths the claim and measured columns wrap at, so that the table fits about 130 columns. */
+const CLAIM_WIDTH = 60;
+const MEASURED_WIDTH = 48;
 
 /** `name=value` pairs, numbers with at most 3 decimals. */
 function formatMeasured(measured: Measured): string {

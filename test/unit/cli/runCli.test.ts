@@ -88,6 +88,19 @@ describe('runCli: reproduce', () => {
     expect(stdout()).toContain('2 of 2 findings hold.');
   });
 
+  it('wraps long claims and measured lists so that the table stays about 130 columns wide', async () => {
+    // Claim column 60 wide, measured 48: id (9) + holds (5) + 60 + 48 + three 2-space gaps = 128.
+    const long = finding('finding-9', true, Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`quantity${i}`, i])));
+    long.claim = 'word '.repeat(40).trim();
+    const { io, stdout } = memoryIo();
+    expect(await runCli(['reproduce'], io, { reproduce: () => [long] })).toBe(0);
+    const lines = stdout().split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(128);
+    const tableText = lines.slice(2).join(' ');
+    expect(tableText.match(/word/g)).toHaveLength(40);
+    for (let i = 0; i < 12; i++) expect(tableText).toContain(`quantity${i}=${i}`);
+  });
+
   it('exits 1 when a finding does not hold, and marks it', async () => {
     const { io, stdout } = memoryIo();
     const results = [finding('finding-1', true, {}), finding('finding-3', false, { capGbps: 20 })];

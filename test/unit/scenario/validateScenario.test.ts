@@ -64,7 +64,7 @@ describe('validateScenario(input) defaults', () => {
   });
 
   it('keeps every given value', () => {
-    const input = {
+    const input: Record<string, any> = {
       ...minimal(),
       switch: { loadBalance: 'src-dst-port' },
       liveMigration: { simultaneous: 12, connections: 'per-host-pair', setupS: 0, setupJitterS: 2, maxRounds: 0, stopThresholdMB: 1, resumeS: 0 },
