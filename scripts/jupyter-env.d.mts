@@ -19,11 +19,14 @@ export interface ExecutedNotebook {
   error: string | null;
   seconds: number;
   stderr: string;
-  notebook: { cells: Array<{ cell_type: string; id: string; source: string[] | string; outputs?: Array<Record<string, any>> }> };
+  notebook: {
+    cells: Array<{ cell_type: string; id: string; source: string[] | string; metadata?: Record<string, any>; outputs?: Array<Record<string, any>> }>;
+    metadata?: Record<string, any>;
+  };
 }
 export declare function executeNotebook(
   notebookPath: string,
-  options?: { outputPath?: string; cellTimeoutSeconds?: number },
+  options?: { outputPath?: string; cellTimeoutSeconds?: number; extraCells?: Array<{ source: string; metadata?: Record<string, unknown> }> },
 ): Promise<ExecutedNotebook>;
 export interface NotebookServer {
   url: string;

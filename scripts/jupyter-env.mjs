@@ -154,7 +154,8 @@ export function freePort() {
   });
 }
 
-// Runs one notebook with nbclient and writes the executed copy. Prints one JSON line: the outcome.
+// Runs one notebook with nbclient and writes the executed copy. Reads from stdin a JSON list of extra
+// cells ({ source, metadata }) appended before the run. Prints one JSON line: the outcome.
 const EXECUTE_PY = `
 import json, sys, time
 import nbformat
@@ -162,6 +163,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 source, target, timeout, cwd = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 nb = nbformat.read(source, as_version=4)
+for extra in json.load(sys.stdin):
+    nb.cells.append(nbformat.v4.new_code_cell(extra['source'], metadata=extra.get('metadata', {})))
 client = NotebookClient(nb, kernel_name=${JSON.stringify(KERNEL_NAME)}, timeout=timeout, startup_timeout=120,
                         resources={'metadata': {'path': cwd}})
 started = time.time()
@@ -177,18 +180,20 @@ print(json.dumps(outcome))
 
 /**
  * Executes a notebook in real Jupyter (nbclient, the tslab kernel), cell by cell with a per-cell
- * timeout, and writes the executed copy to `outputPath`. Resolves to
+ * timeout, and writes the executed copy to `outputPath`. `extraCells` (`{ source, metadata }`) run after
+ * the notebook's own cells, in the same kernel (the tests use them to run exercise solutions). Resolves to
  * `{ ok, error, seconds, notebook }` (`notebook`: the executed nbformat JSON); `ok` is false when a
  * cell raised an error or timed out, and `error` then holds Jupyter's report.
  */
-export function executeNotebook(notebookPath, { outputPath, cellTimeoutSeconds = 120 } = {}) {
+export function executeNotebook(notebookPath, { outputPath, cellTimeoutSeconds = 120, extraCells = [] } = {}) {
   const target = outputPath ?? join(JUPYTER_DIR, 'executed', notebookPath.split('/').pop());
   mkdirSync(dirname(target), { recursive: true });
   return new Promise((resolve, reject) => {
     const child = spawn(PYTHON, ['-c', EXECUTE_PY, notebookPath, target, String(cellTimeoutSeconds), dirname(notebookPath)], {
       env: jupyterEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    child.stdin.end(JSON.stringify(extraCells));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -120,7 +120,7 @@ function validateLiveMigration(value: unknown): Scenario['liveMigration'] {
     connections: optional(input.connections, defaults.connections, (v) => checkOneOf(v, at('connections'), CONNECTION_MODELS)),
     setupS: optional(input.setupS, defaults.setupS, (v) => checkNumber(v, at('setupS'), { min: 0 })),
     setupJitterS: optional(input.setupJitterS, defaults.setupJitterS, (v) => checkNumber(v, at('setupJitterS'), { min: 0 })),
-    maxRounds: optional(input.maxRounds, defaults.maxRounds, (v) => checkNumber(v, at('maxRounds'), { integer: true, min: 0, max: 30 })),
+    maxRounds: optional(input.maxRounds, defaults.maxRounds, (v) => checkNumber(v, at('maxRounds'), { integer: true, min: 1, max: 30 })),
     stopThresholdMB: optional(input.stopThresholdMB, defaults.stopThresholdMB, (v) => checkNumber(v, at('stopThresholdMB'), { greaterThan: 0 })),
     resumeS: optional(input.resumeS, defaults.resumeS, (v) => checkNumber(v, at('resumeS'), { min: 0 })),
   };

@@ -49,9 +49,9 @@ export function renderPage(page) {
 <a class="tl-brand" href="${b}">${esc(page.siteTitle)}</a>
 <form class="tl-search" role="search" action="${b}search/" method="get">
 <label for="tl-q" class="tl-visually-hidden">Search the lessons</label>
-<input id="tl-q" name="q" type="search" placeholder="Search lessons" autocomplete="off" aria-controls="tl-search-results" aria-expanded="false">
+<input id="tl-q" name="q" type="search" placeholder="Search lessons" autocomplete="off">
 <button type="submit" class="tl-button">Search</button>
-<div id="tl-search-results" class="tl-search-results" hidden></div>
+<div id="tl-search-results" class="tl-search-results" role="region" aria-label="Search results" hidden></div>
 </form>
 <button type="button" class="tl-theme tl-button tl-secondary" aria-pressed="false" hidden>Dark theme</button>
 </header>

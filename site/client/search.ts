@@ -51,7 +51,7 @@ export function initSearch(): void {
   const results = document.querySelector<HTMLElement>('#tl-search-results');
   const page = document.querySelector<HTMLElement>('.tl-search-page-results');
   if (!input || !results) return;
-  const close = () => { results.hidden = true; input.setAttribute('aria-expanded', 'false'); };
+  const close = () => { results.hidden = true; };
   const update = async () => {
     const q = input.value.trim();
     if (page) {
@@ -64,7 +64,7 @@ export function initSearch(): void {
       const hits = search(await loadIndex(), q, page ? 30 : 8);
       if (q !== input.value.trim()) return;
       renderHits(page ?? results, hits, q);
-      if (!page) { results.hidden = false; input.setAttribute('aria-expanded', 'true'); }
+      if (!page) results.hidden = false;
     } catch (e) {
       (page ?? results).textContent = `Search is unavailable: ${(e as Error).message}`;
     }

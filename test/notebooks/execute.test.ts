@@ -1,13 +1,16 @@
 // Executes EVERY notebook in notebooks/ through real Jupyter (Debian's nbclient, the tslab kernel),
-// one kernel at a time, and checks what a learner would see: no cell fails, each notebook shows as many
-// charts as its lesson has <Figure> tags, and every "Finding N:" line says "holds".
+// two kernels at a time (the machine's cores), and checks what a learner would see: no cell fails, each notebook shows as many
+// charts as its lesson has <Figure> tags, and every "Finding N:" line says "holds". The notebooks hold
+// the student version of each exercise (the answer left undefined), so after the notebook's own cells
+// the test runs each exercise's solution in the same kernel and expects its check to print PASS.
 // A missing Jupyter is an error (scripts/ensure-system-deps.sh installs it when it can), never a skip.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOTEBOOKS_DIR, executeNotebook, prepareJupyter } from '../../scripts/jupyter-env.mjs';
 import type { ExecutedNotebook } from '../../scripts/jupyter-env.mjs';
-import { errors, figureOutputs, lessonExpectations, verdicts } from './outputs';
+import { checks, errors, figureOutputs, lessonExpectations, verdicts } from './outputs';
 import type { Output } from './outputs';
 
 const notebooks = readdirSync(NOTEBOOKS_DIR)
@@ -17,8 +20,41 @@ const notebooks = readdirSync(NOTEBOOKS_DIR)
 /** Seconds one cell may take before the run fails (the slowest experiment takes a few seconds). */
 const CELL_TIMEOUT_SECONDS = 120;
 
+/** Kernels run at once: tslab compiles every cell, so one per core (TEAMING_LAB_NOTEBOOK_JOBS overrides). */
+const JOBS = Number(process.env.TEAMING_LAB_NOTEBOOK_JOBS ?? Math.min(2, availableParallelism()));
+
+/** The lesson each notebook was generated from (its metadata says so). */
+function lessonOf(name: string): string | undefined {
+  return JSON.parse(readFileSync(join(NOTEBOOKS_DIR, name), 'utf8')).metadata?.teaming_lab?.generated_from;
+}
+
+/** Every notebook's run, started in beforeAll with at most JOBS at a time; each test awaits its own. */
+const runs = new Map<string, Promise<ExecutedNotebook>>();
+
 beforeAll(() => {
   prepareJupyter({ log: (m) => console.error(m) });
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  const slot = async () => {
+    if (active >= JOBS) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+  };
+  const release = () => {
+    active--;
+    waiting.shift()?.();
+  };
+  for (const name of notebooks) {
+    const source = lessonOf(name);
+    const exercises = source ? lessonExpectations(source).exercises : [];
+    const run = slot().then(() =>
+      executeNotebook(join(NOTEBOOKS_DIR, name), {
+        cellTimeoutSeconds: CELL_TIMEOUT_SECONDS,
+        extraCells: exercises.map((e) => ({ source: e.solution, metadata: { teaming_lab: { solution_of: e.id } } })),
+      }).finally(release),
+    );
+    run.catch(() => undefined); // reported by the test that awaits it
+    runs.set(name, run);
+  }
 }, 600_000);
 
 describe('notebooks executed in Jupyter with the tslab kernel', () => {
@@ -27,17 +63,18 @@ describe('notebooks executed in Jupyter with the tslab kernel', () => {
   });
 
   for (const name of notebooks) {
-    it(`${name}: every cell runs, the figures render, every finding holds`, async () => {
-      const run: ExecutedNotebook = await executeNotebook(join(NOTEBOOKS_DIR, name), { cellTimeoutSeconds: CELL_TIMEOUT_SECONDS });
+    it(`${name}: every cell runs, the figures render, every finding holds, every solution passes`, async () => {
+      const source = lessonOf(name);
+      expect(source, `${name} has no metadata.teaming_lab.generated_from`).toMatch(/^content\/.+\.mdx$/);
+      const expected = lessonExpectations(source!);
+      const run = await runs.get(name)!;
       expect(run.error, `a cell of ${name} failed:\n${run.error}`).toBeNull();
       expect(run.ok).toBe(true);
 
-      const outputs: Output[] = run.notebook.cells.flatMap((c) => c.outputs ?? []);
+      const own = run.notebook.cells.filter((c) => c.metadata?.teaming_lab?.solution_of === undefined);
+      const solutions = run.notebook.cells.filter((c) => c.metadata?.teaming_lab?.solution_of !== undefined);
+      const outputs: Output[] = own.flatMap((c) => c.outputs ?? []);
       expect(errors(outputs)).toEqual([]);
-
-      const source = (run.notebook as { metadata?: { teaming_lab?: { generated_from?: string } } }).metadata?.teaming_lab?.generated_from;
-      expect(source, `${name} has no metadata.teaming_lab.generated_from`).toMatch(/^content\/.+\.mdx$/);
-      const expected = lessonExpectations(source!);
 
       // One figure output per <Figure> tag: each show() call emits exactly one marked HTML output.
       expect(figureOutputs(outputs)).toHaveLength(expected.figures);
@@ -46,6 +83,14 @@ describe('notebooks executed in Jupyter with the tslab kernel', () => {
       const found = verdicts(outputs);
       expect(found).toHaveLength(expected.findings);
       for (const v of found) expect(`${v.finding}: ${v.verdict}`).toBe(`${v.finding}: holds`);
+
+      // The student cells run and check (and fail, as nothing is answered yet); each solution passes.
+      for (const cell of solutions) {
+        const id = cell.metadata!.teaming_lab.solution_of as string;
+        const lines = checks(cell.outputs ?? []);
+        expect(lines.map((l) => `${l.result} ${l.id}`), `solution of ${id}: ${lines.map((l) => l.line).join(' / ')}`).toEqual([`PASS ${id}`]);
+      }
+      expect(checks(outputs).filter((l) => l.result === 'PASS')).toEqual([]);
     });
   }
 });

@@ -9,18 +9,33 @@ export type Output = Record<string, any>;
 
 /** A verdict line as showFinding prints it (plain text, or bold in Markdown). */
 export const VERDICT = /^\**(Finding [^:\n]+): (holds|does not hold)\**$/gm;
+/** A line as the exercises' check() prints it. */
+export const CHECK = /^(PASS|FAIL) (\S+?):? .*$/gm;
 
-/** What a lesson asks its notebook to show: how many <Figure> and <Finding> tags it has. */
-export function lessonExpectations(lessonFile: string): { figures: number; findings: number } {
+/** What a lesson asks its notebook to show: its charts (one per <Figure> tag, plus one per `show(` call
+ * in its runnable cells), its <Finding> count and its exercises. */
+export function lessonExpectations(lessonFile: string): {
+  figures: number;
+  findings: number;
+  exercises: Array<{ id: string; answerName: string; solution: string }>;
+} {
   const { cells } = parseLesson(readFileSync(join(REPO_ROOT, lessonFile), 'utf8'), lessonFile);
   return {
-    figures: cells.filter((c) => c.origin === 'Figure').length,
+    figures:
+      cells.filter((c) => c.origin === 'Figure').length +
+      cells.filter((c) => c.origin === 'cell').reduce((n, c) => n + (c.source.match(/(?<![\w.$])show\(/g)?.length ?? 0), 0),
     findings: cells.filter((c) => c.origin === 'Finding').length,
+    exercises: cells.flatMap((c) => (c.exercise ? [c.exercise] : [])),
   };
 }
 
 function text(value: unknown): string {
   return Array.isArray(value) ? value.join('') : typeof value === 'string' ? value : '';
+}
+
+/** The plain text of outputs: stream text and the text/plain part of rich outputs. */
+export function plainText(outputs: Output[]): string {
+  return outputs.map((o) => (o.output_type === 'stream' ? text(o.text) : text(o.data?.['text/plain']))).join('\n');
 }
 
 /** Outputs that carry a figure: HTML with the data-teaming-lab-figure mark. */
@@ -31,11 +46,13 @@ export function figureOutputs(outputs: Output[]): Output[] {
 /** Every verdict line in the outputs, read from the plain-text part (or the stream text) of each. */
 export function verdicts(outputs: Output[]): Array<{ finding: string; verdict: string }> {
   const found: Array<{ finding: string; verdict: string }> = [];
-  for (const o of outputs) {
-    const plain = o.output_type === 'stream' ? text(o.text) : text(o.data?.['text/plain']);
-    for (const m of plain.matchAll(VERDICT)) found.push({ finding: m[1], verdict: m[2] });
-  }
+  for (const o of outputs) for (const m of plainText([o]).matchAll(VERDICT)) found.push({ finding: m[1], verdict: m[2] });
   return found;
+}
+
+/** Every check() line in the outputs: `{ result: 'PASS' | 'FAIL', id, line }`. */
+export function checks(outputs: Output[]): Array<{ result: string; id: string; line: string }> {
+  return [...plainText(outputs).matchAll(CHECK)].map((m) => ({ result: m[1], id: m[2], line: m[0] }));
 }
 
 /** Error outputs, as one line each (`ename: evalue`). */

@@ -155,6 +155,7 @@ describe('lib/schema/scenario.schema.json', () => {
       (s) => (s.hosts[0].nextEphemeralPort = 49151),
       (s) => (s.liveMigration = { simultaneous: 65 }),
       (s) => (s.liveMigration = { stopThresholdMB: 0 }),
+      (s) => (s.liveMigration = { maxRounds: 0 }),
       (s) => (s.switch = { loadBalance: 'src-dst-mixed-ip-port' }),
       (s) => (s.migrations[0].memoryGB = 8),
       (s) => (s.seed = 0.5),
