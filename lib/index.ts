@@ -238,6 +238,21 @@ export type {
   ExperimentDefinition,
   ArticleScenarioOptions,
   HostUsage,
+  CounterVisibilityOptions,
+  CounterVisibilitySighting,
+  HyperVPortCapOptions,
+  HyperVPortCapRow,
+  ManyDestinationsOptions,
+  ManyDestinationsData,
+  OneStreamOneMemberOptions,
+  OneStreamOneMemberRow,
+  SimultaneousSettingOptions,
+  SimultaneousSettingRow,
+  SprayingHurtsOptions,
+  SwitchDependentAllMembersOptions,
+  SwitchDependentAllMembersRow,
+  SwitchIndependentAddressHashOptions,
+  SwitchIndependentAddressHashData,
 } from './experiments';
 
 // Exercises

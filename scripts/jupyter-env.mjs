@@ -234,12 +234,15 @@ export async function startNotebookServer({ dir = NOTEBOOKS_DIR, port, token, st
       `--notebook-dir=${dir}`,
       `--NotebookApp.token=${chosenToken}`,
       '--NotebookApp.open_browser=False',
+      // Containers and CI often run as root, which Jupyter refuses without this flag.
+      ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
     ],
     { env: jupyterEnv(), stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'], detached: true },
   );
   let log = '';
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
+  const keep = (d) => (log = (log + d).slice(-200_000)); // the latest output, for error messages
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   let exited = null;
   const exitPromise = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exited = { code, signal }))));
   const baseUrl = `http://127.0.0.1:${chosenPort}`;

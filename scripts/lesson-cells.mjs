@@ -8,6 +8,8 @@ export const SKELETON_TAIL = ['Explore', 'What we found', 'Exercises', 'Summary'
 /** Block components a lesson may use, and the inline one. */
 const BLOCK_COMPONENTS = ['Figure', 'Finding'];
 const INLINE_COMPONENT = 'Value';
+/** Info strings of displayed blocks that mean "no highlighting". */
+const PLAIN_TEXT_INFO = ['text', 'txt', 'plaintext', 'plain'];
 /** Inline HTML that means the same in MDX and in Jupyter's Markdown, without attributes. */
 const INLINE_HTML = /<\/?(sub|sup|kbd)>|<br\s*\/>/g;
 
@@ -99,7 +101,10 @@ export function parseLesson(text, file) {
         }
       } else {
         if (markdown.length > 0) pushMarkdown([''], lineNo);
-        pushMarkdown(lines.slice(i, j + 1), lineNo);
+        // Classic Notebook highlights a ```text block with CodeMirror's "null" mode, a file it does not ship
+        // (a 404 and a console error): plain-text blocks lose their info string in the notebook.
+        const opening = PLAIN_TEXT_INFO.includes(info) ? line.replace(info, '').trimEnd() : line;
+        pushMarkdown([opening, ...lines.slice(i + 1, j + 1)], lineNo);
       }
       i = j;
       continue;

@@ -6,7 +6,7 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt } from './usage';
 
-interface Options extends Record<string, unknown> {
+export interface CounterVisibilityOptions extends Record<string, unknown> {
   vms: number;
   smallMemoryGiB: number;
   largeMemoryGiB: number;
@@ -15,7 +15,7 @@ interface Options extends Record<string, unknown> {
 }
 
 /** What each tool showed for one VM size. */
-interface Sighting {
+export interface CounterVisibilitySighting {
   memoryGiB: number;
   drainS: number;
   /** Longest stretch with two or more members busy at once, as Performance Monitor's samples show it. */
@@ -34,7 +34,7 @@ interface Sighting {
  * notices (`minVisibleS`, our assumption: Microsoft documents no such figure). Small VMs migrate in about
  * a second each and barely overlap; large ones keep both members busy for many seconds.
  */
-export const counterVisibility = defineExperiment<Options, Sighting[]>({
+export const counterVisibility = defineExperiment<CounterVisibilityOptions, CounterVisibilitySighting[]>({
   id: 'finding-6',
   finding: 6,
   title: 'Task Manager shows it only for migrations that overlap long enough',
@@ -48,7 +48,7 @@ export const counterVisibility = defineExperiment<Options, Sighting[]>({
   run({ vms, smallMemoryGiB, largeMemoryGiB, updateIntervalS, minVisibleS }) {
     const memberGbps = 10;
     const thresholdGbps = memberGbps / 10;
-    const look = (memoryGiB: number): Sighting => {
+    const look = (memoryGiB: number): CounterVisibilitySighting => {
       const sim = runScenario(
         articleScenario({ teamingMode: 'Lacp', loadBalancingAlgorithm: 'TransportPorts', vms, memoryGiB, memberGbps, setupJitterS: 0.5 }),
       );
@@ -105,7 +105,7 @@ function seen(flag: boolean): string {
 }
 
 /** Two stacked panels of HV1's per-member send rates in 1 s samples: small VMs above, large below. */
-function sightingsFigure(small: Sighting, large: Sighting): Figure {
+function sightingsFigure(small: CounterVisibilitySighting, large: CounterVisibilitySighting): Figure {
   const data: Figure['data'] = [];
   [small, large].forEach((s, panel) => {
     Object.entries(s.gbps).forEach(([member, values], i) => {

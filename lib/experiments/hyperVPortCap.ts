@@ -7,14 +7,14 @@ import { short } from './oneStreamOneMember';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
 
-interface Options extends Record<string, unknown> {
+export interface HyperVPortCapOptions extends Record<string, unknown> {
   vms: number;
   memoryGiB: number;
   members: number;
   switchLoadBalance: string;
 }
 
-interface Row {
+export interface HyperVPortCapRow {
   teamingMode: string;
   hyperVPortPeakSendGbps: number;
   hyperVPortDrainS: number;
@@ -27,7 +27,7 @@ interface Row {
  * live-migration traffic leaves through one host vNIC, which is one vSwitch port, and Hyper-V Port pins
  * a port to one member. For contrast each mode is also run with Address Hash (TransportPorts).
  */
-export const hyperVPortCap = defineExperiment<Options, Row[]>({
+export const hyperVPortCap = defineExperiment<HyperVPortCapOptions, HyperVPortCapRow[]>({
   id: 'finding-3',
   finding: 3,
   title: 'Hyper-V Port caps live migration at one member',
@@ -45,7 +45,7 @@ export const hyperVPortCap = defineExperiment<Options, Row[]>({
   ],
   run({ vms, memoryGiB, members, switchLoadBalance }) {
     const memberGbps = 10;
-    const rows: Row[] = TEAMING_MODES.map((teamingMode) => {
+    const rows: HyperVPortCapRow[] = TEAMING_MODES.map((teamingMode) => {
       const common = { teamingMode, vms, memoryGiB, members, memberGbps, switchLoadBalance: switchLoadBalance as CiscoLoadBalance };
       const pinned = runScenario(articleScenario({ ...common, loadBalancingAlgorithm: 'HyperVPort' }));
       const hashed = runScenario(articleScenario({ ...common, loadBalancingAlgorithm: 'TransportPorts' }));

@@ -16,3 +16,11 @@ export { simultaneousSetting, SIMULTANEOUS_SETTINGS } from './simultaneousSettin
 export { sprayingHurts } from './sprayingHurts';
 export { experiments } from './registry';
 export { reproduce } from './reproduce';
+export type { CounterVisibilityOptions, CounterVisibilitySighting } from './counterVisibility';
+export type { HyperVPortCapOptions, HyperVPortCapRow } from './hyperVPortCap';
+export type { ManyDestinationsOptions, ManyDestinationsData } from './manyDestinations';
+export type { OneStreamOneMemberOptions, OneStreamOneMemberRow } from './oneStreamOneMember';
+export type { SimultaneousSettingOptions, SimultaneousSettingRow } from './simultaneousSetting';
+export type { SprayingHurtsOptions } from './sprayingHurts';
+export type { SwitchDependentAllMembersOptions, SwitchDependentAllMembersRow } from './switchDependentAllMembers';
+export type { SwitchIndependentAddressHashOptions, SwitchIndependentAddressHashData } from './switchIndependentAddressHash';

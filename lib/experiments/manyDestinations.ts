@@ -6,14 +6,14 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
 
-interface Options extends Record<string, unknown> {
+export interface ManyDestinationsOptions extends Record<string, unknown> {
   destinations: number;
   members: number;
   loadBalancingAlgorithm: string;
   connections: string;
 }
 
-interface Data {
+export interface ManyDestinationsData {
   sentGB: Record<string, number>;
   hyperVPortSentGB: Record<string, number>;
 }
@@ -54,7 +54,7 @@ export function manyDestinationsScenario(
  * on the one member its host vNIC is pinned to. The closed form for uniform hashing,
  * M(1 - (1 - 1/M)^N), gives the number of members we expect to see used.
  */
-export const manyDestinations = defineExperiment<Options, Data>({
+export const manyDestinations = defineExperiment<ManyDestinationsOptions, ManyDestinationsData>({
   id: 'finding-2',
   finding: 2,
   title: 'Streams to several destinations spread over the members',

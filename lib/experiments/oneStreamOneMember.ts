@@ -5,13 +5,13 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
 
-interface Options extends Record<string, unknown> {
+export interface OneStreamOneMemberOptions extends Record<string, unknown> {
   members: number;
   memberGbps: number;
   memoryGiB: number;
 }
 
-interface Row {
+export interface OneStreamOneMemberRow {
   teamingMode: string;
   loadBalancingAlgorithm: string;
   peakSendGbps: number;
@@ -25,7 +25,7 @@ interface Row {
  * from HV1 to HV2 (one live-migration connection) under every teaming mode x load-balancing algorithm;
  * the peak send and receive rates never pass one member's speed and one member carries it all.
  */
-export const oneStreamOneMember = defineExperiment<Options, Row[]>({
+export const oneStreamOneMember = defineExperiment<OneStreamOneMemberOptions, OneStreamOneMemberRow[]>({
   id: 'finding-1',
   finding: 1,
   title: 'One TCP stream never uses more than one member',
@@ -35,7 +35,7 @@ export const oneStreamOneMember = defineExperiment<Options, Row[]>({
     { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: 8 },
   ],
   run({ members, memberGbps, memoryGiB }) {
-    const rows: Row[] = [];
+    const rows: OneStreamOneMemberRow[] = [];
     for (const teamingMode of TEAMING_MODES) {
       for (const loadBalancingAlgorithm of LOAD_BALANCING_ALGORITHMS) {
         const sim = runScenario(

@@ -5,14 +5,14 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
 
-interface Options extends Record<string, unknown> {
+export interface SimultaneousSettingOptions extends Record<string, unknown> {
   vms: number;
   memoryGiB: number;
   teamingMode: string;
   switchLoadBalance: string;
 }
 
-interface Row {
+export interface SimultaneousSettingRow {
   simultaneous: number;
   peakSendGbps: number;
   sendMembers: number;
@@ -27,7 +27,7 @@ export const SIMULTANEOUS_SETTINGS = [1, 2, 4, 6, 12];
  * nothing once more than one migration runs: two connections already reach every member of a two-member
  * team, and the members, not the number of connections, set the ceiling.
  */
-export const simultaneousSetting = defineExperiment<Options, Row[]>({
+export const simultaneousSetting = defineExperiment<SimultaneousSettingOptions, SimultaneousSettingRow[]>({
   id: 'finding-7',
   finding: 7,
   title: 'The simultaneous-migration setting changes nothing beyond two',
@@ -44,7 +44,7 @@ export const simultaneousSetting = defineExperiment<Options, Row[]>({
     },
   ],
   run({ vms, memoryGiB, teamingMode, switchLoadBalance }) {
-    const rows: Row[] = SIMULTANEOUS_SETTINGS.map((simultaneous) => {
+    const rows: SimultaneousSettingRow[] = SIMULTANEOUS_SETTINGS.map((simultaneous) => {
       const sim = runScenario(
         articleScenario({
           teamingMode: teamingMode as 'Static' | 'Lacp',
@@ -58,7 +58,7 @@ export const simultaneousSetting = defineExperiment<Options, Row[]>({
       const source = hostUsage(sim.result, 'HV1');
       return { simultaneous, peakSendGbps: source.peakSendGbps, sendMembers: source.sendMembers, drainS: sim.result.durationS };
     });
-    const single = rows.find((r) => r.simultaneous === 1) as Row;
+    const single = rows.find((r) => r.simultaneous === 1) as SimultaneousSettingRow;
     const many = rows.filter((r) => r.simultaneous > 1);
     const peaks = many.map((r) => r.peakSendGbps);
     const spread = Math.max(...peaks) - Math.min(...peaks);

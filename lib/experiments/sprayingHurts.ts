@@ -5,7 +5,7 @@ import type { SprayingPoint } from '../packet';
 import { defineExperiment } from './defineExperiment';
 import { fmt } from './usage';
 
-interface Options extends Record<string, unknown> {
+export interface SprayingHurtsOptions extends Record<string, unknown> {
   members: number;
   delaySpreadUs: number;
   durationS: number;
@@ -19,7 +19,7 @@ interface Options extends Record<string, unknown> {
  * `TcpMaxDupAcks`) and time-based RACK. Reordering makes the threshold detectors retransmit segments that
  * were only late and cut the window, so the stream gets well short of N members' worth.
  */
-export const sprayingHurts = defineExperiment<Options, SprayingPoint[]>({
+export const sprayingHurts = defineExperiment<SprayingHurtsOptions, SprayingPoint[]>({
   id: 'finding-8',
   finding: 8,
   title: 'Spraying one stream over several members reorders it and costs throughput',

@@ -6,14 +6,14 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
 
-interface Options extends Record<string, unknown> {
+export interface SwitchDependentAllMembersOptions extends Record<string, unknown> {
   vms: number;
   memoryGiB: number;
   members: number;
   switchLoadBalance: string;
 }
 
-interface Row {
+export interface SwitchDependentAllMembersRow {
   teamingMode: 'Static' | 'Lacp';
   connections: ConnectionModel;
   sendMembers: number;
@@ -31,7 +31,7 @@ interface Row {
  * switch's own `port-channel load-balance` hash decides the receive side; with a policy that ignores
  * ports (`src-dst-ip`, `src-dst-mac`) every connection between the two hosts lands on one receive member.
  */
-export const switchDependentAllMembers = defineExperiment<Options, Row[]>({
+export const switchDependentAllMembers = defineExperiment<SwitchDependentAllMembersOptions, SwitchDependentAllMembersRow[]>({
   id: 'finding-4',
   finding: 4,
   title: 'Static and LACP with Address Hash use all members between two hosts',
@@ -49,7 +49,7 @@ export const switchDependentAllMembers = defineExperiment<Options, Row[]>({
   ],
   run({ vms, memoryGiB, members, switchLoadBalance }) {
     const memberGbps = 10;
-    const rows: Row[] = [];
+    const rows: SwitchDependentAllMembersRow[] = [];
     for (const teamingMode of ['Static', 'Lacp'] as const) {
       for (const connections of ['per-vm', 'per-host-pair'] as const) {
         const sim = runScenario(

@@ -4,13 +4,13 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
 
-interface Options extends Record<string, unknown> {
+export interface SwitchIndependentAddressHashOptions extends Record<string, unknown> {
   vms: number;
   memoryGiB: number;
   members: number;
 }
 
-interface Data {
+export interface SwitchIndependentAddressHashData {
   sentGB: Record<string, number>;
   receivedGB: Record<string, number>;
   drainS: number;
@@ -22,7 +22,7 @@ interface Data {
  * (primary member's) MAC address, so every frame for the team arrives on the primary member, and the
  * receive side caps the transfer at one member's speed.
  */
-export const switchIndependentAddressHash = defineExperiment<Options, Data>({
+export const switchIndependentAddressHash = defineExperiment<SwitchIndependentAddressHashOptions, SwitchIndependentAddressHashData>({
   id: 'finding-5',
   finding: 5,
   title: 'Switch Independent with Address Hash: send on all, receive on one',

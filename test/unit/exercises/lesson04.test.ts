@@ -38,7 +38,7 @@ describe('lesson 4 exercises', () => {
     // Because each member is FIFO: nothing can overtake on a single queue and wire.
     expect(pass('ex-04-2', 0)).toBe(true);
     expect(pass('ex-04-2', 1)).toBe(false);
-  });
+  }, 60_000);
 
   it('ex-04-3: accepts the detector with the best sprayed goodput and no other', () => {
     const goodput = sprayingDetectors.map((d) => ({
@@ -49,7 +49,7 @@ describe('lesson 4 exercises', () => {
     // RACK tolerates reordering inside its window, so it should be the one (a claim of RFC 8985).
     expect(best.label).toBe('rack');
     for (const { label } of goodput) expect(pass('ex-04-3', label)).toBe(label === best.label);
-  });
+  }, 60_000);
 
   it('ex-04-4: accepts a spread where spraying loses to one member, rejects zero spread', () => {
     // With no spread the members stay in lockstep, nothing is reordered, and four members beat one,
@@ -62,5 +62,5 @@ describe('lesson 4 exercises', () => {
     expect(pass('ex-04-4', losing)).toBe(true);
     expect(pass('ex-04-4', -5)).toBe(false);
     expect(pass('ex-04-4', 'lots')).toBe(false);
-  });
+  }, 60_000);
 });

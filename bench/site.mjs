@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// Site benchmark: build time, bytes a page needs before first paint (HTML + CSS + the deferred page
+// script; plotly.js, the library bundle and the cell worker load later, on demand), plotly.js bytes, and
+// the time from a control change to the redrawn chart for every lesson figure, measured in Chromium.
+//
+//   node bench/site.mjs            (env RUNS: build repetitions, default 3; REDRAWS: per control, default 9)
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { buildSite } from '../site/build.mjs';
+import { createSiteServer } from '../site/serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.RUNS ?? 3);
+const REDRAWS = Number(process.env.REDRAWS ?? 9);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r, j) => {
+    const line = r.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+    return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+  }).join('\n');
+}
+
+const work = await mkdtemp(path.join(os.tmpdir(), 'teaming-lab-bench-site-'));
+const outDir = path.join(work, 'dist');
+try {
+  const buildMs = [];
+  let built;
+  for (let i = 0; i < RUNS; i++) {
+    built = await buildSite({ outDir, quiet: true });
+    buildMs.push(built.ms);
+  }
+
+  const size = async (f) => (await stat(path.join(outDir, f))).size;
+  const gz = async (f) => gzipSync(await readFile(path.join(outDir, f))).length;
+  const shared = ['assets/site.css', 'assets/site.js'];
+  const sharedRaw = (await Promise.all(shared.map(size))).reduce((a, b) => a + b, 0);
+  const sharedGz = (await Promise.all(shared.map(gz))).reduce((a, b) => a + b, 0);
+  const pages = ['index.html', 'search/index.html', ...built.lessons.map((l) => `${l.slug}/index.html`)];
+  const pageRows = [['page', 'HTML', 'HTML+CSS+JS', 'gzip']];
+  for (const p of pages) pageRows.push([p, kb(await size(p)), kb((await size(p)) + sharedRaw), kb((await gz(p)) + sharedGz)]);
+
+  const server = createSiteServer({ root: outDir });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+  const redrawRows = [['lesson', 'figure', 'experiment', 'control', 'median ms', 'max ms']];
+  const allRedraws = [];
+  for (const lesson of built.lessons.filter((l) => l.figures > 0)) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${origin}/${lesson.slug}/`);
+    const ids = await page.locator('.tl-figure').evaluateAll((els) => els.map((e) => e.id));
+    for (const id of ids) {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await page.locator(`#${id} svg.main-svg`).first().waitFor({ timeout: 30_000 });
+      const specs = await page.evaluate((fid) => JSON.parse(document.querySelector(`#${fid} script.tl-figure-json`).textContent).controls, id);
+      for (const spec of specs) {
+        const times = await page.evaluate(async ({ fid, spec, n }) => {
+          const fig = document.getElementById(fid);
+          const el = fig.querySelector(`[name="${spec.name}"]`);
+          const values = spec.kind === 'toggle' ? [true, false] : spec.kind === 'select' ? spec.options.map(String)
+            : [spec.default, Math.min(spec.max ?? Infinity, Number(spec.default) + (spec.step ?? 1))].map(String);
+          const out = [];
+          for (let i = 0; i < n + 1; i++) {
+            const v = values[(i + 1) % values.length];
+            if (spec.kind === 'toggle') el.checked = v; else el.value = v;
+            const drawn = new Promise((r) => fig.addEventListener('tl-figure-drawn', r, { once: true }));
+            const t0 = performance.now();
+            el.dispatchEvent(new Event('change', { bubbles: true }));
+            await drawn;
+            await new Promise((r) => requestAnimationFrame(() => r()));
+            if (i > 0) out.push(performance.now() - t0); // the first change also loads the library bundle
+          }
+          return out;
+        }, { fid: id, spec, n: REDRAWS });
+        allRedraws.push(...times);
+        redrawRows.push([lesson.slug, id, await page.getAttribute(`#${id}`, 'data-experiment'), spec.name, median(times).toFixed(1), Math.max(...times).toFixed(1)]);
+      }
+    }
+    await page.close();
+  }
+  const chromiumVersion = browser.version();
+  await browser.close();
+  await new Promise((r) => server.close(r));
+
+  const plotly = await size('assets/plotly.min.js');
+  let cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  try { cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).trim() || cpu; } catch { /* keep os.cpus */ }
+  console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, Chromium ${chromiumVersion}`);
+  console.log(`Lessons: ${built.lessons.length}; build runs: ${RUNS}; redraws per control: ${REDRAWS}\n`);
+  console.log(table([
+    ['measure', 'median', 'note'],
+    ['site build', `${(median(buildMs) / 1000).toFixed(2)} s`, `all ${built.lessons.length} lessons, assets included`],
+    ['before first paint (largest page)', kb(Math.max(...pageRows.slice(1).map((r) => parseFloat(r[2])))) , 'HTML + site.css + site.js, uncompressed'],
+    ['plotly.min.js', kb(plotly), `gzip ${kb(gzipSync(await readFile(path.join(outDir, 'assets/plotly.min.js'))).length)}; loaded when a chart nears the viewport`],
+    ['teaming-lab.js', kb(await size('assets/teaming-lab.js')), 'loaded with the first figure that has controls'],
+    ['cell-worker.js', kb(await size('assets/cell-worker.js')), 'loaded on the first Run'],
+    ['control change → redrawn chart', allRedraws.length ? `${median(allRedraws).toFixed(1)} ms` : 'n/a', 'target < 50 ms; to the frame after Plotly.react'],
+  ]));
+  console.log(`\nBytes before first paint, per page:\n${table(pageRows)}`);
+  if (redrawRows.length > 1) console.log(`\nControl change → redrawn chart, per control:\n${table(redrawRows)}`);
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
