@@ -167,7 +167,7 @@ export function parseLesson(text, file) {
         if (fold) throw new LessonError(file, lineNo, `<${foldOpen[1]}> inside <${fold.name}> (line ${fold.line})`);
         fold = { name: foldOpen[1], line: lineNo };
         if (markdown.length > 0) pushMarkdown([''], lineNo);
-        pushMarkdown([`<details><summary>${fold.name}</summary>`, ''], lineNo);
+        pushMarkdown([`<details><summary>${fold.name}</summary>`], lineNo);
         continue;
       }
       const foldClose = /^<\/(Hint|Solution)>$/.exec(trimmed);
@@ -181,6 +181,9 @@ export function parseLesson(text, file) {
       const tag = /^\s*<([A-Za-z][\w.]*)/.exec(line);
       if (tag && tag[1] !== INLINE_COMPONENT) {
         const name = tag[1];
+        if (name === 'Hint' || name === 'Solution') {
+          throw new LessonError(file, lineNo, `write <${name}>text</${name}> on one line, or <${name}> and </${name}> on lines of their own`);
+        }
         if (!BLOCK_COMPONENTS.includes(name)) {
           throw new LessonError(
             file,

@@ -14,6 +14,17 @@ export const LOAD_BALANCING_ALGORITHMS: readonly LoadBalancingAlgorithm[] = [
   'Dynamic',
 ];
 
+/** Which Windows teaming technology a team uses. `LBFO`: NIC Teaming of Windows Server 2012 and 2012 R2
+ * (New-NetLbfoTeam). `SET`: Switch Embedded Teaming of Windows Server 2016 and later, built into the
+ * Hyper-V vSwitch (New-VMSwitch -EnableEmbeddedTeaming). */
+export type TeamKind = 'LBFO' | 'SET';
+
+/** Every `TeamKind`. */
+export const TEAM_KINDS: readonly TeamKind[] = ['LBFO', 'SET'];
+
+/** Most members a Switch Embedded Team may have. */
+export const MAX_SET_MEMBERS = 8;
+
 /** One physical NIC in a team. */
 export interface TeamMember {
   /** Adapter name as Windows shows it, e.g. `NIC1`. Unique within the team. */
@@ -30,6 +41,12 @@ export interface TeamMember {
 
 /** A Windows Server 2012 LBFO team. */
 export interface Team {
+  /**
+   * `LBFO` (default) or `SET`. A SET team must be SwitchIndependent, use HyperVPort or Dynamic, have no
+   * standby member and 1 to 8 members of one speed (`validateTeam` enforces it). Both kinds spread
+   * traffic by the same rules.
+   */
+  kind?: TeamKind;
   /** How the team and the switch cooperate. */
   teamingMode: TeamingMode;
   /** How outbound traffic is spread over members. */

@@ -11,8 +11,9 @@ import {
   childField,
   itemField,
 } from '../fieldChecks';
-import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from './Team';
+import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES, TEAM_KINDS } from './Team';
 import type { Team, TeamMember } from './Team';
+import { checkSetTeam } from './checkSetTeam';
 
 /** Options of `validateTeam`. */
 export interface ValidateTeamOptions {
@@ -23,7 +24,7 @@ export interface ValidateTeamOptions {
   hostIndex?: number;
 }
 
-const TEAM_KEYS = ['teamingMode', 'loadBalancingAlgorithm', 'members'] as const;
+const TEAM_KEYS = ['kind', 'teamingMode', 'loadBalancingAlgorithm', 'members'] as const;
 const MEMBER_KEYS = ['name', 'gbps', 'standby', 'up', 'mac'] as const;
 
 /** Most members a Windows Server 2012 team may have (NIC Teaming limits: 1 to 32 physical NICs). */
@@ -35,7 +36,8 @@ export const MAX_TEAM_MEMBERS = 32;
  *
  * Rules: `teamingMode` and `loadBalancingAlgorithm` are PowerShell values; 1 to 32 members with unique
  * names and unique MACs; `gbps` a number greater than 0; at most one standby member, and never only
- * standby members. Unknown keys are errors (they are usually typos).
+ * standby members. Unknown keys are errors (they are usually typos). `kind` is kept when given (absent
+ * means `LBFO`); a `SET` team must also pass the Switch Embedded Teaming rules (see `checkSetTeam`).
  *
  * A derived MAC is locally administered (first byte 02) and encodes the host and member position:
  * `02:00:00:HH:HH:MM`, with HHHH = hostIndex + 1 and MM = member position + 1.
@@ -79,7 +81,11 @@ export function validateTeam(team: unknown, field = 'team', options: ValidateTea
     );
   }
 
-  return { teamingMode, loadBalancingAlgorithm, members };
+  if (input.kind === undefined) return { teamingMode, loadBalancingAlgorithm, members };
+  const kind = checkOneOf(input.kind, childField(field, 'kind'), TEAM_KINDS);
+  const validated: Team = { kind, teamingMode, loadBalancingAlgorithm, members };
+  if (kind === 'SET') checkSetTeam(validated, field);
+  return validated;
 }
 
 function validateMember(member: unknown, field: string, hostIndex: number, index: number): Required<TeamMember> {

@@ -41,6 +41,7 @@ export async function writeAssets({ outDir, libEntry, siteDir }) {
   await Promise.all([
     client('main.ts', 'site.js'),
     client('cellWorker.ts', 'cell-worker.js'),
+    client('figureWorker.ts', 'figure-worker.js'),
     bundleLabForBrowser(libEntry).then((code) => writeFile(path.join(assets, 'teaming-lab.js'), code)),
     minifiedPlotly(siteDir).then((file) => copyFile(file, path.join(assets, 'plotly.min.js'))),
     esbuild.build({ entryPoints: [path.join(siteDir, 'styles', 'site.css')], outfile: path.join(assets, 'site.css'), bundle: true, minify: true, logLevel: 'silent' }),

@@ -1,17 +1,46 @@
 // Figure island: draws each figure with plotly.js when it scrolls near, and re-runs the experiment in the
 // page (the library bundled for the browser) when a control changes, then redraws with Plotly.react.
-import { type ControlSpec, type ExperimentResult, type FigureJson, loadLab } from './assets';
+import { type ControlSpec, type ExperimentResult, type FigureJson, assetUrl } from './assets';
 import { drawFigure } from './plotTheme';
 
 interface Payload { experiment: string; options: Record<string, unknown>; controls: ControlSpec[]; figure: FigureJson }
 
-/** Event fired on a `.tl-figure` after each draw; `detail.ms` is the time from the change to the redraw. */
+/** Event fired on a `.tl-figure` after each draw; `detail.ms` is the time from the change to the redraw,
+ * `detail.runMs` the model's share of it. */
 export const DRAWN = 'tl-figure-drawn';
 
+type Reply = { run: number; result?: ExperimentResult; runMs?: number; error?: string };
+let worker: Worker | null = null;
+let runs = 0;
+const waiting = new Map<number, (r: Reply) => void>();
+
+/** The shared worker that runs experiments off the main thread (created on first use). */
+function figureWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(assetUrl('figure-worker.js'));
+    worker.onmessage = (e: MessageEvent<Reply>) => { waiting.get(e.data.run)?.(e.data); waiting.delete(e.data.run); };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      for (const [run, done] of waiting) done({ run, error: `the model could not run: ${e.message}` });
+      waiting.clear();
+    };
+  }
+  return worker;
+}
+
+/** Runs an experiment in the worker. */
+function runInWorker(experiment: string, options: Record<string, unknown>): Promise<Reply> {
+  const run = ++runs;
+  return new Promise((resolve) => {
+    waiting.set(run, resolve);
+    figureWorker().postMessage({ run, labUrl: assetUrl('teaming-lab.js'), experiment, options });
+  });
+}
+
+/** Same rule as the library's `formatMeasured`: integers as they are, other numbers with at most 3 decimals. */
 function formatValue(v: number | string | boolean): string {
-  if (typeof v === 'number') return v.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(v) ? 0 : 2 });
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  return String(v);
+  if (typeof v !== 'number' || Number.isInteger(v) || !Number.isFinite(v)) return String(v);
+  return String(Number(v.toFixed(3)));
 }
 
 /** Reads the form into options; returns an error message for a number outside its range. */
@@ -71,11 +100,11 @@ function setupFigure(fig: HTMLElement, observer: IntersectionObserver) {
   const form = fig.querySelector<HTMLFormElement>('form.tl-controls');
 
   let current = payload.figure;
-  const draw = async (started: number) => {
+  const draw = async (started: number, runMs = 0) => {
     try {
       await drawFigure(plot, current);
       plot.dataset.state = 'drawn';
-      fig.dispatchEvent(new CustomEvent(DRAWN, { detail: { ms: performance.now() - started } }));
+      fig.dispatchEvent(new CustomEvent(DRAWN, { detail: { ms: performance.now() - started, runMs } }));
     } catch (e) {
       if (status) status.textContent = `The chart could not be drawn: ${(e as Error).message}`;
     }
@@ -84,7 +113,7 @@ function setupFigure(fig: HTMLElement, observer: IntersectionObserver) {
   (fig as HTMLElement & { tlShow?: () => Promise<void> }).tlShow = async () => {
     if (plot.dataset.state !== 'static') return;
     plot.dataset.state = 'loading';
-    if (form) void loadLab(); // warm up, so the first control change is quick
+    if (form) void runInWorker(payload.experiment, payload.options); // warm up, so the first change is quick
     await draw(performance.now());
   };
   observer.observe(fig);
@@ -97,17 +126,18 @@ function setupFigure(fig: HTMLElement, observer: IntersectionObserver) {
     const mine = ++run;
     const { options, problem } = readControls(form, payload.controls);
     if (problem) { if (status) status.textContent = problem; return; }
-    try {
-      const lab = await loadLab();
-      const result = lab.experiments[payload.experiment].run({ ...payload.options, ...options });
-      if (mine !== run) return;
-      if (status) status.textContent = '';
-      updateCaption(fig, result, lab.formatMeasured ?? formatValue);
-      current = result.figure;
-      await draw(started);
-    } catch (e) {
-      if (status) status.textContent = `The model refused these settings: ${(e as Error).message}`;
+    fig.setAttribute('aria-busy', 'true');
+    const reply = await runInWorker(payload.experiment, { ...payload.options, ...options });
+    if (mine !== run) return;
+    fig.removeAttribute('aria-busy');
+    if (!reply.result) {
+      if (status) status.textContent = `The model refused these settings: ${reply.error}`;
+      return;
     }
+    if (status) status.textContent = '';
+    updateCaption(fig, reply.result, formatValue);
+    current = reply.result.figure;
+    await draw(started, reply.runMs);
   };
   form.addEventListener('change', () => void rerun());
   form.addEventListener('submit', (e) => { e.preventDefault(); void rerun(); });

@@ -2,7 +2,7 @@
 // it small lessons and check the split, the generated code, the stable bytes, and that MDX-only syntax
 // is an error naming the file and line (a lesson that only works on the site would silently rot).
 import { describe, expect, it } from 'vitest';
-import { LessonError, lessonNotebook, notebookJson, parseLesson, parseTag, tsLiteral, tsString } from '../../../scripts/lesson-cells.mjs';
+import { LessonError, exerciseCode, lessonNotebook, notebookJson, parseLesson, parseTag, tsLiteral, tsString } from '../../../scripts/lesson-cells.mjs';
 
 const FRONT = ['---', 'title: Test lesson', 'lesson: 3 # order', 'summary: "A lesson: for tests."', 'minutes: 5', '---', ''];
 const SKELETON = (middle: string[]) => [
@@ -53,12 +53,14 @@ describe('parseLesson(text, file)', () => {
   });
 
   it('makes a ts cell block a code cell and keeps prose, headings and plain code blocks as markdown', () => {
-    const text = lesson(['Some prose.', '', '```powershell', 'Get-NetLbfoTeam', '```']);
+    const text = lesson(['Some prose.', '', '```powershell', 'Get-NetLbfoTeam', '```', '', '```text', 'HV1 -- HV2', '```']);
     const { cells } = parseLesson(text, 'content/03-test.mdx');
     const code = cells.filter((c) => c.kind === 'code');
     expect(code).toHaveLength(1);
     expect(code[0].source).toBe(CELL.slice(1, -1).join('\n'));
     expect(cells.some((c) => c.kind === 'markdown' && c.source.includes('```powershell\nGet-NetLbfoTeam\n```'))).toBe(true);
+    // A ```text block loses its info string: classic Notebook would fetch a CodeMirror mode it lacks.
+    expect(cells.some((c) => c.kind === 'markdown' && c.source.includes('```\nHV1 -- HV2\n```'))).toBe(true);
     // Each `##` section starts its own markdown cell.
     expect(cells.filter((c) => c.kind === 'markdown' && c.source.startsWith('## ')).length).toBe(7);
   });
@@ -98,6 +100,7 @@ describe('parseLesson(text, file)', () => {
     ['<div>raw</div>', 'HTML/JSX element <div>'],
     ['Text with {1 + 1} inside.', 'MDX expression'],
     ['Text with <b>bold</b>.', 'inline <b>'],
+    ['<Hint>Unclosed', 'write <Hint>text</Hint> on one line'],
     ['<Figure experiment="finding-1" options={{ vms: count }} />', 'JSON-compatible literals'],
     ['<Figure experiment="finding-1" size={2} />', 'no prop size'],
     ['<Figure options={{ vms: 2 }} />', 'needs experiment='],
@@ -123,6 +126,72 @@ describe('parseLesson(text, file)', () => {
   it('rejects an unclosed code block at the line that opens it', () => {
     const text = [...FRONT, '## What you will learn', '', '```ts cell', 'x'].join('\n');
     expect(errorOf(text).message).toBe(`content/03-test.mdx:${FRONT.length + 3}: code block opened with \`\`\` is never closed`);
+  });
+});
+
+const EXERCISE = [
+  '<Exercise id="ex-03-2" title="Predict the member">',
+  '',
+  'Which member carries the stream?',
+  '',
+  '<Hint>Hash the <sub>5</sub>-tuple.</Hint>',
+  '',
+  '```ts exercise',
+  "import { check } from 'teaming-lab';",
+  '// BEGIN SOLUTION',
+  'const ex03_2 = 1;',
+  '// END SOLUTION',
+  "check('ex-03-2', ex03_2);",
+  '```',
+  '',
+  '<Solution>',
+  '',
+  'Because the hash says so.',
+  '',
+  '</Solution>',
+  '',
+  '</Exercise>',
+];
+
+describe('parseLesson with <Exercise>, <Hint> and <Solution>', () => {
+  it('gives the student version as the code cell, and folds the hint and the solution (with its code)', () => {
+    // Same as the site: the runnable cell leaves the answer undefined, the solution sits in a fold.
+    const { cells } = parseLesson(lesson(EXERCISE), 'content/03-test.mdx');
+    const index = cells.findIndex((c) => c.origin === 'exercise');
+    const cell = cells[index];
+    expect(cell.source).toBe(
+      ["import { check } from 'teaming-lab';", '// Your turn: compute the answer and assign it to ex03_2.', 'const ex03_2: any = undefined;', "check('ex-03-2', ex03_2);"].join('\n'),
+    );
+    expect(cell.exercise).toEqual({ id: 'ex-03-2', answerName: 'ex03_2', solution: "import { check } from 'teaming-lab';\nconst ex03_2 = 1;\ncheck('ex-03-2', ex03_2);" });
+    const before = cells[index - 1].source;
+    expect(before).toMatch(/^### Exercise 2: Predict the member\n\nWhich member carries the stream\?/);
+    expect(before).toContain('<details><summary>Hint</summary>\n\nHash the <sub>5</sub>-tuple.\n\n</details>');
+    const after = cells[index + 1].source;
+    expect(after).toBe(['<details><summary>Solution</summary>', '', 'Because the hash says so.', '', 'The solution code:', '', '```ts', cell.exercise!.solution, '```', '', '</details>'].join('\n'));
+  });
+
+  it.each([
+    { broken: 'no </Exercise>', lines: EXERCISE.filter((l) => l !== '</Exercise>'), message: 'is not closed before this heading' },
+    { broken: 'no BEGIN marker', lines: EXERCISE.filter((l) => !l.startsWith('// BEGIN')), message: 'BEGIN SOLUTION' },
+    { broken: 'checks another id', lines: EXERCISE.map((l) => l.replace("check('ex-03-2'", "check('ex-03-9'")), message: "checks 'ex-03-9'" },
+    { broken: 'ts exercise outside <Exercise>', lines: EXERCISE.slice(6, 13), message: 'must sit inside an <Exercise>' },
+    {
+      broken: 'a ts cell inside <Solution>',
+      lines: [...EXERCISE.slice(0, 15), '```ts cell', 'console.log(1);', '```', ...EXERCISE.slice(15)],
+      message: 'cannot sit inside <Solution>',
+    },
+  ])('rejects an exercise with $broken', ({ lines, message }) => {
+    expect(errorOf(lesson(lines)).message).toContain(message);
+  });
+});
+
+describe('exerciseCode(code, id, file, line)', () => {
+  it('keeps the indentation of the markers for the stub', () => {
+    const code = ["import { check } from 'teaming-lab';", '{', '  // BEGIN SOLUTION', '  const a = 2;', '  // END SOLUTION', "  check('ex-1', a);", '}'].join('\n');
+    expect(exerciseCode(code, 'ex-1', 'f', 1).student.split('\n').slice(2, 4)).toEqual([
+      '  // Your turn: compute the answer and assign it to a.',
+      '  const a: any = undefined;',
+    ]);
   });
 });
 
