@@ -41,13 +41,13 @@ function randomPair(random, hosts) {
 }
 
 /**
- * `flowCount` host-to-host flows of 0.5 to 4 GB over 10 Gbps hosts (one host per 100 flows), arriving at
- * random times at a pace that loads each host's links to about 60% on average (a stable load: the
- * number of active flows stays small instead of piling up).
+ * `flowCount` host-to-host flows of 0.5 to 4 GB over 10 Gbps hosts (one host per 100 flows, at most 100
+ * hosts; past that the run gets longer), arriving at random times at a pace that loads each host's links
+ * to about 60% on average (a stable load: the number of active flows stays small instead of piling up).
  */
 function independentFlows(flowCount, seed) {
   const random = prng(seed);
-  const hosts = Math.max(5, Math.round(flowCount / 100));
+  const hosts = Math.min(100, Math.max(5, Math.round(flowCount / 100)));
   // Mean flow 2.25 GB; 60% of 1.25 GB/s per host => 0.333 arrivals per host per second.
   const spanS = flowCount / (hosts * ((0.6 * 1.25) / 2.25));
   const flows = [];
@@ -101,41 +101,67 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Median wall-clock and CPU milliseconds of RUNS runs (CPU time suffers less when the machine is busy). */
 function measure(build, options) {
   let result;
-  const times = [];
+  const wall = [];
+  const cpu = [];
   for (let r = 0; r <= RUNS; r++) {
     const input = { ...build(), ...options };
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     result = simulateTimeline(input);
-    if (r > 0) times.push(performance.now() - start); // run 0 is a warm-up
+    const usedCpu = process.cpuUsage(startCpu);
+    if (r === 0) continue; // warm-up
+    wall.push(performance.now() - start);
+    cpu.push((usedCpu.user + usedCpu.system) / 1000);
   }
-  return { ms: median(times), result };
+  return { ms: median(wall), cpuMs: median(cpu), result };
 }
 
 const lean = { recordFlowRates: false, recordLinks: [] };
-console.log(`simulateTimeline benchmark: ${os.cpus()[0].model}, ${os.cpus().length} cores, Node ${process.version}`);
-console.log(`median of ${RUNS} runs after one warm-up run; "all" records every link and flow rate, "lean" records none`);
-console.log('  flows  links  events  max active  segments(all)  all ms  lean ms');
+const cpu = os.cpus();
+console.log(`simulateTimeline benchmark: ${cpu[0].model}, ${cpu.length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`);
+console.log(`median of ${RUNS} runs after one warm-up run, wall-clock and CPU ms`);
+console.log('"all" records every link and flow rate in segments, "lean" records none (recordFlowRates false, recordLinks [])\n');
+console.log('independent flows');
+console.log('  flows  links  events  max active  segments  all wall  all cpu  lean wall  lean cpu');
 for (const flowCount of [100, 1_000, 10_000, 100_000]) {
   const build = () => independentFlows(flowCount, 42);
   const all = measure(build, {});
   const fast = measure(build, lean);
   console.log(
-    `${String(flowCount).padStart(7)} ${String(build().links.length).padStart(6)} ${String(all.result.eventCount).padStart(7)} ${String(maxActive(all.result)).padStart(11)} ${String(all.result.segments.length).padStart(14)} ${all.ms.toFixed(1).padStart(7)} ${fast.ms.toFixed(1).padStart(8)}`,
+    [
+      String(flowCount).padStart(7),
+      String(build().links.length).padStart(6),
+      String(all.result.eventCount).padStart(7),
+      String(maxActive(all.result)).padStart(11),
+      String(all.result.segments.length).padStart(9),
+      all.ms.toFixed(0).padStart(9),
+      all.cpuMs.toFixed(0).padStart(8),
+      fast.ms.toFixed(0).padStart(10),
+      fast.cpuMs.toFixed(0).padStart(9),
+    ].join(' '),
   );
 }
 
 console.log('\ndrain: 100 hosts at 10 Gbps, 10,000 migrations x 5 chained rounds, 2 outgoing per host');
-console.log('  recording                        flows  events  simulated s  median ms');
+console.log('  recording                        flows  events  simulated s  wall ms  cpu ms');
 for (const [name, options] of [
   ['lean (no rates)', lean],
   ['links of host 0 only', { recordFlowRates: false, recordLinks: ['h0/send', 'h0/receive'] }],
   ['every link, no flow rates', { recordFlowRates: false }],
   ['everything', {}],
 ]) {
-  const { ms, result } = measure(() => drain(), options);
+  const { ms, cpuMs, result } = measure(() => drain(), options);
   console.log(
-    `  ${name.padEnd(30)} ${String(result.flows.length).padStart(7)} ${String(result.eventCount).padStart(7)} ${result.durationS.toFixed(0).padStart(12)} ${ms.toFixed(0).padStart(10)}`,
+    [
+      `  ${name.padEnd(30)}`,
+      String(result.flows.length).padStart(7),
+      String(result.eventCount).padStart(7),
+      result.durationS.toFixed(0).padStart(12),
+      ms.toFixed(0).padStart(8),
+      cpuMs.toFixed(0).padStart(7),
+    ].join(' '),
   );
 }

@@ -41,6 +41,7 @@ export declare function startNotebookServer(options?: {
   dir?: string;
   port?: number;
   token?: string;
+  ip?: string;
   startupSeconds?: number;
   quiet?: boolean;
 }): Promise<NotebookServer>;

@@ -74,22 +74,22 @@ export function ensureSystemDeps({ chromium = false } = {}) {
   }
 }
 
-function newestMtime(dir, skip) {
+function newestMtime(dir, skip, pattern) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (skip.includes(entry.name)) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path, skip));
-    else if (/\.(ts|json)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path, skip, pattern));
+    else if (pattern.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
 
-/** True when lib/dist/index.js is missing or older than a library source file. */
+/** True when lib/dist has no index.js / index.d.ts, or a library source is newer than every built file. */
 export function libraryIsStale() {
-  const built = join(REPO_ROOT, 'lib', 'dist', 'index.js');
-  if (!existsSync(built) || !existsSync(join(REPO_ROOT, 'lib', 'dist', 'index.d.ts'))) return true;
-  return newestMtime(join(REPO_ROOT, 'lib'), ['dist', 'node_modules']) > statSync(built).mtimeMs;
+  const dist = join(REPO_ROOT, 'lib', 'dist');
+  if (!existsSync(join(dist, 'index.js')) || !existsSync(join(dist, 'index.d.ts'))) return true;
+  return newestMtime(join(REPO_ROOT, 'lib'), ['dist', 'node_modules'], /\.(ts|json)$/) > newestMtime(dist, [], /\.js$/);
 }
 
 /**
@@ -214,11 +214,11 @@ export function executeNotebook(notebookPath, { outputPath, cellTimeoutSeconds =
 }
 
 /**
- * Starts Debian's Jupyter Notebook (classic, 6.x) on 127.0.0.1 with a token, serving `dir`, and waits
+ * Starts Debian's Jupyter Notebook (classic, 6.x) on `ip` (default 127.0.0.1) with a token, serving `dir`, and waits
  * until it answers. Resolves to `{ url, baseUrl, port, token, process, stop() }`; `stop()` shuts it
  * down (and its kernels) and resolves when it has exited.
  */
-export async function startNotebookServer({ dir = NOTEBOOKS_DIR, port, token, startupSeconds = 90, quiet = true } = {}) {
+export async function startNotebookServer({ dir = NOTEBOOKS_DIR, port, token, ip = '127.0.0.1', startupSeconds = 90, quiet = true } = {}) {
   const chosenPort = port ?? (await freePort());
   const chosenToken = token ?? randomBytes(16).toString('hex');
   mkdirSync(join(JUPYTER_DIR, 'config'), { recursive: true });
@@ -228,7 +228,7 @@ export async function startNotebookServer({ dir = NOTEBOOKS_DIR, port, token, st
       '-m',
       'notebook',
       '--no-browser',
-      '--ip=127.0.0.1',
+      `--ip=${ip}`,
       `--port=${chosenPort}`,
       '--port-retries=0',
       `--notebook-dir=${dir}`,

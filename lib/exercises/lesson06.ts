@@ -39,7 +39,7 @@ const ex06_2 = defineExercise({
   check: choiceCheck('ex-06-2', () => {
     const measured = experiments['finding-3'].run({ vms: 4 }).measured;
     const memberGbps = measured.memberGbps as number;
-    const short: Record<string, string> = { SwitchIndependent: 'SI', Static: 'Static', Lacp: 'Lacp' };
+    const short: Record<string, string> = { SwitchIndependent: 'si', Static: 'static', Lacp: 'lacp' };
     const above = TEAMING_MODES.filter((mode) => (measured[`${short[mode]}HyperVPortPeakSendGbps`] as number) > memberGbps * (1 + 1e-9));
     return above.length === 0 ? 'none' : above[0];
   }),

@@ -1,6 +1,7 @@
 import type { LoadBalancingAlgorithm, TeamingMode } from '../teaming/Team';
 import type { CiscoLoadBalance } from '../hashing';
-import type { ConnectionModel, ScenarioInput } from '../scenario/Scenario';
+import type { ConnectionModel, HostInput, ScenarioInput } from '../scenario/Scenario';
+import type { Team } from '../teaming/Team';
 
 /** Options for the article's two-host lab, with the article's setup as defaults. */
 export interface ArticleScenarioOptions {
@@ -37,7 +38,7 @@ export interface ArticleScenarioOptions {
  * team of identical members, and `vms` VMs live-migrating from HV1 to HV2 ("drain roles"). Every
  * experiment of findings 3 to 7 starts from here and changes one thing.
  */
-export function articleScenario(options: ArticleScenarioOptions = {}): ScenarioInput {
+export function articleScenario(options: ArticleScenarioOptions = {}): ScenarioInput & { hosts: Array<HostInput & { team: Team }> } {
   const {
     teamingMode = 'Lacp',
     loadBalancingAlgorithm = 'TransportPorts',

@@ -61,8 +61,8 @@ export const hyperVPortCap = defineExperiment<HyperVPortCapOptions, HyperVPortCa
     const holds = atMost(maxPinned, memberGbps);
     const measured: Record<string, number> = { vms, memberGbps, teamGbps: members * memberGbps, maxHyperVPortPeakSendGbps: maxPinned };
     for (const r of rows) {
-      measured[`${short(r.teamingMode)}HyperVPortPeakSendGbps`] = r.hyperVPortPeakSendGbps;
-      measured[`${short(r.teamingMode)}AddressHashPeakSendGbps`] = r.addressHashPeakSendGbps;
+      measured[`${key(r.teamingMode)}HyperVPortPeakSendGbps`] = r.hyperVPortPeakSendGbps;
+      measured[`${key(r.teamingMode)}AddressHashPeakSendGbps`] = r.addressHashPeakSendGbps;
     }
     return {
       id: 'finding-3',
@@ -89,3 +89,9 @@ export const hyperVPortCap = defineExperiment<HyperVPortCapOptions, HyperVPortCa
     };
   },
 });
+
+/** A measured-figure key prefix for a teaming mode: `si`, `static`, `lacp`. */
+function key(teamingMode: string): string {
+  const name = short(teamingMode);
+  return name === 'SI' ? 'si' : name.toLowerCase();
+}

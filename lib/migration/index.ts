@@ -7,4 +7,8 @@ export type {
   MigrationPass,
   MigrationRun,
   MigrationsSimulation,
+  MigrationRoute,
+  MigrationRouteContext,
+  MigrationSplit,
+  MigrationGeneration,
 } from './simulateMigrations';

@@ -38,6 +38,76 @@ export interface MigrationRequest {
   requestS: number;
 }
 
+/**
+ * The member paths a migration's bytes take. A connection pinned to one member has one path (the
+ * source member's send link, the target member's receive link); a Linux bond that sprays (balance-rr)
+ * or copies (broadcast) gives one path per member.
+ */
+export interface MigrationRoute {
+  /** One list of link ids per path; at least one path, each crossing its links at most once. */
+  paths: string[][];
+  /**
+   * `split` (default): a pass's bytes are divided equally over the paths, as round robin spraying
+   * divides packets; `copy`: every path carries all the bytes (broadcast), and the pass ends when the
+   * slowest copy has arrived.
+   */
+  spread?: 'split' | 'copy';
+}
+
+/** What routing callbacks may look at when they choose members. */
+export interface MigrationRouteContext {
+  /**
+   * How many migration flows are assigned to a link right now: started or waiting to start, not yet
+   * ended (a sprayed or copied pass counts once per path). The flow being routed is not counted.
+   */
+  linkLoad(linkId: string): number;
+}
+
+/**
+ * A re-route planned ahead: generation `generationId` (see `MigrationGeneration`) stops once each of
+ * its flows has moved `pieceBytes[i]` bytes, which the caller computed as what it moves by `atS`; the
+ * rest of the pass continues on `route` from `atS` as the next generation. This is how a member
+ * failure or a periodic rebalance moves a flow in flight without stopping the timeline.
+ */
+export interface MigrationSplit {
+  /** Id of the generation to split, e.g. `VM1/round-0` or `VM1/round-0@1`. */
+  generationId: string;
+  /** When the rest continues, seconds. */
+  atS: number;
+  /** Bytes each flow of the generation moves before the split, in path order. */
+  pieceBytes: number[];
+  /** The route of the rest of the pass. */
+  route: MigrationRoute;
+}
+
+/**
+ * One stretch of a pass on one route. A pass starts as one generation whose id is the pass id
+ * (`VM1/round-2`); each split adds a generation (`VM1/round-2@1`, `@2`, ...). Its flows have the
+ * generation's id when the route has one path, else `<id>#<path index>`.
+ */
+export interface MigrationGeneration {
+  /** Generation id. */
+  id: string;
+  /** Index of the migration in the input. */
+  migration: number;
+  /** Index of the pass in the migration's `passes`. */
+  pass: number;
+  /** When the route was chosen (the generation was created), seconds. */
+  routedS: number;
+  /** When its flows start, seconds (>= routedS). */
+  startS: number;
+  /** Its route, `spread` filled in. */
+  route: Required<MigrationRoute>;
+  /** Ids of its flows, one per path. */
+  pieceIds: string[];
+  /** Bytes of each of its flows. */
+  pieceBytes: number[];
+  /** Bytes of the pass still to send when it began (under `copy`, every path carries them all). */
+  bytes: number;
+  /** True when a planned split ends it before its bytes are all sent. */
+  split: boolean;
+}
+
 /** Options for `simulateMigrations`. */
 export interface SimulateMigrationsOptions {
   /** Every link flows may cross (one direction of one member each), with unique ids. */
@@ -49,7 +119,21 @@ export interface SimulateMigrationsOptions {
    * links its flows cross (typically the source member's send link and the target member's receive
    * link). Connection set-up such as ephemeral port allocation happens here.
    */
-  route: (index: number, startS: number) => string[];
+  route: (index: number, startS: number, context: MigrationRouteContext) => string[] | MigrationRoute;
+  /**
+   * Called when a pass after the first begins (a pre-copy round boundary, before the `roundPauseS`
+   * pause): the migration's route from now on, or undefined to keep the current one. A Dynamic team
+   * moves a flow to another member at such a flowlet boundary. Default: routes never change here.
+   */
+  rerouteAtPass?: (index: number, nowS: number, current: Required<MigrationRoute>, context: MigrationRouteContext) => string[] | MigrationRoute | undefined;
+  /**
+   * Seconds between the end of one pass and the first byte of the next (scanning the dirty-page
+   * bitmap): a gap in the migration's TCP stream. The VM keeps running, so the next round also sends
+   * what was dirtied during the pause. 0 or more. Default 0.
+   */
+  roundPauseS?: number;
+  /** Planned re-routes of passes in flight (see `MigrationSplit`). Default none. */
+  splits?: MigrationSplit[];
   /** Most migrations a host takes part in at once, as source or target. An integer from 1. Default 2. */
   simultaneous?: number;
   /** Seconds from a migration's start to its first memory byte. Default 1. */
@@ -100,7 +184,7 @@ export interface MigrationRun {
   converged: boolean;
   /** Every pass, pre-copy rounds then stop-and-copy. */
   passes: MigrationPass[];
-  /** The links its flows crossed (from `route`). */
+  /** The links its flows crossed (from `route`, and from every re-route after it), in first-use order. */
   links: string[];
 }
 
@@ -114,6 +198,8 @@ export interface MigrationsSimulation {
   startOrder: number[];
   /** Seconds until the last migration ended (0 without migrations). */
   durationS: number;
+  /** Every generation of every pass (see `MigrationGeneration`), in the order they were created. */
+  generations: MigrationGeneration[];
 }
 
 /** Tag of the zero-byte flows that wake the scheduler up. */
@@ -147,6 +233,9 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
     stopThresholdBytes = 30e6,
     resumeS = 0.05,
     recordFlowRates = true,
+    rerouteAtPass,
+    roundPauseS = 0,
+    splits = [],
   } = options;
   check(simultaneous, 'simultaneous', 'an integer 1 or more', (x) => Number.isInteger(x) && x >= 1);
   check(setupS, 'setupS', 'a finite number 0 or more', (x) => x >= 0);
@@ -155,6 +244,8 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
   check(maxRounds, 'maxRounds', 'an integer 1 or more', (x) => Number.isInteger(x) && x >= 1);
   check(stopThresholdBytes, 'stopThresholdBytes', 'a finite number 0 or more', (x) => x >= 0);
   check(resumeS, 'resumeS', 'a finite number 0 or more', (x) => x >= 0);
+  check(roundPauseS, 'roundPauseS', 'a finite number 0 or more', (x) => x >= 0);
+  if (!Array.isArray(splits)) throw new InputError('splits', splits, 'an array of planned re-routes');
   if (!Array.isArray(migrations)) throw new InputError('migrations', migrations, 'an array of migrations');
   if (typeof route !== 'function') throw new InputError('route', route, 'a function');
 
@@ -189,7 +280,6 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
     },
     released: false,
   }));
-  const flowOwner = new Map<string, number>();
   const busy = new Map<string, number>();
   const startOrder: number[] = [];
   // Waiting requests in FIFO order; requests enter it once their time has come.
@@ -208,12 +298,51 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
     tag: TIMER_TAG,
   });
 
-  const passFlow = (index: number, bytes: number, startS: number, stopAndCopy: boolean): TimelineFlowInput => {
+  const linkLoads = new Map<string, number>();
+  const context: MigrationRouteContext = { linkLoad: (linkId) => linkLoads.get(linkId) ?? 0 };
+  const currentRoute: Array<Required<MigrationRoute>> = new Array(migrations.length);
+  const splitPlan = new Map(splits.map((split) => [split.generationId, split]));
+  const generations: MigrationGeneration[] = [];
+  const generationOf = new Map<string, { generation: MigrationGeneration; passId: string; k: number }>();
+  const outstanding = new Map<string, number>();
+
+  /** Takes a route from a callback, checks it and makes it the migration's current route. */
+  const setRoute = (index: number, given: string[] | MigrationRoute, field: string): void => {
+    const route = normalizeRoute(given, field);
+    currentRoute[index] = route;
+    const links = states[index].run.links;
+    for (const path of route.paths) for (const link of path) if (!links.includes(link)) links.push(link);
+  };
+
+  /** Starts generation k of a pass: one flow per path of the current route. */
+  const startGeneration = (index: number, pass: number, passId: string, k: number, bytes: number, routedS: number, startS: number): TimelineFlowInput[] => {
     const state = states[index];
-    const id = stopAndCopy ? `${state.request.id}/stop-and-copy` : `${state.request.id}/round-${state.run.precopyRounds}`;
-    flowOwner.set(id, index);
-    state.run.passes.push({ bytes, startS, endS: NaN, stopAndCopy });
-    return { id, links: state.run.links, bytes, startS, tag: state.request.id };
+    const route = currentRoute[index];
+    const id = k === 0 ? passId : `${passId}@${k}`;
+    const n = route.paths.length;
+    const full = route.spread === 'copy' ? bytes : bytes / n;
+    const split = splitPlan.get(id);
+    if (split !== undefined && split.pieceBytes.length !== n) {
+      throw new InputError(`splits(${id}).pieceBytes`, split.pieceBytes, `${n} byte counts, one per path`);
+    }
+    const pieceBytes = route.paths.map((_, i) => (split === undefined ? full : Math.min(full, Math.max(0, split.pieceBytes[i]))));
+    const pieceIds = n === 1 ? [id] : route.paths.map((_, i) => `${id}#${i}`);
+    const generation: MigrationGeneration = { id, migration: index, pass, routedS, startS, route, pieceIds, pieceBytes, bytes, split: split !== undefined };
+    generations.push(generation);
+    outstanding.set(id, n);
+    return route.paths.map((links, i) => {
+      generationOf.set(pieceIds[i], { generation, passId, k });
+      for (const link of links) linkLoads.set(link, (linkLoads.get(link) ?? 0) + 1);
+      return { id: pieceIds[i], links, bytes: pieceBytes[i], startS, tag: state.request.id };
+    });
+  };
+
+  /** Starts a pass at `nowS`; its bytes start flowing at `flowStartS`. */
+  const passFlows = (index: number, bytes: number, nowS: number, flowStartS: number, stopAndCopy: boolean): TimelineFlowInput[] => {
+    const state = states[index];
+    const passId = stopAndCopy ? `${state.request.id}/stop-and-copy` : `${state.request.id}/round-${state.run.precopyRounds}`;
+    state.run.passes.push({ bytes, startS: nowS, endS: NaN, stopAndCopy });
+    return startGeneration(index, state.run.passes.length - 1, passId, 0, bytes, nowS, flowStartS);
   };
 
   /** Applies every release and request due by `nowS`, then starts what can start. */
@@ -234,27 +363,38 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
         waiting.splice(k, 1);
         busy.set(source, (busy.get(source) ?? 0) + 1);
         busy.set(target, (busy.get(target) ?? 0) + 1);
-        flows.push(start(index, nowS));
+        flows.push(...start(index, nowS));
       } else k++;
     }
     return flows;
   };
 
-  const start = (index: number, nowS: number): TimelineFlowInput => {
+  const start = (index: number, nowS: number): TimelineFlowInput[] => {
     const state = states[index];
     startOrder.push(index);
     state.run.startS = nowS;
-    const routeLinks = route(index, nowS);
-    if (!Array.isArray(routeLinks)) throw new InputError(`route(${index})`, routeLinks, 'an array of link ids');
-    state.run.links = routeLinks.slice();
+    setRoute(index, route(index, nowS, context), `route(${index})`);
     state.run.firstByteS = nowS + setupDelays[index];
-    return passFlow(index, state.request.memoryBytes, state.run.firstByteS, false);
+    return passFlows(index, state.request.memoryBytes, state.run.firstByteS, state.run.firstByteS, false);
   };
 
   const onFlowEnd = (ended: CompletedFlow, nowS: number): TimelineFlowInput[] => {
     if (ended.tag === TIMER_TAG) return schedule(nowS);
-    const index = flowOwner.get(ended.id);
-    if (index === undefined) return [];
+    const owner = generationOf.get(ended.id);
+    if (owner === undefined) return [];
+    for (const link of ended.links) linkLoads.set(link, (linkLoads.get(link) ?? 0) - 1);
+    const { generation, passId, k } = owner;
+    const left = (outstanding.get(generation.id) ?? 0) - 1;
+    outstanding.set(generation.id, left);
+    if (left > 0) return [];
+    const index = generation.migration;
+    const split = splitPlan.get(generation.id);
+    if (split !== undefined) {
+      const sent = generation.route.spread === 'copy' ? Math.min(...generation.pieceBytes) : generation.pieceBytes.reduce((a, b) => a + b, 0);
+      setRoute(index, split.route, `splits(${generation.id}).route`);
+      const rest = Math.max(0, generation.bytes - sent);
+      return startGeneration(index, generation.pass, passId, k + 1, rest, nowS, Math.max(nowS, split.atS));
+    }
     const state = states[index];
     const run = state.run;
     run.passes[run.passes.length - 1].endS = nowS;
@@ -267,11 +407,15 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
     }
     run.precopyRounds++;
     const dirtied = Math.min(state.request.memoryBytes, state.request.dirtyBytesPerS * (nowS - last.startS));
-    if (dirtied <= stopThresholdBytes || run.precopyRounds >= maxRounds) {
-      run.converged = dirtied <= stopThresholdBytes;
-      return [passFlow(index, dirtied, nowS, true)];
+    const stopAndCopy = dirtied <= stopThresholdBytes || run.precopyRounds >= maxRounds;
+    if (stopAndCopy) run.converged = dirtied <= stopThresholdBytes;
+    if (rerouteAtPass !== undefined) {
+      const next = rerouteAtPass(index, nowS, currentRoute[index], context);
+      if (next !== undefined) setRoute(index, next, `rerouteAtPass(${index})`);
     }
-    return [passFlow(index, dirtied, nowS, false)];
+    // The pause sends nothing but the VM runs (before stop-and-copy it is already paused).
+    const pauseDirtied = stopAndCopy ? 0 : state.request.dirtyBytesPerS * roundPauseS;
+    return passFlows(index, Math.min(state.request.memoryBytes, dirtied + pauseDirtied), nowS, nowS + roundPauseS, stopAndCopy);
   };
 
   const requestTimes = [...new Set(migrations.map((m) => m.requestS))].sort((a, b) => a - b);
@@ -285,7 +429,25 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
     migrations: states.map((s) => s.run),
     startOrder,
     durationS: states.reduce((max, s) => Math.max(max, s.run.endS), 0),
+    generations,
   };
+}
+
+/** A route from a callback as a checked `MigrationRoute` with `spread` filled in. */
+function normalizeRoute(given: string[] | MigrationRoute, field: string): Required<MigrationRoute> {
+  if (Array.isArray(given)) {
+    if (!given.every((link) => typeof link === 'string')) throw new InputError(field, given, 'an array of link ids or a route { paths, spread }');
+    return { paths: [given.slice()], spread: 'split' };
+  }
+  const ok =
+    typeof given === 'object' &&
+    given !== null &&
+    Array.isArray(given.paths) &&
+    given.paths.length > 0 &&
+    given.paths.every((path) => Array.isArray(path) && path.every((link) => typeof link === 'string')) &&
+    (given.spread === undefined || given.spread === 'split' || given.spread === 'copy');
+  if (!ok) throw new InputError(field, given, 'an array of link ids or a route { paths: at least one array of link ids, spread: split or copy }');
+  return { paths: given.paths.map((path) => path.slice()), spread: given.spread ?? 'split' };
 }
 
 function check(value: number, field: string, allowed: string, ok: (x: number) => boolean): void {

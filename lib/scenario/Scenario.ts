@@ -1,4 +1,5 @@
 import type { Team } from '../teaming/Team';
+import type { Bond } from '../teaming/Bond';
 import type { CiscoLoadBalance } from '../hashing/cisco';
 
 /**
@@ -17,6 +18,42 @@ export interface ScenarioInput {
   migrations: MigrationInput[];
   /** Seed for every random choice (setup-time jitter). Default 1. Same seed, same result. */
   seed?: number;
+  /** Member failures and restorations during the run, in any order (they are applied in time order). Default none. */
+  events?: MemberEventInput[];
+  /** Parameters of the Dynamic load-balancing algorithm, which Microsoft does not publish. */
+  dynamic?: DynamicInput;
+}
+
+/**
+ * A member's link going down or coming back at a moment of the run. Flows re-map to the members left as
+ * the team or bond does it; migrations in flight carry on, and no byte is lost.
+ */
+export interface MemberEventInput {
+  /** When, in seconds from the start. 0 or more. */
+  atS: number;
+  /** Name of the host. */
+  host: string;
+  /** Name of the member in that host's team or bond. */
+  member: string;
+  /** `failed`: the link goes down (it must be up); `up`: it comes back (it must be down). */
+  state: 'failed' | 'up';
+}
+
+/**
+ * The Dynamic algorithm's two unpublished parameters (UNVERIFIED: Microsoft documents the behaviour,
+ * not the numbers). A flow may move to the least-loaded member at a flowlet boundary, and flows
+ * without such gaps may be moved by a periodic rebalance.
+ */
+export interface DynamicInput {
+  /**
+   * Flowlet gap threshold in milliseconds: a pause in a flow at least this long is a flowlet boundary.
+   * Live migration pauses `liveMigration.roundPauseMs` between pre-copy rounds, so its round boundaries
+   * are flowlet boundaries when `roundPauseMs >= flowletGapMs`. 0 or more. Default 0 (every round
+   * boundary is one).
+   */
+  flowletGapMs?: number;
+  /** Seconds between periodic rebalances of the flows in flight; 0 turns them off. 0 or more. Default 0. */
+  rebalancePeriodS?: number;
 }
 
 export interface HostInput {
@@ -24,8 +61,10 @@ export interface HostInput {
   name: string;
   /** IPv4 address of the host's live-migration interface, e.g. `10.10.10.1`. */
   ip: string;
-  /** The host's NIC team. */
-  team: Team;
+  /** The host's Windows NIC team. Give either `team` or `bond`. */
+  team?: Team;
+  /** The host's Linux bond, instead of a team. */
+  bond?: Bond;
   /** vSwitch port ID of the host vNIC that carries live migration (matters for HyperVPort and Dynamic). Default 0. */
   vSwitchPortId?: number;
   /** The next dynamic (ephemeral) TCP source port this host will hand out, 49152 to 65535. Default 49152. */
@@ -58,6 +97,12 @@ export interface LiveMigrationInput {
   stopThresholdMB?: number;
   /** Seconds to resume the VM on the target after the last bytes arrive. Default 0.05. */
   resumeS?: number;
+  /**
+   * Milliseconds between two passes in which the migration sends nothing (scanning the dirty-page
+   * bitmap; UNVERIFIED, a parameter): a gap in its TCP stream. The VM runs on and dirties pages meanwhile.
+   * 0 or more. Default 0.
+   */
+  roundPauseMs?: number;
 }
 
 export interface MigrationInput {
@@ -75,11 +120,20 @@ export interface MigrationInput {
   startS?: number;
 }
 
+/** A validated host: exactly one of `team` and `bond` is present, with its defaults filled in. */
+export type ScenarioHost = Required<Omit<HostInput, 'team' | 'bond'>> & { team?: Team; bond?: Bond };
+
+/** A validated member event. */
+export type MemberEvent = Required<MemberEventInput>;
+
 /** A validated scenario: every default filled in. */
 export interface Scenario {
-  hosts: Array<Required<HostInput>>;
+  hosts: ScenarioHost[];
   switch: Required<SwitchInput>;
   liveMigration: Required<LiveMigrationInput>;
   migrations: Array<Required<MigrationInput>>;
   seed: number;
+  /** The events, sorted by time (ties keep their input order). */
+  events: MemberEvent[];
+  dynamic: Required<DynamicInput>;
 }

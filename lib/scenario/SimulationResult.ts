@@ -55,6 +55,23 @@ export interface MigrationOutcome {
    * `per-host-pair` it is shared with the other migrations between the same two hosts).
    */
   connections: ConnectionRoute[];
+  /**
+   * Present only when the migration's flow moved during the run (a member failed or came back, or a
+   * Dynamic team moved it at a flowlet boundary or a periodic rebalance): each move, in time order.
+   */
+  reroutes?: RouteChange[];
+}
+
+/** A migration's flow moving to other members. */
+export interface RouteChange {
+  /** When the flow continued on the new members, seconds. */
+  atS: number;
+  /** Name of the source member it sends on from then (the first, when `sendMembers` is present). */
+  sendMember: string;
+  /** Name of the target member it arrives on from then. */
+  receiveMember: string;
+  /** Present when the flow is sprayed or copied over several source members (Linux balance-rr, broadcast): all of them. */
+  sendMembers?: string[];
 }
 
 /** One live-migration TCP connection and the members it used. */
@@ -65,4 +82,9 @@ export interface ConnectionRoute {
   sendMember: string;
   /** Name of the target team's member that received them. */
   receiveMember: string;
+  /**
+   * Present only when the connection's frames were spread over several source members (a Linux bond in
+   * balance-rr, which sprays, or broadcast, which copies): all of them; `sendMember` is the first.
+   */
+  sendMembers?: string[];
 }

@@ -6,8 +6,12 @@ export type {
   MigrationInput,
   ConnectionModel,
   Scenario,
+  ScenarioHost,
+  MemberEventInput,
+  MemberEvent,
+  DynamicInput,
 } from './Scenario';
-export { validateScenario, SCENARIO_DEFAULTS, CONNECTION_MODELS, EPHEMERAL_PORT_RANGE } from './validateScenario';
+export { validateScenario, SCENARIO_DEFAULTS, CONNECTION_MODELS, EPHEMERAL_PORT_RANGE, MEMBER_EVENT_STATES } from './validateScenario';
 export { simulateScenario } from './simulateScenario';
 export type { ScenarioSimulation, ScenarioLink, SimulateScenarioOptions } from './simulateScenario';
-export type { SimulationResult, HostTraffic, MemberTraffic, MigrationOutcome, ConnectionRoute } from './SimulationResult';
+export type { SimulationResult, HostTraffic, MemberTraffic, MigrationOutcome, ConnectionRoute, RouteChange } from './SimulationResult';

@@ -1,12 +1,13 @@
-import type { Connection } from '../Connection';
-import { LIVE_MIGRATION_PORT } from '../Connection';
-import { ephemeralPorts } from '../hashing';
 import { simulateMigrations } from '../migration';
-import { receiveMember, sendMember, teamMac } from '../teaming';
+import type { MigrationSplit } from '../migration';
 import { linkBytes } from '../timeline';
 import type { TimelineResult } from '../timeline';
 import type { Scenario } from './Scenario';
-import type { ConnectionRoute, HostTraffic, SimulationResult } from './SimulationResult';
+import type { ConnectionRoute, HostTraffic, RouteChange, SimulationResult } from './SimulationResult';
+import { runWithEventSplits } from './eventSplits';
+import type { PlannedRun } from './eventSplits';
+import { hostMembers, linkId, scenarioRouting } from './scenarioRouting';
+import type { ChosenRoute } from './scenarioRouting';
 
 /** Options for `simulateScenario`. */
 export interface SimulateScenarioOptions {
@@ -68,89 +69,57 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
 
   const links: ScenarioLink[] = [];
   for (const host of scenario.hosts) {
-    for (const member of host.team.members) {
+    for (const member of hostMembers(host)) {
       for (const direction of ['send', 'receive'] as const) {
         links.push({ id: linkId(host.name, member.name, direction), host: host.name, member: member.name, direction, gbps: member.gbps });
       }
     }
   }
 
-  const portsHandedOut = new Map<string, number>();
-  const nextPort = (hostName: string): number => {
-    const host = scenario.hosts[hostIndex.get(hostName) as number];
-    const k = portsHandedOut.get(hostName) ?? 0;
-    portsHandedOut.set(hostName, k + 1);
-    return ephemeralPorts({ count: k + 1, next: host.nextEphemeralPort })[k];
-  };
-
-  interface Routed {
-    route: ConnectionRoute;
-    links: string[];
-  }
-  const hostPairConnections = new Map<string, Routed>();
-  const routes: Routed[] = new Array(scenario.migrations.length);
-
-  const connect = (index: number): Routed => {
-    const migration = scenario.migrations[index];
-    const s = hostIndex.get(migration.from) as number;
-    const t = hostIndex.get(migration.to) as number;
-    const source = scenario.hosts[s];
-    const target = scenario.hosts[t];
-    const conn: Connection = {
-      srcMac: teamMac(source.team, `hosts[${s}].team`),
-      dstMac: teamMac(target.team, `hosts[${t}].team`),
-      srcIp: source.ip,
-      dstIp: target.ip,
-      protocol: 'tcp',
-      srcPort: nextPort(source.name),
-      dstPort: LIVE_MIGRATION_PORT,
-    };
-    const send = sendMember(source.team, conn, { vSwitchPortId: source.vSwitchPortId });
-    const receive = receiveMember(target.team, conn, {
-      switchLoadBalance: scenario.switch.loadBalance,
-      vSwitchPortId: target.vSwitchPortId,
-    });
-    const sendName = source.team.members[send].name;
-    const receiveName = target.team.members[receive].name;
-    return {
-      route: { sourcePort: conn.srcPort, sendMember: sendName, receiveMember: receiveName },
-      links: [linkId(source.name, sendName, 'send'), linkId(target.name, receiveName, 'receive')],
-    };
-  };
-
   const lm = scenario.liveMigration;
-  const sim = simulateMigrations({
-    links: links.map((l) => ({ id: l.id, gbps: l.gbps })),
-    migrations: scenario.migrations.map((m) => ({
-      id: m.vm,
-      source: m.from,
-      target: m.to,
-      memoryBytes: m.memoryGiB * GIB,
-      dirtyBytesPerS: m.dirtyMBps * MB,
-      requestS: m.startS,
-    })),
-    route: (index) => {
-      const migration = scenario.migrations[index];
-      let routed: Routed;
-      if (lm.connections === 'per-host-pair') {
-        const key = `${migration.from}\u0000${migration.to}`;
-        routed = hostPairConnections.get(key) ?? connect(index);
-        hostPairConnections.set(key, routed);
-      } else {
-        routed = connect(index);
-      }
-      routes[index] = routed;
-      return routed.links;
-    },
-    simultaneous: lm.simultaneous,
-    setupS: lm.setupS,
-    setupJitterS: lm.setupJitterS,
-    seed: scenario.seed,
-    maxRounds: lm.maxRounds,
-    stopThresholdBytes: lm.stopThresholdMB * MB,
-    resumeS: lm.resumeS,
-    recordFlowRates,
-  });
+  const runOnce = (splits: MigrationSplit[], record: boolean): PlannedRun & { first: ChosenRoute[] } => {
+    const routing = scenarioRouting(scenario);
+    const first: ChosenRoute[] = new Array(scenario.migrations.length);
+    const sim = simulateMigrations({
+      links: links.map((l) => ({ id: l.id, gbps: l.gbps })),
+      migrations: scenario.migrations.map((m) => ({
+        id: m.vm,
+        source: m.from,
+        target: m.to,
+        memoryBytes: m.memoryGiB * GIB,
+        dirtyBytesPerS: m.dirtyMBps * MB,
+        requestS: m.startS,
+      })),
+      route: (index, startS, context) => {
+        first[index] = routing.routeAt(index, startS, 'start', context.linkLoad);
+        return first[index].route;
+      },
+      rerouteAtPass: (index, nowS, current, context) => routing.routeAt(index, nowS, 'pass', context.linkLoad, current).route,
+      splits,
+      roundPauseS: lm.roundPauseMs / 1000,
+      simultaneous: lm.simultaneous,
+      setupS: lm.setupS,
+      setupJitterS: lm.setupJitterS,
+      seed: scenario.seed,
+      maxRounds: lm.maxRounds,
+      stopThresholdBytes: lm.stopThresholdMB * MB,
+      resumeS: lm.resumeS,
+      recordFlowRates: record,
+    });
+    return { sim, routing, first };
+  };
+  // Splits need the flows' rates; a run without events or rebalancing needs none of this.
+  const movesFlows = scenario.events.length > 0 || (scenario.dynamic.rebalancePeriodS > 0 && scenario.hosts.some((h) => h.team?.loadBalancingAlgorithm === 'Dynamic'));
+  const withEvents = () => {
+    let last = { plan: [] as MigrationSplit[], run: undefined as unknown as ReturnType<typeof runOnce> };
+    runWithEventSplits(scenario, (splits) => {
+      last = { plan: splits, run: runOnce(splits, true) };
+      return last.run;
+    });
+    return recordFlowRates ? last.run : runOnce(last.plan, false);
+  };
+  const planned = movesFlows ? withEvents() : runOnce([], recordFlowRates);
+  const sim = planned.sim;
 
   const timeline = sim.timeline;
   const bytes = linkBytes(timeline);
@@ -178,7 +147,7 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
   for (const host of scenario.hosts) {
     const peak = hostPeak.get(host.name) as { send: number; receive: number };
     const members: HostTraffic['members'] = {};
-    for (const member of host.team.members) {
+    for (const member of hostMembers(host)) {
       const send = linkId(host.name, member.name, 'send');
       const receive = linkId(host.name, member.name, 'receive');
       members[member.name] = {
@@ -199,12 +168,42 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
       startS: run.startS,
       endS: run.endS,
       downtimeMs: run.downtimeS * 1000,
-      connections: [{ ...routes[i].route }],
+      connections: [connectionRoute(scenario, i, planned.routing.connection(i)?.srcPort ?? 0, planned.first[i])],
+      ...routeChanges(links, sim, i),
     })),
   };
   return { result, timeline, links };
 }
 
-function linkId(host: string, member: string, direction: 'send' | 'receive'): string {
-  return `${host}/${member}/${direction}`;
+/** What the result says about a migration's connection: its port and the members it first used. */
+function connectionRoute(scenario: Scenario, index: number, sourcePort: number, chosen: ChosenRoute): ConnectionRoute {
+  const migration = scenario.migrations[index];
+  const sourceMembers = hostMembers(scenario.hosts.find((h) => h.name === migration.from) as Scenario['hosts'][number]);
+  const targetMembers = hostMembers(scenario.hosts.find((h) => h.name === migration.to) as Scenario['hosts'][number]);
+  const route: ConnectionRoute = {
+    sourcePort,
+    sendMember: sourceMembers[chosen.sendMembers[0]].name,
+    receiveMember: targetMembers[chosen.receiveMember].name,
+  };
+  if (chosen.sendMembers.length > 1) route.sendMembers = chosen.sendMembers.map((m) => sourceMembers[m].name);
+  return route;
+}
+
+/** `{ reroutes }` when the migration's flow moved to other members during the run, else nothing. */
+function routeChanges(links: ScenarioLink[], sim: PlannedRun['sim'], index: number): { reroutes?: RouteChange[] } {
+  const memberOf = (id: string) => (links.find((l) => l.id === id) as ScenarioLink).member;
+  const reroutes: RouteChange[] = [];
+  let previous = '';
+  for (const generation of sim.generations) {
+    if (generation.migration !== index) continue;
+    const key = JSON.stringify(generation.route.paths);
+    if (previous !== '' && key !== previous) {
+      const send = generation.route.paths.map((path) => memberOf(path[0]));
+      const change: RouteChange = { atS: generation.startS, sendMember: send[0], receiveMember: memberOf(generation.route.paths[0][1]) };
+      if (send.length > 1) change.sendMembers = send;
+      reroutes.push(change);
+    }
+    previous = key;
+  }
+  return reroutes.length > 0 ? { reroutes } : {};
 }

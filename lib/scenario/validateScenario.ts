@@ -1,6 +1,6 @@
 import { InputError } from '../InputError';
 import { CISCO_LOAD_BALANCE, parseIpv4 } from '../hashing';
-import { validateTeam } from '../teaming';
+import { validateBond, validateTeam } from '../teaming';
 import {
   checkArray,
   checkKnownKeys,
@@ -11,7 +11,7 @@ import {
   childField,
   itemField,
 } from '../fieldChecks';
-import type { ConnectionModel, LiveMigrationInput, Scenario, SwitchInput } from './Scenario';
+import type { ConnectionModel, DynamicInput, LiveMigrationInput, MemberEvent, Scenario, SwitchInput } from './Scenario';
 
 /** Every default `validateScenario` fills in, in one place (the JSON Schema's defaults are tested against these). */
 export const SCENARIO_DEFAULTS = {
@@ -25,16 +25,22 @@ export const SCENARIO_DEFAULTS = {
     maxRounds: 5,
     stopThresholdMB: 30,
     resumeS: 0.05,
+    roundPauseMs: 0,
   },
   migration: { dirtyMBps: 0, startS: 0 },
   seed: 1,
+  dynamic: { flowletGapMs: 0, rebalancePeriodS: 0 },
 } as const satisfies {
   host: { vSwitchPortId: number; nextEphemeralPort: number };
   switch: Required<SwitchInput>;
   liveMigration: Required<LiveMigrationInput>;
   migration: { dirtyMBps: number; startS: number };
   seed: number;
+  dynamic: Required<DynamicInput>;
 };
+
+/** The states a member event may set. */
+export const MEMBER_EVENT_STATES = ['failed', 'up'] as const;
 
 /** How many TCP connections live migration opens (see `ConnectionModel`). */
 export const CONNECTION_MODELS: readonly ConnectionModel[] = ['per-vm', 'per-host-pair'];
@@ -44,10 +50,12 @@ export const EPHEMERAL_PORT_RANGE = { min: 49152, max: 65535 } as const;
 
 /** Top-level keys a scenario file may hold besides the scenario itself: `$schema` (for editors) and a free-text `description`. */
 const ANNOTATION_KEYS = ['$schema', 'description'];
-const SCENARIO_KEYS = ['hosts', 'switch', 'liveMigration', 'migrations', 'seed', ...ANNOTATION_KEYS];
-const HOST_KEYS = ['name', 'ip', 'team', 'vSwitchPortId', 'nextEphemeralPort'];
+const SCENARIO_KEYS = ['hosts', 'switch', 'liveMigration', 'migrations', 'seed', 'events', 'dynamic', ...ANNOTATION_KEYS];
+const HOST_KEYS = ['name', 'ip', 'team', 'bond', 'vSwitchPortId', 'nextEphemeralPort'];
+const EVENT_KEYS = ['atS', 'host', 'member', 'state'];
+const DYNAMIC_KEYS = ['flowletGapMs', 'rebalancePeriodS'];
 const SWITCH_KEYS = ['loadBalance'];
-const LIVE_MIGRATION_KEYS = ['simultaneous', 'connections', 'setupS', 'setupJitterS', 'maxRounds', 'stopThresholdMB', 'resumeS'];
+const LIVE_MIGRATION_KEYS = ['simultaneous', 'connections', 'setupS', 'setupJitterS', 'maxRounds', 'stopThresholdMB', 'resumeS', 'roundPauseMs'];
 const MIGRATION_KEYS = ['vm', 'from', 'to', 'memoryGiB', 'dirtyMBps', 'startS'];
 
 /**
@@ -71,6 +79,55 @@ export function validateScenario(input: unknown): Scenario {
     liveMigration: validateLiveMigration(scenario.liveMigration),
     migrations: validateMigrations(scenario.migrations, hostNames),
     seed: optional(scenario.seed, SCENARIO_DEFAULTS.seed, (value) => checkNumber(value, 'seed', { integer: true })),
+    events: validateEvents(scenario.events, hosts),
+    dynamic: validateDynamic(scenario.dynamic),
+  };
+}
+
+/**
+ * Member events: known host and member, a state that changes something (`failed` only for a member that
+ * is up at that moment, `up` only for one that is down), and never a host left with no member up.
+ * Returned sorted by time, ties in input order.
+ */
+function validateEvents(value: unknown, hosts: Scenario['hosts']): MemberEvent[] {
+  if (value === undefined) return [];
+  const events = checkArray(value, 'events').map((raw, index) => {
+    const field = itemField('events', index);
+    const event = checkObject(raw, field, 'an event object with atS, host, member and state');
+    checkKnownKeys(event, field, EVENT_KEYS);
+    const atS = checkNumber(event.atS, childField(field, 'atS'), { min: 0 });
+    const host = checkOneOf(event.host, childField(field, 'host'), hosts.map((h) => h.name));
+    const members = (hosts.find((h) => h.name === host) as Scenario['hosts'][number]);
+    const names = (members.team?.members ?? members.bond?.members ?? []).map((m) => m.name);
+    const member = checkOneOf(event.member, childField(field, 'member'), names);
+    const state = checkOneOf(event.state, childField(field, 'state'), MEMBER_EVENT_STATES);
+    return { index, event: { atS, host, member, state } };
+  });
+  events.sort((a, b) => a.event.atS - b.event.atS || a.index - b.index);
+  const up = new Map(hosts.map((h) => [h.name, new Map((h.team?.members ?? h.bond?.members ?? []).map((m) => [m.name, m.up !== false]))]));
+  for (const { index, event } of events) {
+    const states = up.get(event.host) as Map<string, boolean>;
+    const isUp = states.get(event.member) as boolean;
+    const field = childField(itemField('events', index), 'state');
+    if (isUp === (event.state === 'up')) {
+      throw new InputError(field, event.state, `${isUp ? 'failed' : 'up'}: ${event.member} of ${event.host} is already ${isUp ? 'up' : 'down'} at ${event.atS} s`);
+    }
+    states.set(event.member, event.state === 'up');
+    if (![...states.values()].some(Boolean)) {
+      throw new InputError(field, event.state, `an event that leaves ${event.host} at least one member up (at ${event.atS} s it would have none)`);
+    }
+  }
+  return events.map((e) => e.event);
+}
+
+function validateDynamic(value: unknown): Scenario['dynamic'] {
+  const defaults = SCENARIO_DEFAULTS.dynamic;
+  if (value === undefined) return { ...defaults };
+  const input = checkObject(value, 'dynamic', 'a dynamic object');
+  checkKnownKeys(input, 'dynamic', DYNAMIC_KEYS);
+  return {
+    flowletGapMs: optional(input.flowletGapMs, defaults.flowletGapMs, (v) => checkNumber(v, 'dynamic.flowletGapMs', { min: 0 })),
+    rebalancePeriodS: optional(input.rebalancePeriodS, defaults.rebalancePeriodS, (v) => checkNumber(v, 'dynamic.rebalancePeriodS', { min: 0 })),
   };
 }
 
@@ -87,14 +144,23 @@ function validateHosts(value: unknown): Scenario['hosts'] {
     const ip = checkString(host.ip, childField(field, 'ip'));
     const address = String(parseIpv4(ip, childField(field, 'ip')));
     checkUnique(ips, address, ip, index, 'hosts', 'ip', 'an IPv4 address');
-    const team = validateTeam(host.team, childField(field, 'team'), { hostIndex: index });
+    if (host.team !== undefined && host.bond !== undefined) {
+      throw new InputError(childField(field, 'bond'), host.bond, 'nothing: a host has either a team or a bond, and this one has a team');
+    }
+    if (host.team === undefined && host.bond === undefined) {
+      throw new InputError(childField(field, 'team'), undefined, 'a team object (or a Linux bond object in bond)');
+    }
+    const nic =
+      host.bond !== undefined
+        ? { bond: validateBond(host.bond, childField(field, 'bond'), { hostIndex: index }) }
+        : { team: validateTeam(host.team, childField(field, 'team'), { hostIndex: index }) };
     const vSwitchPortId = optional(host.vSwitchPortId, SCENARIO_DEFAULTS.host.vSwitchPortId, (v) =>
       checkNumber(v, childField(field, 'vSwitchPortId'), { integer: true, min: 0 }),
     );
     const nextEphemeralPort = optional(host.nextEphemeralPort, SCENARIO_DEFAULTS.host.nextEphemeralPort, (v) =>
       checkNumber(v, childField(field, 'nextEphemeralPort'), { integer: true, ...EPHEMERAL_PORT_RANGE }),
     );
-    return { name, ip, team, vSwitchPortId, nextEphemeralPort };
+    return { name, ip, ...nic, vSwitchPortId, nextEphemeralPort };
   });
 }
 
@@ -123,6 +189,7 @@ function validateLiveMigration(value: unknown): Scenario['liveMigration'] {
     maxRounds: optional(input.maxRounds, defaults.maxRounds, (v) => checkNumber(v, at('maxRounds'), { integer: true, min: 1, max: 30 })),
     stopThresholdMB: optional(input.stopThresholdMB, defaults.stopThresholdMB, (v) => checkNumber(v, at('stopThresholdMB'), { greaterThan: 0 })),
     resumeS: optional(input.resumeS, defaults.resumeS, (v) => checkNumber(v, at('resumeS'), { min: 0 })),
+    roundPauseMs: optional(input.roundPauseMs, defaults.roundPauseMs, (v) => checkNumber(v, at('roundPauseMs'), { min: 0 })),
   };
 }
 

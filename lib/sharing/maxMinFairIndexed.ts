@@ -6,14 +6,17 @@
  * How it works (water filling with a "water level"):
  * - Every unfrozen flow has the same rate, the current `level`. A link `l` with `n` unfrozen flows and
  *   `fixed` Gbps used by frozen flows saturates when `fixed + n * level = capacity`, that is at level
- *   `(capacity - fixed) / n`. That level only changes when one of the link's flows freezes, so the
- *   links wait in a min-heap keyed by it (stale entries are skipped with a version stamp).
+ *   `(capacity - fixed) / n`. That level only changes, and only rises, when one of the link's flows
+ *   freezes. So the links wait in a min-heap keyed by a level that may be out of date but is never too
+ *   high: when a link reaches the top, its level is computed afresh and, if it rose, it sinks back down.
+ *   Only the links that reach the top are ever moved.
  * - Flows with a cap wait in a list sorted by cap.
  * - Each round takes the lower of the next cap and the next saturation level, raises the level to it
  *   and freezes the flows concerned; freezing a flow updates only the links it crosses.
  *
  * Cost: O(E log L + F log F) for E flow-link elements, L links and F flows, instead of the textbook
- * O(rounds x E).
+ * O(rounds x E). Scratch buffers are kept between calls (the function is still pure: same input, same
+ * output), so that a simulation calling it at every event does not allocate much.
  */
 
 /**
@@ -42,6 +45,30 @@ export interface IndexedMaxMinSolution {
 /** Two saturation levels closer than this (relative) are treated as one round. */
 const TIE_TOLERANCE = 1e-12;
 
+/** Scratch buffers reused from call to call; grown when a bigger problem comes. */
+let unfrozenOnLink = new Int32Array(64);
+let linkStart = new Int32Array(65);
+let fillPosition = new Int32Array(64);
+let fixedUse = new Float64Array(64);
+let heapLevel = new Float64Array(64);
+let heapLink = new Int32Array(64);
+let linkFlows = new Int32Array(128);
+let frozen = new Uint8Array(64);
+
+function reserve(linkCount: number, flowCount: number, elementCount: number): void {
+  if (unfrozenOnLink.length < linkCount) {
+    const n = linkCount * 2;
+    unfrozenOnLink = new Int32Array(n);
+    linkStart = new Int32Array(n + 1);
+    fillPosition = new Int32Array(n);
+    fixedUse = new Float64Array(n);
+    heapLevel = new Float64Array(n);
+    heapLink = new Int32Array(n);
+  }
+  if (linkFlows.length < elementCount) linkFlows = new Int32Array(elementCount * 2);
+  if (frozen.length < flowCount) frozen = new Uint8Array(flowCount * 2);
+}
+
 export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinSolution {
   const { linkCapacity, flowCap, flowLinkStart, flowLinks } = problem;
   const linkCount = linkCapacity.length;
@@ -49,68 +76,126 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
   const rate = new Float64Array(flowCount);
   const bottleneck = new Int32Array(flowCount).fill(-1);
   if (flowCount === 0) return { rate, bottleneck };
+  const firstElement = flowLinkStart[0];
+  const elementCount = flowLinkStart[flowCount] - firstElement;
+  reserve(linkCount, flowCount, elementCount);
+  const unfrozen = unfrozenOnLink;
+  const start = linkStart;
+  const fill = fillPosition;
+  const fixed = fixedUse;
+  const levels = heapLevel;
+  const links = heapLink;
+  const flowsOf = linkFlows;
+  const isFrozen = frozen;
 
   // Link -> flows adjacency (CSR), built by counting.
-  const unfrozenOnLink = new Int32Array(linkCount);
-  const elementCount = flowLinkStart[flowCount] - flowLinkStart[0];
-  for (let k = flowLinkStart[0]; k < flowLinkStart[flowCount]; k++) unfrozenOnLink[flowLinks[k]]++;
-  const linkStart = new Int32Array(linkCount + 1);
-  for (let l = 0; l < linkCount; l++) linkStart[l + 1] = linkStart[l] + unfrozenOnLink[l];
-  const linkFlows = new Int32Array(elementCount);
-  const fillPosition = linkStart.slice(0, linkCount);
-  for (let f = 0; f < flowCount; f++) {
-    for (let k = flowLinkStart[f]; k < flowLinkStart[f + 1]; k++) linkFlows[fillPosition[flowLinks[k]]++] = f;
-  }
-
-  const fixedUse = new Float64Array(linkCount);
-  const version = new Int32Array(linkCount);
-  const heap = new LevelHeap(elementCount + linkCount);
+  unfrozen.fill(0, 0, linkCount);
+  fixed.fill(0, 0, linkCount);
+  isFrozen.fill(0, 0, flowCount);
+  for (let k = firstElement; k < firstElement + elementCount; k++) unfrozen[flowLinks[k]]++;
+  start[0] = 0;
   for (let l = 0; l < linkCount; l++) {
-    if (unfrozenOnLink[l] > 0) heap.push(linkCapacity[l] / unfrozenOnLink[l], l, 0);
+    start[l + 1] = start[l] + unfrozen[l];
+    fill[l] = start[l];
+  }
+  for (let f = 0; f < flowCount; f++) {
+    for (let k = flowLinkStart[f]; k < flowLinkStart[f + 1]; k++) flowsOf[fill[flowLinks[k]]++] = f;
   }
 
-  const capOrder: number[] = [];
-  for (let f = 0; f < flowCount; f++) if (flowCap[f] !== Infinity) capOrder.push(f);
-  capOrder.sort((a, b) => flowCap[a] - flowCap[b] || a - b);
+  // Min-heap of links by saturation level (ties: lower link index first). A stored level may be lower than
+  // the link's current one (flows froze since), never higher; see refreshTop.
+  let size = 0;
+  for (let l = 0; l < linkCount; l++) {
+    if (unfrozen[l] > 0) {
+      levels[size] = linkCapacity[l] / unfrozen[l];
+      links[size++] = l;
+    }
+  }
+  const before = (a: number, b: number): boolean =>
+    levels[a] < levels[b] || (levels[a] === levels[b] && links[a] < links[b]);
+  const siftDown = (i: number): void => {
+    const level = levels[i];
+    const link = links[i];
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= size) break;
+      const child = left + 1 < size && before(left + 1, left) ? left + 1 : left;
+      if (levels[child] > level || (levels[child] === level && links[child] > link)) break;
+      levels[i] = levels[child];
+      links[i] = links[child];
+      i = child;
+    }
+    levels[i] = level;
+    links[i] = link;
+  };
+  const popTop = (): void => {
+    size--;
+    if (size === 0) return;
+    levels[0] = levels[size];
+    links[0] = links[size];
+    siftDown(0);
+  };
+  for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(i);
 
-  const frozen = new Uint8Array(flowCount);
+  let capOrder: number[] | undefined;
+  for (let f = 0; f < flowCount; f++) {
+    if (flowCap[f] !== Infinity) (capOrder ??= []).push(f);
+  }
+  capOrder?.sort((a, b) => flowCap[a] - flowCap[b] || a - b);
+  const capCount = capOrder === undefined ? 0 : capOrder.length;
+
   let unfrozenCount = flowCount;
   let capPointer = 0;
   let level = 0;
 
   const freeze = (f: number, value: number, link: number): void => {
-    frozen[f] = 1;
+    isFrozen[f] = 1;
     unfrozenCount--;
     rate[f] = value;
     bottleneck[f] = link;
     for (let k = flowLinkStart[f]; k < flowLinkStart[f + 1]; k++) {
       const l = flowLinks[k];
-      const left = --unfrozenOnLink[l];
-      fixedUse[l] += value;
-      const v = ++version[l];
-      if (left > 0) {
-        // Never below the current level: rounding must not move the water back down.
-        const saturation = (linkCapacity[l] - fixedUse[l]) / left;
-        heap.push(saturation > level ? saturation : level, l, v);
-      }
+      unfrozen[l]--;
+      fixed[l] += value;
     }
+  };
+
+  /** Brings the heap's top up to date; false when no link with unfrozen flows is left. */
+  const refreshTop = (): boolean => {
+    while (size > 0) {
+      const l = links[0];
+      const left = unfrozen[l];
+      if (left === 0) {
+        popTop();
+        continue;
+      }
+      // Never below the current level, so rounding cannot move the water back down.
+      const saturation = (linkCapacity[l] - fixed[l]) / left;
+      const current = saturation > level ? saturation : level;
+      if (current > levels[0]) {
+        levels[0] = current;
+        siftDown(0);
+        continue;
+      }
+      return true;
+    }
+    return false;
   };
 
   const saturated: number[] = [];
   while (unfrozenCount > 0) {
-    while (capPointer < capOrder.length && frozen[capOrder[capPointer]]) capPointer++;
-    const nextCap = capPointer < capOrder.length ? flowCap[capOrder[capPointer]] : Infinity;
-    while (heap.size > 0 && heap.topVersion() !== version[heap.topLink()]) heap.pop();
-    const nextLink = heap.size > 0 ? heap.topLevel() : Infinity;
+    while (capPointer < capCount && isFrozen[(capOrder as number[])[capPointer]]) capPointer++;
+    const nextCap = capPointer < capCount ? flowCap[(capOrder as number[])[capPointer]] : Infinity;
+    const nextLink = refreshTop() ? levels[0] : Infinity;
     if (nextCap === Infinity && nextLink === Infinity) {
       throw new Error('maxMinFairIndexed: a flow has neither a link nor a cap');
     }
     if (nextCap <= nextLink) {
       // A cap freezes first (on a tie the cap wins: the flow is limited by itself).
       level = nextCap;
-      while (capPointer < capOrder.length) {
-        const f = capOrder[capPointer];
-        if (frozen[f]) {
+      while (capPointer < capCount) {
+        const f = (capOrder as number[])[capPointer];
+        if (isFrozen[f]) {
           capPointer++;
           continue;
         }
@@ -120,112 +205,22 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
       }
       continue;
     }
-    // One or more links saturate at this level: collect them, then freeze their flows in link order
-    // so that the bottleneck named for a flow does not depend on the order flows were given in.
+    // One or more links saturate at this level: take them all out of the heap, then freeze their flows
+    // in link order, so that the bottleneck named for a flow does not depend on the order of the flows.
     level = nextLink;
     const limit = level + Math.abs(level) * TIE_TOLERANCE;
     saturated.length = 0;
-    while (heap.size > 0 && heap.topLevel() <= limit) {
-      const l = heap.topLink();
-      if (heap.topVersion() === version[l]) saturated.push(l);
-      heap.pop();
+    while (refreshTop() && levels[0] <= limit) {
+      saturated.push(links[0]);
+      popTop();
     }
-    saturated.sort((a, b) => a - b);
+    if (saturated.length > 1) saturated.sort((a, b) => a - b);
     for (const l of saturated) {
-      version[l]++; // its remaining entries are obsolete
-      for (let k = linkStart[l]; k < linkStart[l + 1]; k++) {
-        const f = linkFlows[k];
-        if (!frozen[f]) freeze(f, level, l);
+      for (let k = start[l]; k < start[l + 1]; k++) {
+        const f = flowsOf[k];
+        if (!isFrozen[f]) freeze(f, level, l);
       }
     }
   }
   return { rate, bottleneck };
-}
-
-/** Binary min-heap of (level, link, version), ties broken by link index. */
-class LevelHeap {
-  private levels: Float64Array;
-  private links: Int32Array;
-  private versions: Int32Array;
-  size = 0;
-
-  constructor(capacity: number) {
-    this.levels = new Float64Array(Math.max(capacity, 1));
-    this.links = new Int32Array(Math.max(capacity, 1));
-    this.versions = new Int32Array(Math.max(capacity, 1));
-  }
-
-  topLevel(): number {
-    return this.levels[0];
-  }
-  topLink(): number {
-    return this.links[0];
-  }
-  topVersion(): number {
-    return this.versions[0];
-  }
-
-  push(level: number, link: number, version: number): void {
-    if (this.size === this.levels.length) this.grow();
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.less(level, link, parent)) break;
-      this.move(parent, i);
-      i = parent;
-    }
-    this.levels[i] = level;
-    this.links[i] = link;
-    this.versions[i] = version;
-  }
-
-  pop(): void {
-    const last = --this.size;
-    if (last === 0) return;
-    const level = this.levels[last];
-    const link = this.links[last];
-    const version = this.versions[last];
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= last) break;
-      if (child + 1 < last && this.lessAt(child + 1, child)) child++;
-      if (!this.less(this.levels[child], this.links[child], -1, level, link)) break;
-      this.move(child, i);
-      i = child;
-    }
-    this.levels[i] = level;
-    this.links[i] = link;
-    this.versions[i] = version;
-  }
-
-  /** (level, link) < entry at index `at`, or < (otherLevel, otherLink) when `at` is -1. */
-  private less(level: number, link: number, at: number, otherLevel?: number, otherLink?: number): boolean {
-    const ol = at >= 0 ? this.levels[at] : (otherLevel as number);
-    const ok = at >= 0 ? this.links[at] : (otherLink as number);
-    return level < ol || (level === ol && link < ok);
-  }
-
-  private lessAt(a: number, b: number): boolean {
-    return this.less(this.levels[a], this.links[a], b);
-  }
-
-  private move(from: number, to: number): void {
-    this.levels[to] = this.levels[from];
-    this.links[to] = this.links[from];
-    this.versions[to] = this.versions[from];
-  }
-
-  private grow(): void {
-    const n = this.levels.length * 2;
-    const levels = new Float64Array(n);
-    levels.set(this.levels);
-    const links = new Int32Array(n);
-    links.set(this.links);
-    const versions = new Int32Array(n);
-    versions.set(this.versions);
-    this.levels = levels;
-    this.links = links;
-    this.versions = versions;
-  }
 }

@@ -24,7 +24,7 @@ function outboundRule(algorithm: LoadBalancingAlgorithm): string {
     case 'HyperVPort':
       return 'each vSwitch port is pinned to one active member; different ports use different members';
     case 'Dynamic':
-      return 'hash of the 4-tuple over all active members, rebalanced at flowlet gaps (the fluid model keeps the hash)';
+      return 'hash of the 4-tuple over all active members, then moved to the least-loaded member at flowlet gaps and periodic rebalances';
     default:
       return `hash of the ${ADDRESS_HASH_FIELDS[algorithm]} over all active members`;
   }

@@ -24,8 +24,9 @@ export interface SendMemberOptions {
  *   uses one member and different connections may use different ones.
  * - HyperVPort: the vSwitch port is pinned to `active[vSwitchPortId % n]`; every connection from
  *   that port, whatever its addresses, leaves on that one member.
- * - Dynamic: the TransportPorts hash (the fluid model has no flowlets; rebalancing at flowlet gaps
- *   is not modelled).
+ * - Dynamic: the TransportPorts hash, where a connection STARTS; the scenario simulation then moves
+ *   it to the least-loaded member at flowlet boundaries and periodic rebalances (`leastLoadedMember`,
+ *   `dynamicRebalance`).
  *
  * `active` is `activeMembers(team)` and `n` its length.
  *

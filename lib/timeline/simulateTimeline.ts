@@ -216,7 +216,9 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
 
   let nowS = 0;
   let active: FlowState[] = [];
-  let needSolve = false;
+  // Flows that left and joined since the rates were last solved.
+  let left: FlowState[] = [];
+  let joined: FlowState[] = [];
   let eventCount = 0;
   const completed: CompletedFlow[] = [];
   const segments: Segment[] = [];
@@ -238,7 +240,7 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
       if (head.bytes === 0) finish(head);
       else {
         active.push(head);
-        needSolve = true;
+        joined.push(head);
       }
     }
   };
@@ -252,9 +254,11 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
     if (++eventCount > maxEvents) {
       throw new InputError('maxEvents', maxEvents, `a larger limit: the run was still going at ${nowS} s`);
     }
-    if (needSolve) {
-      solver.solve(active);
-      needSolve = false;
+    if (joined.length > 0 || left.length > 0) {
+      // A chained round that replaces the flow it follows on the same links changes no rate: reuse them.
+      if (!takeOverRates(left, joined)) solver.solve(active);
+      left = [];
+      joined = [];
     }
     let nextS = pending.size > 0 ? (pending.peek() as FlowState).startS : Infinity;
     if (finishAt.length < active.length) finishAt = new Float64Array(active.length * 2);
@@ -282,7 +286,7 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
     }
     if (ended.length > 0) {
       active = still;
-      needSolve = true;
+      for (const flow of ended) left.push(flow);
       for (const flow of ended) finish(flow);
     }
     admit();
@@ -296,6 +300,37 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
     recordedLinks: links.filter((_, i) => recorded[i] === 1).map((l) => l.id),
     eventCount,
   };
+}
+
+/**
+ * When every flow that joined has the same links and cap as a flow that left (and the counts match),
+ * the active set is the same problem as before, so the max-min rates are the same: each joining flow
+ * takes the rate of the flow it replaces. Returns false (nothing changed) otherwise.
+ */
+function takeOverRates(left: FlowState[], joined: FlowState[]): boolean {
+  if (left.length !== joined.length) return false;
+  const byShape = new Map<string, FlowState[]>();
+  for (const flow of left) {
+    const key = shapeKey(flow);
+    const same = byShape.get(key);
+    if (same === undefined) byShape.set(key, [flow]);
+    else same.push(flow);
+  }
+  const rates: number[] = [];
+  for (const flow of joined) {
+    const same = byShape.get(shapeKey(flow));
+    const replaced = same?.pop();
+    if (replaced === undefined) return false;
+    rates.push(replaced.gbps);
+  }
+  joined.forEach((flow, i) => {
+    flow.gbps = rates[i];
+  });
+  return true;
+}
+
+function shapeKey(flow: FlowState): string {
+  return `${flow.cap}|${flow.linkIndex.slice().sort().join(',')}`;
 }
 
 /**

@@ -48,7 +48,7 @@ describe('validateScenario(input) defaults', () => {
     // dirtyMBps 0, startS 0, seed 1.
     const scenario = validateScenario(minimal());
     expect(scenario.hosts[0]).toMatchObject({ name: 'HV1', ip: '10.10.10.1', vSwitchPortId: 0, nextEphemeralPort: 49152 });
-    expect(scenario.hosts[1].team.members[0]).toEqual({ name: 'NIC1', gbps: 10, standby: false, up: true, mac: '02:00:00:00:02:01' });
+    expect(scenario.hosts[1].team!.members[0]).toEqual({ name: 'NIC1', gbps: 10, standby: false, up: true, mac: '02:00:00:00:02:01' });
     expect(scenario.switch).toEqual({ loadBalance: 'src-dst-ip' });
     expect(scenario.liveMigration).toEqual({
       simultaneous: 2,
@@ -58,6 +58,7 @@ describe('validateScenario(input) defaults', () => {
       maxRounds: 5,
       stopThresholdMB: 30,
       resumeS: 0.05,
+      roundPauseMs: 0,
     });
     expect(scenario.migrations).toEqual([{ vm: 'VM01', from: 'HV1', to: 'HV2', memoryGiB: 8, dirtyMBps: 0, startS: 0 }]);
     expect(scenario.seed).toBe(1);
@@ -67,7 +68,7 @@ describe('validateScenario(input) defaults', () => {
     const input: Record<string, any> = {
       ...minimal(),
       switch: { loadBalance: 'src-dst-port' },
-      liveMigration: { simultaneous: 12, connections: 'per-host-pair', setupS: 0, setupJitterS: 2, maxRounds: 1, stopThresholdMB: 1, resumeS: 0 },
+      liveMigration: { simultaneous: 12, connections: 'per-host-pair', setupS: 0, setupJitterS: 2, maxRounds: 1, stopThresholdMB: 1, resumeS: 0, roundPauseMs: 2 },
       seed: 42,
     };
     input.hosts[0].vSwitchPortId = 7;
@@ -91,7 +92,7 @@ describe('validateScenario(input) defaults', () => {
 
   it('accepts the $schema and description annotations and drops them', () => {
     const scenario = validateScenario({ $schema: '../schema/scenario.schema.json', description: 'finding 1', ...minimal() });
-    expect(Object.keys(scenario).sort()).toEqual(['hosts', 'liveMigration', 'migrations', 'seed', 'switch']);
+    expect(Object.keys(scenario).sort()).toEqual(['dynamic', 'events', 'hosts', 'liveMigration', 'migrations', 'seed', 'switch']);
   });
 });
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { linkBytes, simulateTimeline } from '../../../lib/timeline';
 import type { CompletedFlow, TimelineFlowInput, TimelineInput, TimelineResult } from '../../../lib/timeline';
 import { InputError } from '../../../lib/InputError';
+import { maxMinFair } from '../../../lib/sharing';
 
 /** 1 GB = 10^9 bytes; at 10 Gbps a link moves 1.25 GB per second. */
 const GB = 1e9;
@@ -204,24 +205,6 @@ describe('simulateTimeline: hand-solved timelines', () => {
       ['y', 8],
     ]);
   });
-
-  it('linkBytes(result) adds up the bytes of the flows crossing each link', () => {
-    // Expectations: A/send carried 1 + 2 GB, B/receive 2 GB, an unused link 0, because every flow moves
-    // all its bytes over each of its links.
-    const result = simulateTimeline({
-      links: [
-        { id: 'A/send', gbps: 10 },
-        { id: 'B/receive', gbps: 10 },
-        { id: 'C/receive', gbps: 10 },
-        { id: 'unused', gbps: 1 },
-      ],
-      flows: [
-        { id: 'ab', links: ['A/send', 'B/receive'], bytes: 2 * GB, startS: 0 },
-        { id: 'ac', links: ['A/send', 'C/receive'], bytes: 1 * GB, startS: 0.3 },
-      ],
-    });
-    expect(linkBytes(result)).toEqual({ 'A/send': 3 * GB, 'B/receive': 2 * GB, 'C/receive': 1 * GB, unused: 0 });
-  });
 });
 
 describe('simulateTimeline: bad input', () => {
@@ -378,6 +361,33 @@ describe('simulateTimeline: properties', () => {
     fc.assert(
       fc.property(run, (input) => {
         expect(simulateTimeline(input)).toEqual(simulateTimeline(structuredClone(input)));
+      }),
+    );
+  });
+
+  it('runs every segment at the max-min fair rates of the flows active in it, chained rounds included', () => {
+    // Because rates are re-solved at each arrival and completion (or taken over unchanged when a chained
+    // round replaces its predecessor on the same links), so each segment must match a fresh solve.
+    fc.assert(
+      fc.property(run, fc.boolean(), (input, delayed) => {
+        const caps = new Map<string, number | undefined>();
+        for (const flow of input.flows) caps.set(flow.id, flow.capGbps);
+        const result = simulateTimeline({
+          ...input,
+          onFlowEnd: (ended, nowS) => {
+            if (ended.id.endsWith('+') || ended.bytes === 0) return [];
+            const id = `${ended.id}+`;
+            caps.set(id, caps.get(ended.id));
+            const startS = delayed && ended.id.length % 2 === 0 ? nowS + 0.25 : nowS;
+            return [{ id, links: ended.links, bytes: ended.bytes / 3, startS, capGbps: caps.get(ended.id) }];
+          },
+        });
+        const linksOf = new Map(result.flows.map((f) => [f.id, f.links]));
+        for (const segment of result.segments) {
+          const flows = (segment.flowGbps ?? []).map(([id]) => ({ id, links: linksOf.get(id) as string[], cap: caps.get(id) }));
+          const expected = maxMinFair({ links: input.links.map((l) => ({ id: l.id, capacity: l.gbps })), flows }).rates;
+          for (const [id, gbps] of segment.flowGbps ?? []) expect(gbps).toBeCloseTo(expected[id], 9);
+        }
       }),
     );
   });

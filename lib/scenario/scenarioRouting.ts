@@ -1,0 +1,188 @@
+/**
+ * How live-migration connections cross a scenario's teams and bonds at any moment of a run: the member
+ * states after the events so far, the connection of each migration, and the rules of each team or bond.
+ * Used by `simulateScenario`; one instance per simulation run (it hands out ephemeral ports).
+ */
+import type { Connection } from '../Connection';
+import { LIVE_MIGRATION_PORT } from '../Connection';
+import { ephemeralPorts } from '../hashing';
+import type { MigrationRoute } from '../migration';
+import {
+  activeMembers,
+  bondCurrentMember,
+  bondReceiveMember,
+  bondSendMembers,
+  leastLoadedMember,
+  receiveMember,
+  sendMember,
+  teamMac,
+} from '../teaming';
+import type { Bond, Team, TeamMember } from '../teaming';
+import type { Scenario, ScenarioHost } from './Scenario';
+
+/** Why a route is being chosen: a migration starting, a pass boundary (a flowlet gap), or a member event. */
+export type RouteMoment = 'start' | 'pass' | 'event';
+
+/** A route and the members it uses, by index into the host's members. */
+export interface ChosenRoute {
+  route: Required<MigrationRoute>;
+  sendMembers: number[];
+  receiveMember: number;
+}
+
+/** The members of a validated host's team or bond. */
+export function hostMembers(host: ScenarioHost): TeamMember[] {
+  return host.team?.members ?? host.bond?.members ?? [];
+}
+
+/** Timeline link id of one direction of one member. */
+export function linkId(host: string, member: string, direction: 'send' | 'receive'): string {
+  return `${host}/${member}/${direction}`;
+}
+
+export interface ScenarioRouting {
+  /** Route of migration `index` at time `t`. `current` is the route it has now, if any; `load` counts flows per link, the migration's own left out. */
+  routeAt(index: number, t: number, moment: RouteMoment, load: (linkId: string) => number, current?: Required<MigrationRoute>): ChosenRoute;
+  /** The host's team with each member's `up` as of time `t` (undefined for a bond host). */
+  teamAt(hostIndex: number, t: number): Team | undefined;
+  /** The connection of migration `index` (after it started). */
+  connection(index: number): Connection | undefined;
+  /** Index of a host by name. */
+  hostIndex(name: string): number;
+  /** Name of a host by index. */
+  hostName(index: number): string;
+  /** The send member index a route's first path leaves on, from its link id. */
+  sendMemberOf(route: Required<MigrationRoute>, sourceHost: number): number;
+}
+
+/** Builds the routing of one run of `scenario`. */
+export function scenarioRouting(scenario: Scenario): ScenarioRouting {
+  const indexOf = new Map(scenario.hosts.map((host, i) => [host.name, i]));
+  const hostIndex = (name: string) => indexOf.get(name) as number;
+  const initialUp = scenario.hosts.map((host) => hostMembers(host).map((m) => m.up !== false));
+  const memberIndex = scenario.hosts.map((host) => new Map(hostMembers(host).map((m, i) => [m.name, i])));
+
+  /** Up flags of a host's members after each event up to `t`, the initial states first. */
+  const historyAt = (h: number, t: number): boolean[][] => {
+    const history = [initialUp[h]];
+    for (const event of scenario.events) {
+      if (event.atS > t) break;
+      if (hostIndex(event.host) !== h) continue;
+      const next = history[history.length - 1].slice();
+      next[memberIndex[h].get(event.member) as number] = event.state === 'up';
+      history.push(next);
+    }
+    return history;
+  };
+  const upAt = (h: number, t: number) => {
+    const history = historyAt(h, t);
+    return history[history.length - 1];
+  };
+  const teamAt = (h: number, t: number): Team | undefined => {
+    const team = scenario.hosts[h].team;
+    if (team === undefined) return undefined;
+    const up = upAt(h, t);
+    return { ...team, members: team.members.map((m, i) => ({ ...m, up: up[i] })) };
+  };
+  const bondAt = (h: number, t: number): Bond | undefined => {
+    const bond = scenario.hosts[h].bond;
+    if (bond === undefined) return undefined;
+    const up = upAt(h, t);
+    return { ...bond, members: bond.members.map((m, i) => ({ ...m, up: up[i] })) };
+  };
+  /** Position of `peer` among the hosts other than `self`, in scenario order. */
+  const peerIndex = (self: number, peer: number) => (peer < self ? peer : peer - 1);
+  const nicMac = (h: number): string => {
+    const host = scenario.hosts[h];
+    return host.team !== undefined ? teamMac(teamAt(h, 0) as Team, `hosts[${h}].team`) : (host.bond as Bond).members[0].mac as string;
+  };
+
+  const portsHandedOut = new Map<number, number>();
+  const nextPort = (h: number): number => {
+    const k = portsHandedOut.get(h) ?? 0;
+    portsHandedOut.set(h, k + 1);
+    return ephemeralPorts({ count: k + 1, next: scenario.hosts[h].nextEphemeralPort })[k];
+  };
+  const hostPairConnections = new Map<string, Connection>();
+  const connections: Array<Connection | undefined> = new Array(scenario.migrations.length);
+  const connect = (index: number): Connection => {
+    const existing = connections[index];
+    if (existing !== undefined) return existing;
+    const migration = scenario.migrations[index];
+    const key = `${migration.from}\u0000${migration.to}`;
+    const shared = scenario.liveMigration.connections === 'per-host-pair' ? hostPairConnections.get(key) : undefined;
+    const s = hostIndex(migration.from);
+    const t = hostIndex(migration.to);
+    const conn: Connection = shared ?? {
+      srcMac: nicMac(s),
+      dstMac: nicMac(t),
+      srcIp: scenario.hosts[s].ip,
+      dstIp: scenario.hosts[t].ip,
+      protocol: 'tcp',
+      srcPort: nextPort(s),
+      dstPort: LIVE_MIGRATION_PORT,
+    };
+    if (scenario.liveMigration.connections === 'per-host-pair') hostPairConnections.set(key, conn);
+    connections[index] = conn;
+    return conn;
+  };
+
+  const flowletGap = scenario.liveMigration.roundPauseMs >= scenario.dynamic.flowletGapMs;
+
+  const sendMemberOf = (route: Required<MigrationRoute>, sourceHost: number): number => {
+    const host = scenario.hosts[sourceHost];
+    const id = route.paths[0][0];
+    return hostMembers(host).findIndex((m) => linkId(host.name, m.name, 'send') === id);
+  };
+
+  const routeAt: ScenarioRouting['routeAt'] = (index, t, moment, load, current) => {
+    const migration = scenario.migrations[index];
+    const s = hostIndex(migration.from);
+    const r = hostIndex(migration.to);
+    const source = scenario.hosts[s];
+    const target = scenario.hosts[r];
+    const conn = connect(index);
+
+    let sendMembers: number[];
+    let spread: 'split' | 'copy' = 'split';
+    const sourceTeam = teamAt(s, t);
+    if (sourceTeam !== undefined) {
+      const loads = () => sourceTeam.members.map((m) => load(linkId(source.name, m.name, 'send')));
+      const now = current === undefined ? -1 : sendMemberOf(current, s);
+      if (sourceTeam.loadBalancingAlgorithm === 'Dynamic' && moment !== 'start' && now >= 0) {
+        const stillActive = activeMembers(sourceTeam).includes(now);
+        if (moment === 'pass' && flowletGap) sendMembers = [leastLoadedMember(sourceTeam, loads(), now)];
+        else sendMembers = [stillActive ? now : leastLoadedMember(sourceTeam, loads())];
+      } else {
+        sendMembers = [sendMember(sourceTeam, conn, { vSwitchPortId: source.vSwitchPortId })];
+      }
+    } else {
+      const bond = bondAt(s, t) as Bond;
+      const sent = bondSendMembers(bond, conn, { currentMember: bondCurrentMember(bond, historyAt(s, t)), peerIndex: peerIndex(s, r) });
+      sendMembers = sent.members;
+      if (sent.spread === 'copy') spread = 'copy';
+    }
+
+    let receive: number;
+    const targetTeam = teamAt(r, t);
+    if (targetTeam !== undefined) {
+      receive = receiveMember(targetTeam, conn, { switchLoadBalance: scenario.switch.loadBalance, vSwitchPortId: target.vSwitchPortId });
+    } else {
+      const bond = bondAt(r, t) as Bond;
+      receive = bondReceiveMember(bond, conn, {
+        switchLoadBalance: scenario.switch.loadBalance,
+        currentMember: bondCurrentMember(bond, historyAt(r, t)),
+        peerIndex: peerIndex(r, s),
+      });
+    }
+    const sourceMembers = hostMembers(source);
+    const receiveLink = linkId(target.name, hostMembers(target)[receive].name, 'receive');
+    return {
+      route: { paths: sendMembers.map((m) => [linkId(source.name, sourceMembers[m].name, 'send'), receiveLink]), spread },
+      sendMembers,
+      receiveMember: receive,
+    };
+  };
+
+  return { routeAt, teamAt, connection: (index) => connections[index], hostIndex, hostName: (index) => scenario.hosts[index].name, sendMemberOf };
+}

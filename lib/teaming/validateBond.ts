@@ -1,0 +1,89 @@
+import { InputError } from '../InputError';
+import { LINUX_XMIT_HASH_POLICIES, parseMac } from '../hashing';
+import {
+  checkArray,
+  checkBoolean,
+  checkKnownKeys,
+  checkNumber,
+  checkObject,
+  checkOneOf,
+  checkString,
+  childField,
+  itemField,
+} from '../fieldChecks';
+import { BOND_MODES } from './Bond';
+import type { Bond, BondMember } from './Bond';
+
+/** Options of `validateBond`. */
+export interface ValidateBondOptions {
+  /** Number of the host the bond belongs to (0 for the first host); it makes derived MACs differ between hosts. Integer from 0 to 65534. Default 0. */
+  hostIndex?: number;
+}
+
+/** Defaults `validateBond` fills in. */
+export const BOND_DEFAULTS = { xmitHashPolicy: 'layer2', tlbDynamicLb: true } as const;
+
+/** Most members one bond may have here (the kernel has no small fixed limit; 32 keeps it in line with Windows teams). */
+export const MAX_BOND_MEMBERS = 32;
+
+const BOND_KEYS = ['mode', 'xmitHashPolicy', 'members', 'primary', 'tlbDynamicLb'];
+const MEMBER_KEYS = ['name', 'gbps', 'up', 'mac'];
+
+/**
+ * Checks a bond as a user wrote it and returns it with the defaults filled in (`xmitHashPolicy`
+ * layer2, `tlbDynamicLb` true; each member `up` true and a derived MAC `02:00:00:HH:HH:MM` as for
+ * team members). `primary`, when given, must name a member. Unknown keys are errors.
+ *
+ * @param field path of the bond in error messages, e.g. `hosts[1].bond`. Default `bond`.
+ * @throws InputError naming the offending field, e.g. `hosts[1].bond.mode`.
+ */
+export function validateBond(bond: unknown, field = 'bond', options: ValidateBondOptions = {}): Bond {
+  const hostIndex = checkNumber(options.hostIndex ?? 0, 'hostIndex', { integer: true, min: 0, max: 65534 });
+  const input = checkObject(bond, field, 'a bond object with mode and members');
+  checkKnownKeys(input, field, BOND_KEYS);
+  const mode = checkOneOf(input.mode, childField(field, 'mode'), BOND_MODES);
+  const xmitHashPolicy =
+    input.xmitHashPolicy === undefined ? BOND_DEFAULTS.xmitHashPolicy : checkOneOf(input.xmitHashPolicy, childField(field, 'xmitHashPolicy'), LINUX_XMIT_HASH_POLICIES);
+  const tlbDynamicLb = input.tlbDynamicLb === undefined ? BOND_DEFAULTS.tlbDynamicLb : checkBoolean(input.tlbDynamicLb, childField(field, 'tlbDynamicLb'));
+  const membersField = childField(field, 'members');
+  const members = checkArray(input.members, membersField, 1, MAX_BOND_MEMBERS).map((raw, index) =>
+    validateMember(raw, itemField(membersField, index), hostIndex, index),
+  );
+  for (const key of ['name', 'mac'] as const) {
+    const seen = new Map<string, number>();
+    members.forEach((member, index) => {
+      const value = key === 'mac' ? member.mac.toLowerCase().replace(/-/g, ':') : member.name;
+      const first = seen.get(value);
+      if (first !== undefined) {
+        throw new InputError(`${itemField(membersField, index)}.${key}`, member[key], `a ${key} not used by another member (${itemField(membersField, first)} has it)`);
+      }
+      seen.set(value, index);
+    });
+  }
+  const validated: Bond = { mode, xmitHashPolicy, members, tlbDynamicLb };
+  if (input.primary !== undefined) {
+    const primary = checkString(input.primary, childField(field, 'primary'));
+    if (!members.some((member) => member.name === primary)) {
+      throw new InputError(childField(field, 'primary'), primary, `one of the member names ${members.map((m) => m.name).join(', ')}`);
+    }
+    validated.primary = primary;
+  }
+  return validated;
+}
+
+function validateMember(raw: unknown, field: string, hostIndex: number, index: number): Required<BondMember> {
+  const input = checkObject(raw, field, 'a member object with name and gbps');
+  checkKnownKeys(input, field, MEMBER_KEYS);
+  const name = checkString(input.name, childField(field, 'name'));
+  const gbps = checkNumber(input.gbps, childField(field, 'gbps'), { greaterThan: 0 });
+  const up = input.up === undefined ? true : checkBoolean(input.up, childField(field, 'up'));
+  let mac: string;
+  if (input.mac === undefined) {
+    const host = hostIndex + 1;
+    mac = [0x02, 0x00, 0x00, host >> 8, host & 0xff, index + 1].map((b) => b.toString(16).padStart(2, '0')).join(':');
+  } else {
+    mac = checkString(input.mac, childField(field, 'mac'));
+    parseMac(mac, childField(field, 'mac'));
+  }
+  return { name, gbps, up, mac };
+}
