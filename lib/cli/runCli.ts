@@ -4,10 +4,11 @@ import { hashCommand } from './commands/hashCommand';
 import { reproduceCommand } from './commands/reproduceCommand';
 import { shareCommand } from './commands/shareCommand';
 import { simulateCommand } from './commands/simulateCommand';
+import { workshopCommand } from './commands/workshopCommand';
 import { parseArgs } from './parseArgs';
 
 /** Every command, in the order `--help` lists them. Add new ones here; never rename one. */
-export const COMMANDS: readonly Command[] = [reproduceCommand, simulateCommand, hashCommand, shareCommand];
+export const COMMANDS: readonly Command[] = [reproduceCommand, simulateCommand, hashCommand, shareCommand, workshopCommand];
 
 /** Exit codes: 0 success, 1 a finding does not hold (`reproduce`), 2 bad input or usage, 3 internal error. */
 export const EXIT = { ok: 0, findingFails: 1, badInput: 2, internal: 3 } as const;
@@ -93,7 +94,7 @@ Options:
   --version, -V   print the version
 
 Most commands take --json for machine-readable output.
-Exit status: 0 ok, 1 a finding does not hold (reproduce), 2 bad input, 3 internal error
-(set TEAMING_LAB_DEBUG=1 to see its stack).
+Exit status: 0 ok, 1 a finding does not hold (reproduce) or grading stopped early (workshop
+grade), 2 bad input, 3 internal error (set TEAMING_LAB_DEBUG=1 to see its stack).
 `;
 }

@@ -1,0 +1,115 @@
+import { InputError } from '../../InputError';
+import { JupyterSetupError, defaultCourseNotebooksDir, gradeSubmissions, releaseStudentNotebooks } from '../../workshop';
+import type { Command, CommandContext } from '../Command';
+import type { ParsedArgs } from '../parseArgs';
+
+/** The flags each workshop subcommand accepts (the parser accepts their union; each checks its own). */
+const SUBCOMMAND_FLAGS: Record<string, string[]> = {
+  release: ['from', 'force'],
+  grade: ['out', 'timeout-s', 'jobs'],
+};
+
+/** Exit codes of `workshop grade` beyond the CLI's usual ones. */
+const GRADING_UNFINISHED = 1;
+const SETUP_MISSING = 3;
+
+/** `teaming-lab workshop release|grade`: student notebooks for a workshop, and grading what students hand in. */
+export const workshopCommand: Command = {
+  name: 'workshop',
+  summary: 'release student notebooks (release) or grade submissions in Jupyter (grade)',
+  help: `Usage: teaming-lab workshop release OUT_DIR [--from DIR] [--force]
+       teaming-lab workshop grade SUBMISSIONS_DIR --out REPORT_DIR [--timeout-s N] [--jobs N]
+
+release  Writes a student copy of every course notebook to OUT_DIR: each solution region
+         (// BEGIN SOLUTION ... // END SOLUTION) becomes a stub that leaves the answer
+         undefined, so every check fails until answered; folded solutions and hidden tests
+         (// BEGIN HIDDEN TESTS ... // END HIDDEN TESTS) are removed; exercise cells carry
+         nbgrader metadata (solution: true, grade_id = the exercise id). The copies are written
+         to a temporary folder that replaces OUT_DIR at once.
+  --from DIR   the course notebooks (default: the notebooks/ folder next to the package)
+  --force      replace the contents of a non-empty OUT_DIR
+
+grade    Grades SUBMISSIONS_DIR (one folder per student holding their .ipynb files; never
+         modified) in Jupyter with the tslab kernel (Debian's /usr/bin/python3 with nbclient).
+         After each exercise cell a hidden cell runs the library's check on the student's
+         answer. A cell error fails only its exercise; a cell that runs past the timeout has
+         its kernel restarted and grading goes on; exercises never reached fail with the
+         reason. Writes REPORT_DIR/grades.csv (student,notebook,exercise,pass,message) and
+         REPORT_DIR/grades.html (a table per student with totals, self-contained).
+  --out REPORT_DIR   where to write the report (required; created if missing)
+  --timeout-s N      seconds one cell may run (default 60)
+  --jobs N           notebooks graded at once, one kernel each (default: cores, at most 4)
+
+Options:
+  --help   show this help
+
+Exit status: 0 done (release: written; grade: report written, every notebook graded to
+the end, whatever the students scored), 1 grade: report written but some notebook's grading
+stopped early (its unreached exercises are marked failed), 2 bad input, 3 Jupyter, tslab or
+the built library missing, or an internal error.
+
+Examples:
+  teaming-lab workshop release ./student-notebooks
+  teaming-lab workshop grade ./submitted --out ./report --timeout-s 90
+`,
+  flags: { from: 'string', force: 'boolean', out: 'string', 'timeout-s': 'string', jobs: 'string' },
+  async run(args, context) {
+    const [subcommand, ...positionals] = args.positionals;
+    if (subcommand !== 'release' && subcommand !== 'grade') {
+      throw new InputError('workshop subcommand', subcommand, 'release or grade (see teaming-lab workshop --help)');
+    }
+    for (const flag of [...Object.keys(args.strings), ...Object.keys(args.booleans)]) {
+      if (flag !== 'help' && !SUBCOMMAND_FLAGS[subcommand].includes(flag)) {
+        throw new InputError(`workshop ${subcommand} options`, `--${flag}`, `one of ${SUBCOMMAND_FLAGS[subcommand].map((f) => `--${f}`).join(', ')} (see teaming-lab workshop --help)`);
+      }
+    }
+    try {
+      return subcommand === 'release' ? release(positionals, args, context) : await grade(positionals, args, context);
+    } catch (error) {
+      if (error instanceof JupyterSetupError) {
+        context.io.stderr(`teaming-lab: workshop ${subcommand}: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
+        return SETUP_MISSING;
+      }
+      throw error;
+    }
+  },
+};
+
+function release(positionals: string[], args: ParsedArgs, { io }: CommandContext): number {
+  if (positionals.length !== 1) throw new InputError('OUT_DIR', positionals[1], 'one output folder (see teaming-lab workshop --help)');
+  const fromDir = args.strings.from ?? defaultCourseNotebooksDir();
+  const written = releaseStudentNotebooks({ outDir: positionals[0], fromDir, force: args.booleans.force === true });
+  const exercises = written.reduce((n, file) => n + file.exercises.length, 0);
+  for (const file of written) io.stdout(`${file.file}  ${file.exercises.length} exercises\n`);
+  io.stdout(`Wrote ${written.length} student notebooks (${exercises} exercises) to ${positionals[0]}.\n`);
+  return 0;
+}
+
+async function grade(positionals: string[], args: ParsedArgs, { io }: CommandContext): Promise<number> {
+  if (positionals.length !== 1) throw new InputError('SUBMISSIONS_DIR', positionals[1], 'one submissions folder (see teaming-lab workshop --help)');
+  const out = args.strings.out;
+  if (out === undefined || out === '') throw new InputError('--out', out, 'a folder for grades.csv and grades.html');
+  const timeoutSeconds = args.strings['timeout-s'] === undefined ? undefined : wholeNumber(args.strings['timeout-s'], '--timeout-s', 1, 3600);
+  const jobs = args.strings.jobs === undefined ? undefined : wholeNumber(args.strings.jobs, '--jobs', 1, 32);
+  const result = await gradeSubmissions({
+    submissionsDir: positionals[0],
+    reportDir: out,
+    timeoutSeconds,
+    jobs,
+    log: (line) => io.stderr(`${line}\n`),
+  });
+  const passed = result.rows.filter((row) => row.pass).length;
+  const notebooks = new Set(result.rows.map((row) => `${row.student}/${row.notebook}`)).size;
+  io.stdout(`Graded ${result.students.length} students, ${notebooks} notebooks: ${passed} of ${result.rows.length} exercises passed.\n`);
+  io.stdout(`Wrote ${result.csvPath} and ${result.htmlPath}.\n`);
+  if (result.unfinished.length > 0) {
+    io.stderr(`teaming-lab: workshop grade: grading stopped early in ${result.unfinished.join(', ')} (see the report's messages)\n`);
+    return GRADING_UNFINISHED;
+  }
+  return 0;
+}
+
+function wholeNumber(value: string, flag: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new InputError(flag, value, `a whole number from ${min} to ${max}`);
+  return Number(value);
+}

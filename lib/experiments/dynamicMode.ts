@@ -1,0 +1,125 @@
+import { barFigure } from '../figures';
+import type { ScenarioInput } from '../scenario';
+import type { TeamingMode } from '../teaming/Team';
+import { articleScenario } from './articleScenario';
+import { defineExperiment } from './defineExperiment';
+import { runScenario } from './runScenario';
+import { atMost, fmt, hostUsage } from './usage';
+
+interface Options extends Record<string, unknown> {
+  teamingMode: string;
+  members: number;
+  vms: number;
+  memoryGiB: number;
+  roundPauseMs: number;
+  flowletGapMs: number;
+  rebalancePeriodS: number;
+}
+
+/** One run: an algorithm and a number of VMs. */
+interface DynamicModeRun {
+  loadBalancingAlgorithm: 'TransportPorts' | 'Dynamic';
+  vms: number;
+  /** Members of HV1 that sent at least 1 % of its bytes. */
+  sendMembers: number;
+  /** Members of HV2 that received at least 1 % of its bytes. */
+  receiveMembers: number;
+  peakSendGbps: number;
+  drainS: number;
+  /** GB sent by each member of HV1. */
+  sentGB: Record<string, number>;
+  /** How many times a migration's flow moved to another member. */
+  moves: number;
+}
+
+/**
+ * Beyond the article: the Dynamic algorithm of Windows Server 2012 R2. It starts each connection on the
+ * TransportPorts hash, then may move it to the least-loaded member at a flowlet boundary (a pause in the
+ * flow longer than a threshold) or at a periodic rebalance. Live migration pauses between pre-copy
+ * rounds, so in the model its round boundaries are flowlet boundaries (when `roundPauseMs >=
+ * flowletGapMs`). One migration is one flow: it is never on two members at once, and with nothing else
+ * to balance against it never moves. Several migrations are spread over every member, where Address
+ * Hash may leave members idle. The reference observation: one migration stayed on one member, six
+ * simultaneous ones used all members.
+ */
+export const dynamicMode = defineExperiment<Options, DynamicModeRun[]>({
+  id: 'dynamic-mode',
+  finding: null,
+  title: 'Dynamic keeps one migration on one member and spreads several over all members',
+  controls: [
+    { name: 'teamingMode', label: 'Teaming mode', kind: 'select', options: ['SwitchIndependent', 'Static', 'Lacp'], default: 'SwitchIndependent' },
+    { name: 'members', label: 'Members per team', kind: 'number', min: 2, max: 8, step: 1, default: 4 },
+    { name: 'vms', label: 'VMs migrating at once', kind: 'number', min: 2, max: 12, step: 1, default: 6 },
+    { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: 8 },
+    { name: 'roundPauseMs', label: 'Pause between pre-copy rounds (ms)', kind: 'number', min: 0, max: 100, step: 1, default: 0 },
+    { name: 'flowletGapMs', label: 'Flowlet gap threshold (ms)', kind: 'number', min: 0, max: 100, step: 1, default: 0 },
+    { name: 'rebalancePeriodS', label: 'Periodic rebalance every (s, 0 = off)', kind: 'number', min: 0, max: 60, step: 1, default: 5 },
+  ],
+  run({ teamingMode, members, vms, memoryGiB, roundPauseMs, flowletGapMs, rebalancePeriodS }) {
+    const memberGbps = 10;
+    const runs: DynamicModeRun[] = [];
+    for (const loadBalancingAlgorithm of ['TransportPorts', 'Dynamic'] as const) {
+      for (const count of [1, vms]) {
+        const input: ScenarioInput = {
+          ...articleScenario({ teamingMode: teamingMode as TeamingMode, loadBalancingAlgorithm, members, memberGbps, vms: count, memoryGiB, simultaneous: count }),
+          dynamic: { flowletGapMs, rebalancePeriodS },
+        };
+        input.liveMigration = { ...input.liveMigration, roundPauseMs };
+        const sim = runScenario(input);
+        const source = hostUsage(sim.result, 'HV1');
+        runs.push({
+          loadBalancingAlgorithm,
+          vms: count,
+          sendMembers: source.sendMembers,
+          receiveMembers: hostUsage(sim.result, 'HV2').receiveMembers,
+          peakSendGbps: source.peakSendGbps,
+          drainS: sim.result.durationS,
+          sentGB: source.sentGB,
+          moves: sim.result.migrations.reduce((sum, m) => sum + (m.reroutes?.length ?? 0), 0),
+        });
+      }
+    }
+    const pick = (algorithm: string, count: number) => runs.find((r) => r.loadBalancingAlgorithm === algorithm && r.vms === count) as DynamicModeRun;
+    const one = pick('Dynamic', 1);
+    const several = pick('Dynamic', vms);
+    const hashed = pick('TransportPorts', vms);
+    const holds = one.sendMembers === 1 && one.moves === 0 && atMost(one.peakSendGbps, memberGbps) && several.sendMembers === members;
+    return {
+      id: 'dynamic-mode',
+      claim:
+        'Under Dynamic (Windows Server 2012 R2), one live migration still stays on one member, while several simultaneous migrations are spread over all members.',
+      holds,
+      measured: {
+        members,
+        vms,
+        memberGbps,
+        oneVmSendMembers: one.sendMembers,
+        oneVmMoves: one.moves,
+        oneVmPeakSendGbps: one.peakSendGbps,
+        severalVmsSendMembers: several.sendMembers,
+        severalVmsMoves: several.moves,
+        severalVmsPeakSendGbps: several.peakSendGbps,
+        severalVmsReceiveMembers: several.receiveMembers,
+        addressHashSeveralVmsSendMembers: hashed.sendMembers,
+        dynamicDrainS: several.drainS,
+        addressHashDrainS: hashed.drainS,
+      },
+      summary:
+        `One VM under Dynamic sent on ${one.sendMembers} member (peak ${fmt(one.peakSendGbps)} Gbps, ${one.moves} moves); ` +
+        `${vms} VMs sent on ${several.sendMembers} of ${members} members after ${several.moves} moves, where Address Hash used ${hashed.sendMembers}. ` +
+        `HV2 received on ${several.receiveMembers} member(s)` +
+        (teamingMode === 'SwitchIndependent' ? ', since Switch Independent Dynamic receives per vSwitch port, like Hyper-V Port.' : '.'),
+      data: runs,
+      figure: barFigure({
+        title: `GB sent per member of HV1 (${teamingMode}, ${members} x ${memberGbps} Gbps)`,
+        categories: Object.keys(one.sentGB),
+        series: runs.map((r) => ({
+          name: `${r.loadBalancingAlgorithm === 'Dynamic' ? 'Dynamic' : 'Address Hash'}, ${r.vms} VM${r.vms === 1 ? '' : 's'}`,
+          values: Object.values(r.sentGB),
+        })),
+        yTitle: 'GB sent',
+        xTitle: 'member',
+      }),
+    };
+  },
+});

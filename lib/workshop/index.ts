@@ -1,0 +1,27 @@
+export type { Notebook, NotebookCell } from './Notebook';
+export { cellText, notebookText, sourceLines } from './Notebook';
+export { exerciseOfCell } from './exerciseCell';
+export type { ExerciseCellInfo } from './exerciseCell';
+export { releaseNotebook, answerStub, BEGIN_SOLUTION, END_SOLUTION, BEGIN_HIDDEN_TESTS, END_HIDDEN_TESTS } from './releaseNotebook';
+export type { ReleaseNotebookOptions, ReleasedExercise, ReleasedNotebook } from './releaseNotebook';
+export { gradingNotebook, gradingCellSource, gradeTag, compareIds } from './gradingNotebook';
+export type { GradingNotebook, GradingNotebookOptions, GradingPlanEntry } from './gradingNotebook';
+export { readGrades, firstErrorLine } from './readGrades';
+export type { CellRun, ExerciseGrade, ReadGradesOptions, RunnerReport } from './readGrades';
+export { gradesCsv, gradesHtml, escapeHtml, GRADE_COLUMNS } from './gradeReport';
+export type { GradeRow, GradesHtmlOptions } from './gradeReport';
+export { GRADING_RUNNER_PY } from './gradingRunner';
+export {
+  SYSTEM_PYTHON,
+  TSLAB_KERNEL_NAME,
+  JupyterSetupError,
+  packageRoot,
+  jupyterEnvironment,
+  checkPythonJupyter,
+  tslabLauncher,
+  registerTslabKernel,
+} from './jupyterKernel';
+export { releaseStudentNotebooks, defaultCourseNotebooksDir } from './releaseStudentNotebooks';
+export type { ReleaseStudentNotebooksOptions, ReleasedFile } from './releaseStudentNotebooks';
+export { gradeSubmissions } from './gradeSubmissions';
+export type { GradeSubmissionsOptions, GradeSubmissionsResult } from './gradeSubmissions';
