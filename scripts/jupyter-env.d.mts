@@ -26,7 +26,7 @@ export interface ExecutedNotebook {
 }
 export declare function executeNotebook(
   notebookPath: string,
-  options?: { outputPath?: string; cellTimeoutSeconds?: number; extraCells?: Array<{ source: string; metadata?: Record<string, unknown> }> },
+  options?: { outputPath?: string; cellTimeoutSeconds?: number },
 ): Promise<ExecutedNotebook>;
 export interface NotebookServer {
   url: string;

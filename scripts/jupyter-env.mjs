@@ -154,8 +154,7 @@ export function freePort() {
   });
 }
 
-// Runs one notebook with nbclient and writes the executed copy. Reads from stdin a JSON list of extra
-// cells ({ source, metadata }) appended before the run. Prints one JSON line: the outcome.
+// Runs one notebook with nbclient and writes the executed copy. Prints one JSON line: the outcome.
 const EXECUTE_PY = `
 import json, sys, time
 import nbformat
@@ -163,8 +162,6 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 source, target, timeout, cwd = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 nb = nbformat.read(source, as_version=4)
-for extra in json.load(sys.stdin):
-    nb.cells.append(nbformat.v4.new_code_cell(extra['source'], metadata=extra.get('metadata', {})))
 client = NotebookClient(nb, kernel_name=${JSON.stringify(KERNEL_NAME)}, timeout=timeout, startup_timeout=120,
                         resources={'metadata': {'path': cwd}})
 started = time.time()
@@ -180,20 +177,18 @@ print(json.dumps(outcome))
 
 /**
  * Executes a notebook in real Jupyter (nbclient, the tslab kernel), cell by cell with a per-cell
- * timeout, and writes the executed copy to `outputPath`. `extraCells` (`{ source, metadata }`) run after
- * the notebook's own cells, in the same kernel (the tests use them to run exercise solutions). Resolves to
+ * timeout, and writes the executed copy to `outputPath`. Resolves to
  * `{ ok, error, seconds, notebook }` (`notebook`: the executed nbformat JSON); `ok` is false when a
  * cell raised an error or timed out, and `error` then holds Jupyter's report.
  */
-export function executeNotebook(notebookPath, { outputPath, cellTimeoutSeconds = 120, extraCells = [] } = {}) {
+export function executeNotebook(notebookPath, { outputPath, cellTimeoutSeconds = 120 } = {}) {
   const target = outputPath ?? join(JUPYTER_DIR, 'executed', notebookPath.split('/').pop());
   mkdirSync(dirname(target), { recursive: true });
   return new Promise((resolve, reject) => {
     const child = spawn(PYTHON, ['-c', EXECUTE_PY, notebookPath, target, String(cellTimeoutSeconds), dirname(notebookPath)], {
       env: jupyterEnv(),
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdin.end(JSON.stringify(extraCells));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -234,6 +229,8 @@ export async function startNotebookServer({ dir = NOTEBOOKS_DIR, port, token, ip
       `--notebook-dir=${dir}`,
       `--NotebookApp.token=${chosenToken}`,
       '--NotebookApp.open_browser=False',
+      // Checkpoints go to .cache, not to .ipynb_checkpoints folders next to the notebooks.
+      `--FileCheckpoints.checkpoint_dir=${join(JUPYTER_DIR, 'checkpoints')}`,
       // Containers and CI often run as root, which Jupyter refuses without this flag.
       ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
     ],

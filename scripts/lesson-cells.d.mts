@@ -11,15 +11,17 @@ export interface LessonCell {
   source: string;
   line: number;
   origin: 'prose' | 'cell' | 'Figure' | 'Finding' | 'Value' | 'exercise';
-  /** For an `exercise` cell: its id, the answer variable and the full solution code (no markers). */
+  /** For an `exercise` cell: its id, the answer variable and the solution code without its markers. */
   exercise?: { id: string; answerName: string; solution: string };
+  /** Cell metadata (an exercise cell: `teaming_lab: { exercise, answerName }`). */
+  metadata?: Record<string, unknown>;
 }
 export declare function exerciseCode(
   code: string,
   id: string,
   file: string,
   line: number,
-): { student: string; exercise: { id: string; answerName: string; solution: string } };
+): { id: string; answerName: string; solution: string };
 export type FrontMatter = Record<string, string | number>;
 export declare function parseLesson(text: string, file: string): { frontMatter: FrontMatter; cells: LessonCell[] };
 export declare function parseFrontMatter(lines: string[], file: string): { frontMatter: FrontMatter; bodyStart: number };

@@ -26,8 +26,8 @@ export class LessonError extends Error {
 /**
  * Parses a lesson. Returns `{ frontMatter, cells }`, where each cell is
  * `{ kind: 'markdown' | 'code', source, line, origin }` (`origin`: `prose`, `cell`, `Figure`, `Finding`,
- * `Value` or `exercise`). An `exercise` cell holds the student version of a ```ts exercise block (as the
- * site shows it) and `exercise: { id, answerName, solution }` (the solution without its markers).
+ * `Value` or `exercise`). An `exercise` cell holds a ```ts exercise block as written (solution markers
+ * included), `exercise: { id, answerName, solution }` and the cell `metadata` the workshop tools read.
  * Throws a LessonError for the first problem found.
  */
 export function parseLesson(text, file) {
@@ -94,8 +94,15 @@ export function parseLesson(text, file) {
         else {
           if (!exercise) throw new LessonError(file, lineNo, 'a "ts exercise" block must sit inside an <Exercise>');
           if (exercise.cells.length > 0) throw new LessonError(file, lineNo, `<Exercise id="${exercise.id}"> has more than one "ts exercise" block`);
-          const parsed = exerciseCode(code, exercise.id, file, lineNo);
-          const cell = { kind: 'code', source: parsed.student, line: lineNo, origin: 'exercise', exercise: parsed.exercise };
+          const info = exerciseCode(code, exercise.id, file, lineNo);
+          const cell = {
+            kind: 'code',
+            source: code,
+            line: lineNo,
+            origin: 'exercise',
+            exercise: info,
+            metadata: { teaming_lab: { exercise: info.id, answerName: info.answerName } },
+          };
           pushCode(cell);
           exercise.cells.push(cell);
         }
@@ -158,14 +165,17 @@ export function parseLesson(text, file) {
       const fold1 = /^<(Hint|Solution)>(.*)<\/\1>$/.exec(trimmed);
       if (fold1) {
         checkProse([{ text: fold1[2], line: lineNo }], file);
+        if (fold1[1] === 'Solution') flushMarkdown(); // a Solution is a cell of its own (student copies drop it)
         if (markdown.length > 0) pushMarkdown([''], lineNo);
-        pushMarkdown(foldLines(fold1[1], [fold1[2]], exercise), lineNo);
+        pushMarkdown(foldLines(fold1[1], [fold1[2]]), lineNo);
+        if (fold1[1] === 'Solution') flushMarkdown();
         continue;
       }
       const foldOpen = /^<(Hint|Solution)>$/.exec(trimmed);
       if (foldOpen) {
         if (fold) throw new LessonError(file, lineNo, `<${foldOpen[1]}> inside <${fold.name}> (line ${fold.line})`);
         fold = { name: foldOpen[1], line: lineNo };
+        if (fold.name === 'Solution') flushMarkdown(); // a Solution is a cell of its own (student copies drop it)
         if (markdown.length > 0) pushMarkdown([''], lineNo);
         pushMarkdown([`<details><summary>${fold.name}</summary>`], lineNo);
         continue;
@@ -173,8 +183,8 @@ export function parseLesson(text, file) {
       const foldClose = /^<\/(Hint|Solution)>$/.exec(trimmed);
       if (foldClose) {
         if (!fold || fold.name !== foldClose[1]) throw new LessonError(file, lineNo, `</${foldClose[1]}> without a matching <${foldClose[1]}>`);
-        const solution = fold.name === 'Solution' ? exercise?.cells[0]?.exercise.solution : undefined;
-        pushMarkdown(['', ...(solution ? ['The solution code:', '', '```ts', solution, '```', ''] : []), '</details>'], lineNo);
+        pushMarkdown(['', '</details>'], lineNo);
+        if (fold.name === 'Solution') flushMarkdown();
         fold = null;
         continue;
       }
@@ -217,26 +227,19 @@ export function parseLesson(text, file) {
   return { frontMatter, cells };
 }
 
-/** A one-line <Hint> or <Solution> as a folded Markdown block (the solution code is added to it). */
-function foldLines(name, body, exercise) {
-  const solution = name === 'Solution' ? exercise?.cells[0]?.exercise.solution : undefined;
-  return [
-    `<details><summary>${name}</summary>`,
-    '',
-    ...body,
-    '',
-    ...(solution ? ['The solution code:', '', '```ts', solution, '```', ''] : []),
-    '</details>',
-  ];
+/** A one-line <Hint> or <Solution> as a folded Markdown block. */
+function foldLines(name, body) {
+  return [`<details><summary>${name}</summary>`, '', ...body, '', '</details>'];
 }
 
 const BEGIN_SOLUTION = /^[ \t]*\/\/ BEGIN SOLUTION[ \t]*$/;
 const END_SOLUTION = /^[ \t]*\/\/ END SOLUTION[ \t]*$/;
 
 /**
- * Splits a ```ts exercise block: the student version (the lines between `// BEGIN SOLUTION` and
- * `// END SOLUTION` replaced by a stub declaring the answer as undefined, the same stub the site shows)
- * and the solution without its markers. The answer variable is the one passed to `check('<id>', name)`.
+ * Reads a ```ts exercise block: it must hold `// BEGIN SOLUTION` and `// END SOLUTION` lines (nbgrader's
+ * markers) and end with `check('<id>', answerVariable)`. Returns `{ id, answerName, solution }`, the
+ * solution being the code without its markers. The notebook keeps the block as written, markers included:
+ * it is the course (instructor) version, and the workshop's release command makes the student copies.
  */
 export function exerciseCode(code, id, file, line) {
   const lines = code.split('\n');
@@ -246,16 +249,8 @@ export function exerciseCode(code, id, file, line) {
   const call = /\bcheck\(\s*(['"])([^'"]+)\1\s*,\s*([A-Za-z_$][\w$]*)\s*\)/.exec(lines.slice(end + 1).join('\n'));
   if (!call) throw new LessonError(file, line, `an exercise cell ends with check('${id}', answerVariable) after // END SOLUTION`);
   if (call[2] !== id) throw new LessonError(file, line, `the exercise cell checks '${call[2]}' inside <Exercise id="${id}">`);
-  const answerName = call[3];
-  const indent = /^[ \t]*/.exec(lines[begin])[0];
-  const student = [
-    ...lines.slice(0, begin),
-    `${indent}// Your turn: compute the answer and assign it to ${answerName}.`,
-    `${indent}const ${answerName}: any = undefined;`,
-    ...lines.slice(end + 1),
-  ].join('\n');
   const solution = lines.filter((l) => !BEGIN_SOLUTION.test(l) && !END_SOLUTION.test(l)).join('\n');
-  return { student, exercise: { id, answerName, solution } };
+  return { id, answerName: call[3], solution };
 }
 
 /** Reads the `---` front matter: flat `key: value` lines, `#` comments, quoted or plain strings, numbers. */
@@ -571,9 +566,10 @@ export function lessonNotebook(text, file, name) {
     cells: all.map((cell, index) => {
       const id = `${idBase}-${String(index).padStart(3, '0')}`;
       const source = sourceLines(cell.source);
+      const metadata = cell.metadata ?? {};
       return cell.kind === 'markdown'
-        ? { cell_type: 'markdown', id, metadata: {}, source }
-        : { cell_type: 'code', execution_count: null, id, metadata: {}, outputs: [], source };
+        ? { cell_type: 'markdown', id, metadata, source }
+        : { cell_type: 'code', execution_count: null, id, metadata, outputs: [], source };
     }),
     metadata: {
       ...TSLAB_METADATA,

@@ -7,6 +7,9 @@ import { switchIndependentAddressHash } from './switchIndependentAddressHash';
 import { counterVisibility } from './counterVisibility';
 import { simultaneousSetting } from './simultaneousSetting';
 import { sprayingHurts } from './sprayingHurts';
+import { dynamicMode } from './dynamicMode';
+import { linuxBonding } from './linuxBonding';
+import { failover } from './failover';
 
 /** Every experiment, by id, in the order `reproduce` runs them. Notebooks, the site and the CLI all look
  * experiments up here. */
@@ -19,4 +22,7 @@ export const experiments: Record<string, Experiment> = {
   [counterVisibility.id]: counterVisibility,
   [simultaneousSetting.id]: simultaneousSetting,
   [sprayingHurts.id]: sprayingHurts,
+  [dynamicMode.id]: dynamicMode,
+  [linuxBonding.id]: linuxBonding,
+  [failover.id]: failover,
 };

@@ -10,6 +10,10 @@
  *   rounds; then stop-and-copy sends that last amount with the VM paused (nothing more is dirtied);
  * - the VM resumes `resumeS` later on the target, which ends the migration and frees its slots.
  *
+ * A migration that compresses (`compressionRatio`, `compressionGbps`) puts each pass's memory bytes on
+ * the wire divided by the ratio, at a wire rate capped by its CPU; dirtying, the stop threshold and
+ * `MigrationPass.bytes` stay in memory bytes.
+ *
  * Downtime = stop-and-copy duration + `resumeS`. With one migration at a constant rate this is the
  * closed form of `precopyModel`.
  *
@@ -36,6 +40,19 @@ export interface MigrationRequest {
   dirtyBytesPerS: number;
   /** When the migration is requested, seconds from the start. 0 or more. */
   requestS: number;
+  /**
+   * Memory bytes per wire byte when the migration compresses memory before sending it (the Compression
+   * transport): every pass puts `bytes / compressionRatio` on the wire, while dirtying and the stop
+   * threshold stay in memory (uncompressed) bytes. 1 or more. Default 1 (nothing compressed).
+   */
+  compressionRatio?: number;
+  /**
+   * How fast the CPU compresses this migration's memory, in Gbps of uncompressed memory: its wire rate is
+   * capped at `compressionGbps / compressionRatio` (spread evenly over its flows when a pass is split
+   * over several paths), so its memory rate is min(network share x ratio, compressionGbps). Greater than
+   * 0. Default none (the network alone sets the rate).
+   */
+  compressionGbps?: number;
 }
 
 /**
@@ -102,7 +119,10 @@ export interface MigrationGeneration {
   pieceIds: string[];
   /** Bytes of each of its flows. */
   pieceBytes: number[];
-  /** Bytes of the pass still to send when it began (under `copy`, every path carries them all). */
+  /**
+   * Wire bytes of the pass still to send when it began (under `copy`, every path carries them all);
+   * memory bytes divided by the migration's `compressionRatio`.
+   */
   bytes: number;
   /** True when a planned split ends it before its bytes are all sent. */
   split: boolean;
@@ -162,6 +182,8 @@ export interface MigrationPass {
   endS: number;
   /** True for the final stop-and-copy pass (VM paused), false for pre-copy rounds. */
   stopAndCopy: boolean;
+  /** Bytes put on the wire: `bytes / compressionRatio` (equal to `bytes` without compression). */
+  wireBytes: number;
 }
 
 /** What happened to one migration. */
@@ -258,6 +280,8 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
     check(m.memoryBytes, `${field}.memoryBytes`, 'a finite number greater than 0', (x) => x > 0);
     check(m.dirtyBytesPerS, `${field}.dirtyBytesPerS`, 'a finite number 0 or more', (x) => x >= 0);
     check(m.requestS, `${field}.requestS`, 'a finite number 0 or more', (x) => x >= 0);
+    if (m.compressionRatio !== undefined) check(m.compressionRatio, `${field}.compressionRatio`, 'a finite number 1 or more', (x) => x >= 1);
+    if (m.compressionGbps !== undefined) check(m.compressionGbps, `${field}.compressionGbps`, 'a finite number greater than 0', (x) => x > 0);
   });
 
   // Jitter is drawn in input order, so it does not depend on the order migrations start in.
@@ -333,7 +357,10 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
     return route.paths.map((links, i) => {
       generationOf.set(pieceIds[i], { generation, passId, k });
       for (const link of links) linkLoads.set(link, (linkLoads.get(link) ?? 0) + 1);
-      return { id: pieceIds[i], links, bytes: pieceBytes[i], startS, tag: state.request.id };
+      const flow: TimelineFlowInput = { id: pieceIds[i], links, bytes: pieceBytes[i], startS, tag: state.request.id };
+      const { compressionGbps, compressionRatio = 1 } = state.request;
+      if (compressionGbps !== undefined) flow.capGbps = compressionGbps / compressionRatio / (route.spread === 'copy' ? 1 : n);
+      return flow;
     });
   };
 
@@ -341,8 +368,10 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
   const passFlows = (index: number, bytes: number, nowS: number, flowStartS: number, stopAndCopy: boolean): TimelineFlowInput[] => {
     const state = states[index];
     const passId = stopAndCopy ? `${state.request.id}/stop-and-copy` : `${state.request.id}/round-${state.run.precopyRounds}`;
-    state.run.passes.push({ bytes, startS: nowS, endS: NaN, stopAndCopy });
-    return startGeneration(index, state.run.passes.length - 1, passId, 0, bytes, nowS, flowStartS);
+    // Generations and their flows count wire bytes; the pass keeps both.
+    const wireBytes = bytes / (state.request.compressionRatio ?? 1);
+    state.run.passes.push({ bytes, startS: nowS, endS: NaN, stopAndCopy, wireBytes });
+    return startGeneration(index, state.run.passes.length - 1, passId, 0, wireBytes, nowS, flowStartS);
   };
 
   /** Applies every release and request due by `nowS`, then starts what can start. */

@@ -3,15 +3,20 @@
 // Plotly charts render offline (svg.main-svg inside each figure) with no console errors. This is the
 // test that catches what nbclient cannot: require.js vs the plotly.js bundle, scripts in HTML outputs.
 // Jupyter or Chromium missing is an error (scripts/ensure-system-deps.sh installs them when it can).
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareJupyter, startNotebookServer } from '../../scripts/jupyter-env.mjs';
+import { JUPYTER_DIR, NOTEBOOKS_DIR, prepareJupyter, startNotebookServer } from '../../scripts/jupyter-env.mjs';
 import type { NotebookServer } from '../../scripts/jupyter-env.mjs';
 import { lessonExpectations } from '../notebooks/outputs';
 
 const NOTEBOOK = '01-how-to-use.ipynb';
 const LESSON = 'content/01-how-to-use.mdx';
+// Jupyter serves a copy, so that an autosave can never write outputs into notebooks/. The copy stays
+// inside the repository, where `import ... from 'teaming-lab'` resolves through node_modules.
+const SERVED_DIR = join(JUPYTER_DIR, 'browser-test');
 
 let server: NotebookServer | undefined;
 let browser: Browser | undefined;
@@ -20,7 +25,10 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   prepareJupyter({ chromium: true, log: (m) => console.error(m) });
-  server = await startNotebookServer();
+  rmSync(SERVED_DIR, { recursive: true, force: true });
+  mkdirSync(SERVED_DIR, { recursive: true });
+  copyFileSync(join(NOTEBOOKS_DIR, NOTEBOOK), join(SERVED_DIR, NOTEBOOK));
+  server = await startNotebookServer({ dir: SERVED_DIR });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],

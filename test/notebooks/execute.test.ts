@@ -1,8 +1,7 @@
 // Executes EVERY notebook in notebooks/ through real Jupyter (Debian's nbclient, the tslab kernel),
 // two kernels at a time (the machine's cores), and checks what a learner would see: no cell fails, each notebook shows as many
-// charts as its lesson has <Figure> tags, and every "Finding N:" line says "holds". The notebooks hold
-// the student version of each exercise (the answer left undefined), so after the notebook's own cells
-// the test runs each exercise's solution in the same kernel and expects its check to print PASS.
+// charts as its lesson has <Figure> tags (plus its show() calls), every "Finding N:" line says "holds",
+// and every exercise cell (the course version, with its solution) prints PASS from its check.
 // A missing Jupyter is an error (scripts/ensure-system-deps.sh installs it when it can), never a skip.
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -44,14 +43,7 @@ beforeAll(() => {
     waiting.shift()?.();
   };
   for (const name of notebooks) {
-    const source = lessonOf(name);
-    const exercises = source ? lessonExpectations(source).exercises : [];
-    const run = slot().then(() =>
-      executeNotebook(join(NOTEBOOKS_DIR, name), {
-        cellTimeoutSeconds: CELL_TIMEOUT_SECONDS,
-        extraCells: exercises.map((e) => ({ source: e.solution, metadata: { teaming_lab: { solution_of: e.id } } })),
-      }).finally(release),
-    );
+    const run = slot().then(() => executeNotebook(join(NOTEBOOKS_DIR, name), { cellTimeoutSeconds: CELL_TIMEOUT_SECONDS }).finally(release));
     run.catch(() => undefined); // reported by the test that awaits it
     runs.set(name, run);
   }
@@ -71,12 +63,10 @@ describe('notebooks executed in Jupyter with the tslab kernel', () => {
       expect(run.error, `a cell of ${name} failed:\n${run.error}`).toBeNull();
       expect(run.ok).toBe(true);
 
-      const own = run.notebook.cells.filter((c) => c.metadata?.teaming_lab?.solution_of === undefined);
-      const solutions = run.notebook.cells.filter((c) => c.metadata?.teaming_lab?.solution_of !== undefined);
-      const outputs: Output[] = own.flatMap((c) => c.outputs ?? []);
+      const outputs: Output[] = run.notebook.cells.flatMap((c) => c.outputs ?? []);
       expect(errors(outputs)).toEqual([]);
 
-      // One figure output per <Figure> tag: each show() call emits exactly one marked HTML output.
+      // One figure output per <Figure> tag (and per show() in a runnable cell): each emits one marked output.
       expect(figureOutputs(outputs)).toHaveLength(expected.figures);
 
       // One verdict per <Finding> tag, and the article's claim holds in the model for each.
@@ -84,13 +74,14 @@ describe('notebooks executed in Jupyter with the tslab kernel', () => {
       expect(found).toHaveLength(expected.findings);
       for (const v of found) expect(`${v.finding}: ${v.verdict}`).toBe(`${v.finding}: holds`);
 
-      // The student cells run and check (and fail, as nothing is answered yet); each solution passes.
-      for (const cell of solutions) {
-        const id = cell.metadata!.teaming_lab.solution_of as string;
-        const lines = checks(cell.outputs ?? []);
-        expect(lines.map((l) => `${l.result} ${l.id}`), `solution of ${id}: ${lines.map((l) => l.line).join(' / ')}`).toEqual([`PASS ${id}`]);
+      // Each exercise cell holds its solution, so its check prints exactly one PASS line with its id.
+      for (const exercise of expected.exercises) {
+        const cell = run.notebook.cells.find((c) => c.metadata?.teaming_lab?.exercise === exercise.id);
+        expect(cell, `no cell for exercise ${exercise.id}`).toBeDefined();
+        const lines = checks(cell!.outputs ?? []);
+        expect(lines.map((l) => `${l.result} ${l.id}`), lines.map((l) => l.line).join(' / ')).toEqual([`PASS ${exercise.id}`]);
       }
-      expect(checks(outputs).filter((l) => l.result === 'PASS')).toEqual([]);
+      expect(checks(outputs).filter((l) => l.result !== 'PASS')).toEqual([]);
     });
   }
 });

@@ -154,20 +154,26 @@ const EXERCISE = [
 ];
 
 describe('parseLesson with <Exercise>, <Hint> and <Solution>', () => {
-  it('gives the student version as the code cell, and folds the hint and the solution (with its code)', () => {
-    // Same as the site: the runnable cell leaves the answer undefined, the solution sits in a fold.
+  it('keeps the exercise block as written (markers included) and folds the hint and the solution prose', () => {
+    // The notebook is the course version: the workshop's release command turns it into student copies by
+    // replacing the marked region and dropping the Solution fold, so both must be there, as the lesson has them.
     const { cells } = parseLesson(lesson(EXERCISE), 'content/03-test.mdx');
     const index = cells.findIndex((c) => c.origin === 'exercise');
     const cell = cells[index];
-    expect(cell.source).toBe(
-      ["import { check } from 'teaming-lab';", '// Your turn: compute the answer and assign it to ex03_2.', 'const ex03_2: any = undefined;', "check('ex-03-2', ex03_2);"].join('\n'),
-    );
+    expect(cell.source).toBe(EXERCISE.slice(7, 12).join('\n'));
     expect(cell.exercise).toEqual({ id: 'ex-03-2', answerName: 'ex03_2', solution: "import { check } from 'teaming-lab';\nconst ex03_2 = 1;\ncheck('ex-03-2', ex03_2);" });
+    expect(cell.metadata).toEqual({ teaming_lab: { exercise: 'ex-03-2', answerName: 'ex03_2' } });
     const before = cells[index - 1].source;
     expect(before).toMatch(/^### Exercise 2: Predict the member\n\nWhich member carries the stream\?/);
     expect(before).toContain('<details><summary>Hint</summary>\n\nHash the <sub>5</sub>-tuple.\n\n</details>');
-    const after = cells[index + 1].source;
-    expect(after).toBe(['<details><summary>Solution</summary>', '', 'Because the hash says so.', '', 'The solution code:', '', '```ts', cell.exercise!.solution, '```', '', '</details>'].join('\n'));
+    expect(cells[index + 1].source).toBe(['<details><summary>Solution</summary>', '', 'Because the hash says so.', '', '</details>'].join('\n'));
+  });
+
+  it('puts the exercise metadata on the notebook cell', () => {
+    const nb = lessonNotebook(lesson(EXERCISE), 'content/03-test.mdx', '03-test');
+    const cell = nb.cells.find((c) => c.metadata.teaming_lab !== undefined)!;
+    expect(cell.cell_type).toBe('code');
+    expect(cell.metadata).toEqual({ teaming_lab: { exercise: 'ex-03-2', answerName: 'ex03_2' } });
   });
 
   it.each([
@@ -186,12 +192,13 @@ describe('parseLesson with <Exercise>, <Hint> and <Solution>', () => {
 });
 
 describe('exerciseCode(code, id, file, line)', () => {
-  it('keeps the indentation of the markers for the stub', () => {
-    const code = ["import { check } from 'teaming-lab';", '{', '  // BEGIN SOLUTION', '  const a = 2;', '  // END SOLUTION', "  check('ex-1', a);", '}'].join('\n');
-    expect(exerciseCode(code, 'ex-1', 'f', 1).student.split('\n').slice(2, 4)).toEqual([
-      '  // Your turn: compute the answer and assign it to a.',
-      '  const a: any = undefined;',
-    ]);
+  it('reads the answer variable from the check call after the markers, and strips the markers from the solution', () => {
+    const code = ["import { check } from 'teaming-lab';", '{', '  // BEGIN SOLUTION', '  const a = 2;', '  // END SOLUTION', '  check("ex-1", a);', '}'].join('\n');
+    expect(exerciseCode(code, 'ex-1', 'f', 1)).toEqual({
+      id: 'ex-1',
+      answerName: 'a',
+      solution: ["import { check } from 'teaming-lab';", '{', '  const a = 2;', '  check("ex-1", a);', '}'].join('\n'),
+    });
   });
 });
 

@@ -19,7 +19,7 @@ const readExample = (name: string) => JSON.parse(readFileSync(join(exampleDir, n
 type Schema = Record<string, any>;
 const KNOWN_KEYWORDS = new Set([
   '$schema', 'title', 'description', 'default', '$defs', '$ref', 'type', 'enum', 'required', 'properties',
-  'additionalProperties', 'items', 'minItems', 'maxItems', 'minimum', 'maximum', 'exclusiveMinimum', 'minLength', 'pattern',
+  'additionalProperties', 'items', 'minItems', 'maxItems', 'minimum', 'maximum', 'exclusiveMinimum', 'minLength', 'pattern', 'oneOf',
 ]);
 
 /** Paths where `value` breaks `node` (empty when it conforms), for the keywords in KNOWN_KEYWORDS. */
@@ -28,6 +28,10 @@ function schemaErrors(node: Schema, value: unknown, path = '$'): string[] {
   if (node.$ref) return schemaErrors(resolve(node.$ref), value, path);
   const errors: string[] = [];
   const fail = (why: string) => errors.push(`${path}: ${why}`);
+  if (node.oneOf) {
+    const passing = node.oneOf.filter((option: Schema) => schemaErrors(option, value, path).length === 0).length;
+    if (passing !== 1) fail(`matches ${passing} of the oneOf options, not exactly 1`);
+  }
   if (node.enum && !node.enum.includes(value)) fail('not in enum');
   if (node.type && !hasType(value, node.type)) return [`${path}: not ${node.type}`];
   if (typeof value === 'number') {
@@ -95,6 +99,7 @@ const objectSchemas: Array<{ name: string; node: Schema; at: (scenario: any) => 
   { name: 'team', node: schema.$defs.team, at: (s) => s.hosts[0].team },
   { name: 'member', node: schema.$defs.member, at: (s) => s.hosts[0].team.members[0] },
   { name: 'migration', node: schema.$defs.migration, at: (s) => s.migrations[0] },
+  { name: 'dynamic', node: schema.properties.dynamic, at: (s) => s.dynamic },
 ];
 
 describe('lib/schema/scenario.schema.json', () => {
@@ -115,14 +120,17 @@ describe('lib/schema/scenario.schema.json', () => {
       for (const [key, property] of Object.entries<Schema>(node.properties)) {
         const optional = !(node.required ?? []).includes(key);
         if (!optional || key === '$schema' || key === 'description' || (name === 'member' && key === 'mac')) continue;
-        if (property.type === 'object') continue; // switch and liveMigration: their own fields carry the defaults
+        if (property.type === 'object') continue; // switch, liveMigration, dynamic: their own fields carry the defaults
+        if (property.$ref) continue; // team or bond: one of the two is given (the oneOf rule)
+        if (name === 'team' && key === 'kind') continue; // absent means LBFO; validateTeam keeps kind only when given
         expect(property, `${name}.${key} has a default`).toHaveProperty('default');
         expect(instance[key], `${name}.${key}`).toEqual(property.default);
         checked.push(`${name}.${key}`);
       }
     }
-    // 1 seed + 1 switch + 7 liveMigration + 2 host + 2 member + 2 migration defaults, as in Scenario.ts and Team.ts.
-    expect(checked).toHaveLength(15);
+    // 1 seed + 1 events + 1 switch + 8 liveMigration + 2 host + 2 member + 2 migration + 2 dynamic defaults, as in
+    // Scenario.ts and Team.ts.
+    expect(checked).toHaveLength(19);
   });
 
   it('requires exactly the fields validateScenario requires', () => {
@@ -159,6 +167,16 @@ describe('lib/schema/scenario.schema.json', () => {
       (s) => (s.switch = { loadBalance: 'src-dst-mixed-ip-port' }),
       (s) => (s.migrations[0].memoryGB = 8),
       (s) => (s.seed = 0.5),
+      (s) => delete s.hosts[0].team,
+      (s) => (s.hosts[0].bond = { mode: '802.3ad', members: [{ name: 'eth0', gbps: 10 }] }),
+      (s) => (s.hosts[0] = { name: 'LX1', ip: '10.10.10.1', bond: { mode: 'balance-rr', members: [{ name: 'eth0', gbps: 10, standby: true }] } }),
+      (s) => (s.hosts[0] = { name: 'LX1', ip: '10.10.10.1', bond: { mode: 'round-robin', members: [{ name: 'eth0', gbps: 10 }] } }),
+      (s) => (s.hosts[0].team.kind = 'VMQ'),
+      (s) => (s.events = [{ atS: -1, host: 'HV1', member: 'NIC1', state: 'failed' }]),
+      (s) => (s.events = [{ atS: 1, host: 'HV1', member: 'NIC1', state: 'down' }]),
+      (s) => (s.events = [{ atS: 1, host: 'HV1', member: 'NIC1' }]),
+      (s) => (s.dynamic = { flowletGapMs: -1 }),
+      (s) => (s.liveMigration = { roundPauseMs: -5 }),
     ];
     for (const breakIt of broken) {
       const scenario = minimal();
@@ -170,7 +188,7 @@ describe('lib/schema/scenario.schema.json', () => {
 });
 
 describe('lib/scenarios/*.json', () => {
-  it('holds the thirteen example scenarios of the findings', () => {
+  it('holds the thirteen example scenarios of the findings and one beyond the article', () => {
     expect(exampleFiles.sort()).toEqual([
       'hyperv-port-lacp.json',
       'hyperv-port-static.json',
@@ -179,6 +197,7 @@ describe('lib/scenarios/*.json', () => {
       'lacp-address-hash.json',
       'lacp-src-dst-ip.json',
       'large-vms-task-manager.json',
+      'linux-bond-802.3ad.json',
       'many-destinations.json',
       'one-vm-one-member.json',
       'simultaneous-12.json',
@@ -193,15 +212,15 @@ describe('lib/scenarios/*.json', () => {
     expect(schemaErrors(schema, example)).toEqual([]);
     expect(() => validateScenario(example)).not.toThrow();
     expect(example.$schema).toBe('../schema/scenario.schema.json');
-    expect(example.description).toMatch(/^Finding \d/);
+    expect(example.description).toMatch(/^(Finding \d|Beyond the article)/);
   });
 
-  it.each(exampleFiles.filter((name) => name !== 'many-destinations.json'))('%s is the article lab: HV1 and HV2, 2 x 10 Gbps each', (name) => {
+  it.each(exampleFiles.filter((name) => name !== 'many-destinations.json' && name !== 'linux-bond-802.3ad.json'))('%s is the article lab: HV1 and HV2, 2 x 10 Gbps each', (name) => {
     const scenario = validateScenario(readExample(name));
     expect(scenario.hosts.map((host) => [host.name, host.ip])).toEqual([
       ['HV1', '10.10.10.1'],
       ['HV2', '10.10.10.2'],
     ]);
-    for (const host of scenario.hosts) expect(host.team.members.map((member) => member.gbps)).toEqual([10, 10]);
+    for (const host of scenario.hosts) expect(host.team!.members.map((member) => member.gbps)).toEqual([10, 10]);
   });
 });

@@ -1,0 +1,65 @@
+/**
+ * The live-migration transports of Windows Server 2012 R2 (Hyper-V Settings, Live Migrations, Advanced
+ * Features; `Set-VMHost -VirtualMachineMigrationPerformanceOption`) as the scenario simulation uses
+ * them: how many connections a migration opens and to which port, what a migration request gets from
+ * compression, and the RDMA links SMB Direct uses beside the team.
+ */
+import { LIVE_MIGRATION_PORT } from '../Connection';
+import type { LiveMigrationTransport, Scenario, ScenarioHost } from './Scenario';
+
+/** The transports, in the order Hyper-V Settings lists them (see `LiveMigrationInput.transport`). */
+export const LIVE_MIGRATION_TRANSPORTS: readonly LiveMigrationTransport[] = ['TCP', 'Compression', 'SMB'];
+
+/** TCP port an SMB 3.0 server listens on (the destination port of every SMB connection). */
+export const SMB_PORT = 445;
+
+/**
+ * Name under which links and results show a host's RDMA NICs (SMB Direct). They are not team members:
+ * RDMA NICs cannot be LBFO team members, so SMB Direct traffic bypasses the team.
+ */
+export const RDMA_MEMBER = 'RDMA';
+
+/** What the transport settings of a validated scenario mean for one migration. */
+export interface TransportPlan {
+  /** TCP connections one migration opens: 1 for TCP and Compression, `smbConnectionsPerInterface` for SMB. */
+  connectionCount: number;
+  /** Their destination port: 6600 for TCP and Compression, 445 for SMB. */
+  destinationPort: number;
+  /** True when SMB Direct carries the bytes over each host's RDMA links instead of the team. */
+  rdma: boolean;
+  /** Compression settings for each migration request (empty unless the transport is Compression). */
+  compression: { compressionRatio?: number; compressionGbps?: number };
+}
+
+/**
+ * The transport plan of a validated scenario. Under SMB the live-migration interface of a host is its
+ * one team interface (or bond), so SMB Multichannel opens `smbConnectionsPerInterface` connections per
+ * migration, each from its own ephemeral port (each its own flow, hashed on its own); with SMB Direct
+ * they all run over the RDMA links, where hashing plays no part.
+ */
+export function transportPlan(liveMigration: Scenario['liveMigration']): TransportPlan {
+  const { transport, smbConnectionsPerInterface, smbDirect, compressionRatio, compressionGbps } = liveMigration;
+  const smb = transport === 'SMB';
+  return {
+    connectionCount: smb ? smbConnectionsPerInterface : 1,
+    destinationPort: smb ? SMB_PORT : LIVE_MIGRATION_PORT,
+    rdma: smb && smbDirect,
+    compression: transport === 'Compression' ? { compressionRatio, compressionGbps } : {},
+  };
+}
+
+/**
+ * A host's RDMA capacity in Gbps (one direction): `liveMigration.rdmaGbps`, or under `members` the sum
+ * of the speeds of the host's team (or bond) members, as if the same ports served as RDMA NICs outside
+ * the team.
+ */
+export function hostRdmaGbps(liveMigration: Scenario['liveMigration'], host: ScenarioHost): number {
+  const { rdmaGbps } = liveMigration;
+  const members = host.team?.members ?? host.bond?.members ?? [];
+  return rdmaGbps === 'members' ? members.reduce((sum, member) => sum + member.gbps, 0) : rdmaGbps;
+}
+
+/** Timeline link id of one direction of a host's RDMA NICs: `${host}/RDMA/send` or `.../receive`. */
+export function rdmaLinkId(host: string, direction: 'send' | 'receive'): string {
+  return `${host}/${RDMA_MEMBER}/${direction}`;
+}

@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../lib/InputError';
+import { simulateScenario, validateScenario } from '../../../lib/scenario';
+import type { MemberEventInput, ScenarioInput, ScenarioSimulation } from '../../../lib/scenario';
+import type { LoadBalancingAlgorithm, TeamingMode, TeamMember } from '../../../lib/teaming';
+
+// Member failures during a drain ("events"). At the event the flows re-map as the team does it: hash modulo
+// the members left, Switch Independent inbound moves with the primary, a standby takes over only on failure
+// and goes back to standby when all are restored. Migrations in flight carry on; nothing is lost. Lab: HV1 and
+// HV2 with 2 x 10 Gbps teams, VMs of 8 GiB moving HV1 -> HV2 all at once, switch hashing src-dst-port.
+
+const GiB = 2 ** 30;
+
+interface Lab {
+  teamingMode?: TeamingMode;
+  loadBalancingAlgorithm?: LoadBalancingAlgorithm;
+  vms?: number;
+  members?: (host: number) => TeamMember[];
+  events?: MemberEventInput[];
+}
+
+function lab(options: Lab = {}): ScenarioInput {
+  const { teamingMode = 'Lacp', loadBalancingAlgorithm = 'TransportPorts', vms = 4, events = [] } = options;
+  const members = options.members ?? (() => [{ name: 'NIC1', gbps: 10 }, { name: 'NIC2', gbps: 10 }]);
+  const host = (i: number) => ({ name: `HV${i + 1}`, ip: `10.10.10.${i + 1}`, team: { teamingMode, loadBalancingAlgorithm, members: members(i) } });
+  return {
+    hosts: [host(0), host(1)],
+    switch: { loadBalance: 'src-dst-port' },
+    liveMigration: { simultaneous: vms },
+    migrations: Array.from({ length: vms }, (_, i) => ({ vm: `VM${i + 1}`, from: 'HV1', to: 'HV2', memoryGiB: 8, dirtyMBps: 50 })),
+    events,
+  };
+}
+const simulate = (input: ScenarioInput) => simulateScenario(validateScenario(input));
+const fail = (atS: number, host: string, member: string): MemberEventInput => ({ atS, host, member, state: 'failed' });
+const restore = (atS: number, host: string, member: string): MemberEventInput => ({ atS, host, member, state: 'up' });
+
+/** Bytes a link carried between two times, from the segments' link rates. */
+function bytesBetween(sim: ScenarioSimulation, link: string, fromS: number, toS: number): number {
+  let bytes = 0;
+  for (const s of sim.timeline.segments) {
+    const span = Math.min(s.endS, toS) - Math.max(s.startS, fromS);
+    const rate = s.linkGbps.find(([id]) => id === link);
+    if (span > 0 && rate) bytes += (rate[1] * 1e9 * span) / 8;
+  }
+  return bytes;
+}
+const total = (sim: ScenarioSimulation, key: 'sentGB' | 'receivedGB') =>
+  Object.values(sim.result.hosts).reduce((sum, h) => sum + Object.values(h.members).reduce((s, m) => s + m[key], 0), 0);
+
+describe('validateScenario: events', () => {
+  it('sorts events by time and fills nothing else in', () => {
+    const scenario = validateScenario(lab({ events: [restore(9, 'HV1', 'NIC1'), fail(2, 'HV1', 'NIC1')] }));
+    expect(scenario.events).toEqual([fail(2, 'HV1', 'NIC1'), restore(9, 'HV1', 'NIC1')]);
+  });
+
+  it('names the field of each mistake', () => {
+    const cases: Array<[MemberEventInput[] | unknown, string]> = [
+      [[{ ...fail(1, 'HV3', 'NIC1') }], 'events[0].host'],
+      [[{ ...fail(1, 'HV1', 'NIC9') }], 'events[0].member'],
+      [[{ ...fail(-1, 'HV1', 'NIC1') }], 'events[0].atS'],
+      [[{ ...fail(1, 'HV1', 'NIC1'), state: 'down' }], 'events[0].state'],
+      [[{ ...fail(1, 'HV1', 'NIC1'), when: 3 }], 'events[0].when'],
+      // Restoring a member that is up, and failing one twice, are mistakes.
+      [[restore(1, 'HV1', 'NIC1')], 'events[0].state'],
+      [[fail(1, 'HV1', 'NIC1'), fail(2, 'HV1', 'NIC1')], 'events[1].state'],
+      // A host may not lose its last member (the events are checked in time order, here the second one).
+      [[fail(3, 'HV1', 'NIC2'), fail(1, 'HV1', 'NIC1')], 'events[0].state'],
+      ['soon', 'events'],
+    ];
+    for (const [events, field] of cases) {
+      const input = { ...lab(), events } as ScenarioInput;
+      try {
+        validateScenario(input);
+        throw new Error(`no error for ${field}`);
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as InputError).field).toBe(field);
+      }
+    }
+  });
+});
+
+describe('simulateScenario: a member fails mid-drain', () => {
+  it('Lacp + TransportPorts: NIC1 of HV1 fails at 5 s; its flows move to NIC2, which carries everything after', () => {
+    // Because the hash is taken modulo the active members, 1 after the failure.
+    const sim = simulate(lab({ events: [fail(5, 'HV1', 'NIC1')] }));
+    const moved = sim.result.migrations.filter((m) => m.connections[0].sendMember === 'NIC1');
+    expect(moved.length).toBeGreaterThan(0);
+    for (const m of moved) expect(m.reroutes?.[0]).toMatchObject({ atS: 5, sendMember: 'NIC2', receiveMember: m.connections[0].receiveMember });
+    expect(bytesBetween(sim, 'HV1/NIC1/send', 5, sim.result.durationS)).toBe(0);
+    expect(bytesBetween(sim, 'HV1/NIC1/send', 0, 5)).toBeGreaterThan(0);
+    // One 10 Gbps member left: HV1 never sends faster than 10 Gbps after the failure.
+    for (const s of sim.timeline.segments.filter((x) => x.startS >= 5)) {
+      const send = s.linkGbps.filter(([id]) => id.startsWith('HV1/') && id.endsWith('/send')).reduce((a, [, g]) => a + g, 0);
+      expect(send).toBeLessThanOrEqual(10 + 1e-9);
+    }
+    expect(sim.result.migrations.every((m) => Number.isFinite(m.endS))).toBe(true);
+  });
+
+  it('Switch Independent + Address Hash: when HV2s primary fails, inbound moves with the primary to NIC2', () => {
+    const sim = simulate(lab({ teamingMode: 'SwitchIndependent', events: [fail(5, 'HV2', 'NIC1')] }));
+    expect(bytesBetween(sim, 'HV2/NIC2/receive', 0, 5)).toBe(0);
+    expect(bytesBetween(sim, 'HV2/NIC1/receive', 5, sim.result.durationS)).toBe(0);
+    expect(bytesBetween(sim, 'HV2/NIC2/receive', 5, sim.result.durationS)).toBeGreaterThan(0);
+    for (const m of sim.result.migrations) expect(m.reroutes?.[0]).toMatchObject({ atS: 5, receiveMember: 'NIC2' });
+  });
+
+  it('a standby member takes over only when the active one fails, and returns to standby when it is restored', () => {
+    const sim = simulate(
+      lab({
+        teamingMode: 'SwitchIndependent',
+        members: (h) => [{ name: 'NIC1', gbps: 10 }, { name: 'NIC2', gbps: 10, standby: h === 0 }],
+        events: [fail(3, 'HV1', 'NIC1'), restore(6, 'HV1', 'NIC1')],
+      }),
+    );
+    expect(sim.result.durationS).toBeGreaterThan(6);
+    expect(bytesBetween(sim, 'HV1/NIC2/send', 0, 3)).toBe(0);
+    expect(bytesBetween(sim, 'HV1/NIC1/send', 3, 6)).toBe(0);
+    expect(bytesBetween(sim, 'HV1/NIC2/send', 3, 6)).toBeCloseTo((10e9 / 8) * 3, -3); // the standby at full speed
+    expect(bytesBetween(sim, 'HV1/NIC2/send', 6, sim.result.durationS)).toBe(0);
+  });
+
+  it('leaves a run without events exactly as before (no flow moves, no reroutes field)', () => {
+    const sim = simulate(lab());
+    expect(sim.result.migrations.some((m) => 'reroutes' in m)).toBe(false);
+  });
+
+  it('property: whatever fails and comes back, every migration completes, every byte of memory arrives, and sent = received', () => {
+    // Random mode, algorithm, VM count, failing host and member, failure and restore times. Each VM's first pass
+    // moves its whole memory (8 GiB), so the round-0 flows and their continuations must add up to exactly that.
+    const modes: Array<[TeamingMode, LoadBalancingAlgorithm]> = [
+      ['Lacp', 'TransportPorts'],
+      ['Static', 'IPAddresses'],
+      ['SwitchIndependent', 'TransportPorts'],
+      ['SwitchIndependent', 'HyperVPort'],
+      ['SwitchIndependent', 'Dynamic'],
+      ['Lacp', 'Dynamic'],
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...modes),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom('HV1', 'HV2'),
+        fc.constantFrom('NIC1', 'NIC2'),
+        fc.double({ min: 0.5, max: 25, noNaN: true }),
+        fc.option(fc.double({ min: 0.1, max: 10, noNaN: true }), { nil: undefined }),
+        ([teamingMode, loadBalancingAlgorithm], vms, host, member, failAtS, downForS) => {
+          const events = [fail(failAtS, host, member)];
+          if (downForS !== undefined) events.push(restore(failAtS + downForS, host, member));
+          const sim = simulate(lab({ teamingMode, loadBalancingAlgorithm, vms, events }));
+          expect(sim.result.migrations.every((m) => Number.isFinite(m.endS))).toBe(true);
+          const sent = total(sim, 'sentGB');
+          expect(Math.abs(sent - total(sim, 'receivedGB'))).toBeLessThan(1e-9 * sent);
+          for (let i = 1; i <= vms; i++) {
+            const round0 = sim.timeline.flows.filter((f) => f.id.startsWith(`VM${i}/round-0`) && f.id !== `VM${i}/round-0` ? f.id.startsWith(`VM${i}/round-0@`) : f.id === `VM${i}/round-0`);
+            const delivered = round0.reduce((s, f) => s + f.bytes, 0);
+            expect(Math.abs(delivered - 8 * GiB)).toBeLessThan(1e-6 * 8 * GiB);
+          }
+          const downUntil = downForS === undefined ? Infinity : failAtS + downForS;
+          for (const direction of ['send', 'receive']) {
+            expect(bytesBetween(sim, `${host}/${member}/${direction}`, failAtS, Math.min(downUntil, sim.result.durationS))).toBeLessThan(1);
+          }
+        },
+      ),
+      { numRuns: 40, seed: 7 },
+    );
+  });
+});
