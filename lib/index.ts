@@ -66,6 +66,20 @@ export {
   outboundInboundTable,
   MAX_TEAM_MEMBERS,
   validateTeam,
+  TEAM_KINDS,
+  MAX_SET_MEMBERS,
+  checkSetTeam,
+  BOND_MODES,
+  SWITCH_BUNDLED_BOND_MODES,
+  validateBond,
+  BOND_DEFAULTS,
+  MAX_BOND_MEMBERS,
+  bondCurrentMember,
+  bondSendMembers,
+  upMembers,
+  bondReceiveMember,
+  leastLoadedMember,
+  dynamicRebalance,
 } from './teaming';
 export type {
   LoadBalancingAlgorithm,
@@ -76,6 +90,14 @@ export type {
   ReceiveMemberOptions,
   OutboundInboundRow,
   ValidateTeamOptions,
+  TeamKind,
+  Bond,
+  BondMember,
+  BondMode,
+  ValidateBondOptions,
+  BondSend,
+  BondSendOptions,
+  BondReceiveOptions,
 } from './teaming';
 
 // Bandwidth sharing
@@ -143,6 +165,10 @@ export type {
   MigrationPass,
   MigrationRun,
   MigrationsSimulation,
+  MigrationRoute,
+  MigrationRouteContext,
+  MigrationSplit,
+  MigrationGeneration,
 } from './migration';
 
 // Scenarios
@@ -151,7 +177,15 @@ export {
   SCENARIO_DEFAULTS,
   CONNECTION_MODELS,
   EPHEMERAL_PORT_RANGE,
+  MEMBER_EVENT_STATES,
   simulateScenario,
+  LIVE_MIGRATION_TRANSPORTS,
+  SMB_PORT,
+  RDMA_MEMBER,
+  transportPlan,
+  hostRdmaGbps,
+  rdmaLinkId,
+  validateTransportSettings,
 } from './scenario';
 export type {
   ScenarioInput,
@@ -160,7 +194,12 @@ export type {
   LiveMigrationInput,
   MigrationInput,
   ConnectionModel,
+  LiveMigrationTransport,
   Scenario,
+  ScenarioHost,
+  MemberEventInput,
+  MemberEvent,
+  DynamicInput,
   ScenarioSimulation,
   ScenarioLink,
   SimulateScenarioOptions,
@@ -169,6 +208,9 @@ export type {
   MemberTraffic,
   MigrationOutcome,
   ConnectionRoute,
+  RouteChange,
+  TransportPlan,
+  TransportSettings,
 } from './scenario';
 
 // Packet-level TCP
@@ -227,6 +269,10 @@ export {
   simultaneousSetting,
   SIMULTANEOUS_SETTINGS,
   sprayingHurts,
+  dynamicMode,
+  linuxBonding,
+  failover,
+  transports,
   experiments,
   reproduce,
 } from './experiments';
@@ -238,6 +284,12 @@ export type {
   ExperimentDefinition,
   ArticleScenarioOptions,
   HostUsage,
+  LinuxBondingRow,
+  FailoverData,
+  FailoverMemberRates,
+  TransportsOptions,
+  TransportsRow,
+  TransportCase,
   CounterVisibilityOptions,
   CounterVisibilitySighting,
   HyperVPortCapOptions,

@@ -1,6 +1,7 @@
 import { InputError } from '../InputError';
 import type { CliDependencies, CliIo, Command } from './Command';
 import { hashCommand } from './commands/hashCommand';
+import { planCommand } from './commands/planCommand';
 import { reproduceCommand } from './commands/reproduceCommand';
 import { shareCommand } from './commands/shareCommand';
 import { simulateCommand } from './commands/simulateCommand';
@@ -8,7 +9,7 @@ import { workshopCommand } from './commands/workshopCommand';
 import { parseArgs } from './parseArgs';
 
 /** Every command, in the order `--help` lists them. Add new ones here; never rename one. */
-export const COMMANDS: readonly Command[] = [reproduceCommand, simulateCommand, hashCommand, shareCommand, workshopCommand];
+export const COMMANDS: readonly Command[] = [reproduceCommand, simulateCommand, hashCommand, shareCommand, workshopCommand, planCommand];
 
 /** Exit codes: 0 success, 1 a finding does not hold (`reproduce`), 2 bad input or usage, 3 internal error. */
 export const EXIT = { ok: 0, findingFails: 1, badInput: 2, internal: 3 } as const;

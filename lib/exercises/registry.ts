@@ -7,9 +7,11 @@ import { lesson06 } from './lesson06';
 import { lesson07 } from './lesson07';
 import { lesson08 } from './lesson08';
 import { lesson09 } from './lesson09';
+import { lesson10 } from './lesson10';
+import { capstone } from './capstone';
 
 /** Lesson files register their exercises here (one import and one spread per lesson). */
-const all: Exercise[] = [...lesson02, ...lesson03, ...lesson04, ...lesson05, ...lesson06, ...lesson07, ...lesson08, ...lesson09];
+const all: Exercise[] = [...lesson02, ...lesson03, ...lesson04, ...lesson05, ...lesson06, ...lesson07, ...lesson08, ...lesson09, ...lesson10, ...capstone];
 
 /** Every exercise by id. */
 export const exercises: Record<string, Exercise> = Object.fromEntries(all.map((e) => [e.id, e]));

@@ -19,6 +19,8 @@ export { linuxBonding } from './linuxBonding';
 export type { LinuxBondingRow } from './linuxBonding';
 export { failover } from './failover';
 export type { FailoverData, FailoverMemberRates } from './failover';
+export { transports } from './transports';
+export type { TransportsOptions, TransportsRow, TransportCase } from './transports';
 export { experiments } from './registry';
 export { reproduce } from './reproduce';
 export type { CounterVisibilityOptions, CounterVisibilitySighting } from './counterVisibility';

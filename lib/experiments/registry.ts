@@ -10,6 +10,7 @@ import { sprayingHurts } from './sprayingHurts';
 import { dynamicMode } from './dynamicMode';
 import { linuxBonding } from './linuxBonding';
 import { failover } from './failover';
+import { transports } from './transports';
 
 /** Every experiment, by id, in the order `reproduce` runs them. Notebooks, the site and the CLI all look
  * experiments up here. */
@@ -25,4 +26,5 @@ export const experiments: Record<string, Experiment> = {
   [dynamicMode.id]: dynamicMode,
   [linuxBonding.id]: linuxBonding,
   [failover.id]: failover,
+  [transports.id]: transports,
 };

@@ -364,14 +364,14 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
     });
   };
 
-  /** Starts a pass at `nowS`; its bytes start flowing at `flowStartS`. */
-  const passFlows = (index: number, bytes: number, nowS: number, flowStartS: number, stopAndCopy: boolean): TimelineFlowInput[] => {
+  /** Starts a pass at `nowS`; its bytes start flowing at `flowStartS`; its route was chosen at `routedS`. */
+  const passFlows = (index: number, bytes: number, nowS: number, flowStartS: number, stopAndCopy: boolean, routedS = nowS): TimelineFlowInput[] => {
     const state = states[index];
     const passId = stopAndCopy ? `${state.request.id}/stop-and-copy` : `${state.request.id}/round-${state.run.precopyRounds}`;
     // Generations and their flows count wire bytes; the pass keeps both.
     const wireBytes = bytes / (state.request.compressionRatio ?? 1);
     state.run.passes.push({ bytes, startS: nowS, endS: NaN, stopAndCopy, wireBytes });
-    return startGeneration(index, state.run.passes.length - 1, passId, 0, wireBytes, nowS, flowStartS);
+    return startGeneration(index, state.run.passes.length - 1, passId, 0, wireBytes, routedS, flowStartS);
   };
 
   /** Applies every release and request due by `nowS`, then starts what can start. */
@@ -404,7 +404,8 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
     state.run.startS = nowS;
     setRoute(index, route(index, nowS, context), `route(${index})`);
     state.run.firstByteS = nowS + setupDelays[index];
-    return passFlows(index, state.request.memoryBytes, state.run.firstByteS, state.run.firstByteS, false);
+    // The route was chosen now, at the start; the first byte leaves after the setup time.
+    return passFlows(index, state.request.memoryBytes, state.run.firstByteS, state.run.firstByteS, false, nowS);
   };
 
   const onFlowEnd = (ended: CompletedFlow, nowS: number): TimelineFlowInput[] => {

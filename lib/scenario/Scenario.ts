@@ -81,6 +81,15 @@ export interface SwitchInput {
  * migrations between two hosts share one connection (the competing claim). */
 export type ConnectionModel = 'per-vm' | 'per-host-pair';
 
+/**
+ * How live migration moves memory (Windows Server 2012 R2 performance options, `Set-VMHost
+ * -VirtualMachineMigrationPerformanceOption TCPIP|Compression|SMB`). `TCP`: over one TCP connection to
+ * port 6600 (the only option in Windows Server 2012). `Compression`: compressed with spare CPU, then sent
+ * over that TCP connection (Hyper-V's default from Windows Server 2012 R2). `SMB`: over SMB 3.0 to port
+ * 445, where SMB Multichannel opens several connections and SMB Direct uses RDMA NICs outside the team.
+ */
+export type LiveMigrationTransport = 'TCP' | 'Compression' | 'SMB';
+
 export interface LiveMigrationInput {
   /** Simultaneous live migrations a host may take part in (Set-VMHost -MaximumVirtualMachineMigrations). Default 2. */
   simultaneous?: number;
@@ -103,6 +112,42 @@ export interface LiveMigrationInput {
    * 0 or more. Default 0.
    */
   roundPauseMs?: number;
+  /**
+   * Live-migration transport (performance option). Default `TCP`: the article's Windows Server 2012
+   * hosts had no other. Windows Server 2012 R2 and later default to `Compression`.
+   */
+  transport?: LiveMigrationTransport;
+  /**
+   * Compression: memory bytes per wire byte (UNVERIFIED: no source gives Hyper-V's ratio, and it depends
+   * on the guest's memory). 1 or more. Default 2 (Microsoft expected compression to roughly halve
+   * migration times).
+   */
+  compressionRatio?: number;
+  /**
+   * Compression: how fast the CPU compresses one migration's memory, in Gbps of uncompressed memory; a
+   * migration moves memory at min(its network share x compressionRatio, compressionGbps). UNVERIFIED.
+   * Greater than 0. Default 10, so that compression stops paying off at 10 Gbps links, in line with
+   * Microsoft's advice (compression below 10 Gbps, SMB above).
+   */
+  compressionGbps?: number;
+  /**
+   * SMB: TCP connections SMB Multichannel opens per RSS-capable interface (`Get-SmbClientConfiguration`
+   * ConnectionCountPerRssNetworkInterface). A host's team interface is one interface, so each migration
+   * opens this many connections to port 445, each from its own ephemeral port. An integer from 1 to 32.
+   * Default 4.
+   */
+  smbConnectionsPerInterface?: number;
+  /**
+   * SMB: use SMB Direct (RDMA). RDMA NICs cannot be LBFO team members, so the bytes bypass the team on
+   * each host's RDMA links (`rdmaGbps`). Only with `transport: SMB`. Default false.
+   */
+  smbDirect?: boolean;
+  /**
+   * SMB Direct: each host's RDMA capacity in Gbps (one direction, all its RDMA NICs together), or
+   * `members`: the sum of the host's team member speeds, as if the same ports were RDMA NICs outside the
+   * team. Greater than 0, or `members`. Default `members`.
+   */
+  rdmaGbps?: number | 'members';
 }
 
 export interface MigrationInput {

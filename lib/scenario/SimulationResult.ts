@@ -23,6 +23,11 @@ export interface HostTraffic {
   peakReceiveGbps: number;
   /** Per team member, by member name (every member, including standby and failed ones, which carry nothing). */
   members: Record<string, MemberTraffic>;
+  /**
+   * Present only under SMB Direct (`liveMigration.smbDirect`): the host's RDMA NICs, which are not team
+   * members and carry the migrations beside the team. The host's peaks above include them.
+   */
+  rdma?: MemberTraffic;
 }
 
 /** Traffic of one team member (one physical NIC; full duplex, so send and receive are separate). */
@@ -51,8 +56,9 @@ export interface MigrationOutcome {
   /** How long the VM was paused, in milliseconds: stop-and-copy time plus resume time. */
   downtimeMs: number;
   /**
-   * The TCP connections that carried the migration (one in both connection models; under
-   * `per-host-pair` it is shared with the other migrations between the same two hosts).
+   * The TCP connections that carried the migration: one under the TCP and Compression transports,
+   * `smbConnectionsPerInterface` under SMB (Multichannel), each with its own source port and members.
+   * Under `per-host-pair` they are shared with the other migrations between the same two hosts.
    */
   connections: ConnectionRoute[];
   /**
@@ -76,12 +82,14 @@ export interface RouteChange {
 
 /** One live-migration TCP connection and the members it used. */
 export interface ConnectionRoute {
-  /** The source host's ephemeral TCP port (the destination port is 6600). */
+  /** The source host's ephemeral TCP port (the destination port is 6600 unless `destinationPort` says otherwise). */
   sourcePort: number;
-  /** Name of the source team's member that sent the connection's frames. */
+  /** Name of the source team's member that sent the connection's frames (`RDMA` under SMB Direct, which bypasses the team). */
   sendMember: string;
-  /** Name of the target team's member that received them. */
+  /** Name of the target team's member that received them (`RDMA` under SMB Direct). */
   receiveMember: string;
+  /** Present only when the destination port is not live migration's 6600: 445 under the SMB transport. */
+  destinationPort?: number;
   /**
    * Present only when the connection's frames were spread over several source members (a Linux bond in
    * balance-rr, which sprays, or broadcast, which copies): all of them; `sendMember` is the first.

@@ -84,13 +84,15 @@ function decideAt(t: number, run: PlannedRun, memberEvent: boolean, rebalanceHos
     const team = routing.teamAt(h, t);
     if (team === undefined) continue;
     const sendLinks = team.members.map((m) => linkId(routing.hostName(h), m.name, 'send'));
-    const onHost = alive.filter((g) => sendLinks.includes((newRoute.get(g) ?? g.route).paths[0][0]));
-    const members = onHost.map((g) => sendLinks.indexOf((newRoute.get(g) ?? g.route).paths[0][0]));
+    // Each path is one connection's flow (several per migration under SMB Multichannel), balanced on its own.
+    const onHost = alive.flatMap((g) => (newRoute.get(g) ?? g.route).paths.flatMap((path, p) => (sendLinks.includes(path[0]) ? [{ g, p }] : [])));
+    const members = onHost.map(({ g, p }) => sendLinks.indexOf((newRoute.get(g) ?? g.route).paths[p][0]));
     const moved = dynamicRebalance(team, members);
-    onHost.forEach((g, k) => {
+    onHost.forEach(({ g, p }, k) => {
       if (moved[k] === members[k]) return;
       const route = newRoute.get(g) ?? g.route;
-      newRoute.set(g, { paths: [[sendLinks[moved[k]], ...route.paths[0].slice(1)]], spread: route.spread });
+      const paths = route.paths.map((path, i) => (i === p ? [sendLinks[moved[k]], ...path.slice(1)] : path));
+      newRoute.set(g, { paths, spread: route.spread });
     });
   }
   if (newRoute.size === 0) return [];

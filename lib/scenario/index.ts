@@ -5,6 +5,7 @@ export type {
   LiveMigrationInput,
   MigrationInput,
   ConnectionModel,
+  LiveMigrationTransport,
   Scenario,
   ScenarioHost,
   MemberEventInput,
@@ -15,3 +16,5 @@ export { validateScenario, SCENARIO_DEFAULTS, CONNECTION_MODELS, EPHEMERAL_PORT_
 export { simulateScenario } from './simulateScenario';
 export type { ScenarioSimulation, ScenarioLink, SimulateScenarioOptions } from './simulateScenario';
 export type { SimulationResult, HostTraffic, MemberTraffic, MigrationOutcome, ConnectionRoute, RouteChange } from './SimulationResult';
+export { LIVE_MIGRATION_TRANSPORTS, SMB_PORT, RDMA_MEMBER, transportPlan, hostRdmaGbps, rdmaLinkId, validateTransportSettings } from './liveMigrationTransports';
+export type { TransportPlan, TransportSettings } from './liveMigrationTransports';

@@ -5,7 +5,9 @@
  * compression, and the RDMA links SMB Direct uses beside the team.
  */
 import { LIVE_MIGRATION_PORT } from '../Connection';
-import type { LiveMigrationTransport, Scenario, ScenarioHost } from './Scenario';
+import { InputError } from '../InputError';
+import { checkBoolean, checkNumber, checkOneOf, childField } from '../fieldChecks';
+import type { LiveMigrationInput, LiveMigrationTransport, Scenario, ScenarioHost } from './Scenario';
 
 /** The transports, in the order Hyper-V Settings lists them (see `LiveMigrationInput.transport`). */
 export const LIVE_MIGRATION_TRANSPORTS: readonly LiveMigrationTransport[] = ['TCP', 'Compression', 'SMB'];
@@ -62,4 +64,39 @@ export function hostRdmaGbps(liveMigration: Scenario['liveMigration'], host: Sce
 /** Timeline link id of one direction of a host's RDMA NICs: `${host}/RDMA/send` or `.../receive`. */
 export function rdmaLinkId(host: string, direction: 'send' | 'receive'): string {
   return `${host}/${RDMA_MEMBER}/${direction}`;
+}
+
+/** The transport fields of `LiveMigrationInput`. */
+export type TransportSettings = Required<Pick<LiveMigrationInput, 'transport' | 'compressionRatio' | 'compressionGbps' | 'smbConnectionsPerInterface' | 'smbDirect' | 'rdmaGbps'>>;
+
+/**
+ * Checks the transport fields of a `liveMigration` object and fills their defaults (`validateScenario`
+ * passes `SCENARIO_DEFAULTS.liveMigration`). Every field is checked whatever the transport, so a
+ * notebook may switch transports without dropping the others' settings; only `smbDirect: true` without
+ * `transport: SMB` is refused, since it would silently do nothing.
+ *
+ * @throws InputError naming `liveMigration.<field>`.
+ */
+export function validateTransportSettings(input: Record<string, unknown>, defaults: TransportSettings): TransportSettings {
+  const at = (key: string) => childField('liveMigration', key);
+  const given = <T>(value: unknown, fallback: T, check: (value: unknown) => T): T => (value === undefined ? fallback : check(value));
+  const transport = given(input.transport, defaults.transport, (v) => checkOneOf(v, at('transport'), LIVE_MIGRATION_TRANSPORTS));
+  const smbDirect = given(input.smbDirect, defaults.smbDirect, (v) => checkBoolean(v, at('smbDirect')));
+  if (smbDirect && transport !== 'SMB') {
+    throw new InputError(at('smbDirect'), smbDirect, `false, or transport SMB (the transport is ${transport})`);
+  }
+  return {
+    transport,
+    compressionRatio: given(input.compressionRatio, defaults.compressionRatio, (v) => checkNumber(v, at('compressionRatio'), { min: 1 })),
+    compressionGbps: given(input.compressionGbps, defaults.compressionGbps, (v) => checkNumber(v, at('compressionGbps'), { greaterThan: 0 })),
+    smbConnectionsPerInterface: given(input.smbConnectionsPerInterface, defaults.smbConnectionsPerInterface, (v) =>
+      checkNumber(v, at('smbConnectionsPerInterface'), { integer: true, min: 1, max: 32 }),
+    ),
+    smbDirect,
+    rdmaGbps: given<number | 'members'>(input.rdmaGbps, defaults.rdmaGbps, (v) => {
+      if (v === 'members') return v;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new InputError(at('rdmaGbps'), v, 'a number greater than 0, or members');
+      return v;
+    }),
+  };
 }

@@ -4,7 +4,7 @@
  * Used by `simulateScenario`; one instance per simulation run (it hands out ephemeral ports).
  */
 import type { Connection } from '../Connection';
-import { LIVE_MIGRATION_PORT } from '../Connection';
+import { InputError } from '../InputError';
 import { ephemeralPorts } from '../hashing';
 import type { MigrationRoute } from '../migration';
 import {
@@ -19,15 +19,27 @@ import {
 } from '../teaming';
 import type { Bond, Team, TeamMember } from '../teaming';
 import type { Scenario, ScenarioHost } from './Scenario';
+import { rdmaLinkId, transportPlan } from './liveMigrationTransports';
 
 /** Why a route is being chosen: a migration starting, a pass boundary (a flowlet gap), or a member event. */
 export type RouteMoment = 'start' | 'pass' | 'event';
 
-/** A route and the members it uses, by index into the host's members. */
+/** The members one connection uses, by index into the host's members (both empty / -1 under SMB Direct, which bypasses the team). */
+export interface ConnectionChoice {
+  sendMembers: number[];
+  receiveMember: number;
+}
+
+/**
+ * A route and the members it uses, by index into the host's members: `sendMembers` and `receiveMember`
+ * are the first connection's, `connections` has every connection's (several under SMB Multichannel,
+ * whose route has one path per connection per send member, in connection order).
+ */
 export interface ChosenRoute {
   route: Required<MigrationRoute>;
   sendMembers: number[];
   receiveMember: number;
+  connections: ConnectionChoice[];
 }
 
 /** The members of a validated host's team or bond. */
@@ -45,14 +57,16 @@ export interface ScenarioRouting {
   routeAt(index: number, t: number, moment: RouteMoment, load: (linkId: string) => number, current?: Required<MigrationRoute>): ChosenRoute;
   /** The host's team with each member's `up` as of time `t` (undefined for a bond host). */
   teamAt(hostIndex: number, t: number): Team | undefined;
-  /** The connection of migration `index` (after it started). */
+  /** The (first) connection of migration `index` (after it started). */
   connection(index: number): Connection | undefined;
+  /** Every connection of migration `index` (after it started): one, or several under SMB Multichannel. */
+  connectionsOf(index: number): Connection[];
   /** Index of a host by name. */
   hostIndex(name: string): number;
   /** Name of a host by index. */
   hostName(index: number): string;
-  /** The send member index a route's first path leaves on, from its link id. */
-  sendMemberOf(route: Required<MigrationRoute>, sourceHost: number): number;
+  /** The send member index a route's path (default the first) leaves on, from its link id. */
+  sendMemberOf(route: Required<MigrationRoute>, sourceHost: number, path?: number): number;
 }
 
 /** Builds the routing of one run of `scenario`. */
@@ -103,9 +117,12 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     portsHandedOut.set(h, k + 1);
     return ephemeralPorts({ count: k + 1, next: scenario.hosts[h].nextEphemeralPort })[k];
   };
-  const hostPairConnections = new Map<string, Connection>();
-  const connections: Array<Connection | undefined> = new Array(scenario.migrations.length);
-  const connect = (index: number): Connection => {
+  // One connection per migration, or several (SMB Multichannel), each from its own ephemeral port;
+  // under per-host-pair the migrations between two hosts share the first one's connections.
+  const plan = transportPlan(scenario.liveMigration);
+  const hostPairConnections = new Map<string, Connection[]>();
+  const connections: Array<Connection[] | undefined> = new Array(scenario.migrations.length);
+  const connect = (index: number): Connection[] => {
     const existing = connections[index];
     if (existing !== undefined) return existing;
     const migration = scenario.migrations[index];
@@ -113,25 +130,27 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     const shared = scenario.liveMigration.connections === 'per-host-pair' ? hostPairConnections.get(key) : undefined;
     const s = hostIndex(migration.from);
     const t = hostIndex(migration.to);
-    const conn: Connection = shared ?? {
-      srcMac: nicMac(s),
-      dstMac: nicMac(t),
-      srcIp: scenario.hosts[s].ip,
-      dstIp: scenario.hosts[t].ip,
-      protocol: 'tcp',
-      srcPort: nextPort(s),
-      dstPort: LIVE_MIGRATION_PORT,
-    };
-    if (scenario.liveMigration.connections === 'per-host-pair') hostPairConnections.set(key, conn);
-    connections[index] = conn;
-    return conn;
+    const conns: Connection[] =
+      shared ??
+      Array.from({ length: plan.connectionCount }, () => ({
+        srcMac: nicMac(s),
+        dstMac: nicMac(t),
+        srcIp: scenario.hosts[s].ip,
+        dstIp: scenario.hosts[t].ip,
+        protocol: 'tcp' as const,
+        srcPort: nextPort(s),
+        dstPort: plan.destinationPort,
+      }));
+    if (scenario.liveMigration.connections === 'per-host-pair') hostPairConnections.set(key, conns);
+    connections[index] = conns;
+    return conns;
   };
 
   const flowletGap = scenario.liveMigration.roundPauseMs >= scenario.dynamic.flowletGapMs;
 
-  const sendMemberOf = (route: Required<MigrationRoute>, sourceHost: number): number => {
+  const sendMemberOf = (route: Required<MigrationRoute>, sourceHost: number, path = 0): number => {
     const host = scenario.hosts[sourceHost];
-    const id = route.paths[0][0];
+    const id = route.paths[Math.min(path, route.paths.length - 1)][0];
     return hostMembers(host).findIndex((m) => linkId(host.name, m.name, 'send') === id);
   };
 
@@ -141,48 +160,75 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     const r = hostIndex(migration.to);
     const source = scenario.hosts[s];
     const target = scenario.hosts[r];
-    const conn = connect(index);
+    const conns = connect(index);
 
-    let sendMembers: number[];
+    if (plan.rdma) {
+      // SMB Direct: every connection runs over the hosts' RDMA links; the teams play no part.
+      const path = [rdmaLinkId(source.name, 'send'), rdmaLinkId(target.name, 'receive')];
+      return {
+        route: { paths: conns.map(() => path.slice()), spread: 'split' },
+        sendMembers: [],
+        receiveMember: -1,
+        connections: conns.map(() => ({ sendMembers: [], receiveMember: -1 })),
+      };
+    }
+
+    // Links taken by this migration's connections chosen so far, so that a Dynamic team's
+    // least-loaded choice for one connection sees its siblings.
+    const own = new Map<string, number>();
+    const loadWithOwn = (id: string) => load(id) + (own.get(id) ?? 0);
     let spread: 'split' | 'copy' = 'split';
-    const sourceTeam = teamAt(s, t);
-    if (sourceTeam !== undefined) {
-      const loads = () => sourceTeam.members.map((m) => load(linkId(source.name, m.name, 'send')));
-      const now = current === undefined ? -1 : sendMemberOf(current, s);
-      if (sourceTeam.loadBalancingAlgorithm === 'Dynamic' && moment !== 'start' && now >= 0) {
-        const stillActive = activeMembers(sourceTeam).includes(now);
-        if (moment === 'pass' && flowletGap) sendMembers = [leastLoadedMember(sourceTeam, loads(), now)];
-        else sendMembers = [stillActive ? now : leastLoadedMember(sourceTeam, loads())];
+    const choices = conns.map((conn, k): ConnectionChoice => {
+      let sendMembers: number[];
+      const sourceTeam = teamAt(s, t);
+      if (sourceTeam !== undefined) {
+        const loads = () => sourceTeam.members.map((m) => loadWithOwn(linkId(source.name, m.name, 'send')));
+        const now = current === undefined ? -1 : sendMemberOf(current, s, k);
+        if (sourceTeam.loadBalancingAlgorithm === 'Dynamic' && moment !== 'start' && now >= 0) {
+          const stillActive = activeMembers(sourceTeam).includes(now);
+          if (moment === 'pass' && flowletGap) sendMembers = [leastLoadedMember(sourceTeam, loads(), now)];
+          else sendMembers = [stillActive ? now : leastLoadedMember(sourceTeam, loads())];
+        } else {
+          sendMembers = [sendMember(sourceTeam, conn, { vSwitchPortId: source.vSwitchPortId })];
+        }
       } else {
-        sendMembers = [sendMember(sourceTeam, conn, { vSwitchPortId: source.vSwitchPortId })];
+        const bond = bondAt(s, t) as Bond;
+        const sent = bondSendMembers(bond, conn, { currentMember: bondCurrentMember(bond, historyAt(s, t)), peerIndex: peerIndex(s, r) });
+        sendMembers = sent.members;
+        if (sent.spread === 'copy') {
+          if (conns.length > 1) {
+            throw new InputError('liveMigration.transport', scenario.liveMigration.transport, `TCP or Compression: ${source.name}'s broadcast bond copies every frame, which the model cannot combine with several SMB connections`);
+          }
+          spread = 'copy';
+        }
       }
-    } else {
-      const bond = bondAt(s, t) as Bond;
-      const sent = bondSendMembers(bond, conn, { currentMember: bondCurrentMember(bond, historyAt(s, t)), peerIndex: peerIndex(s, r) });
-      sendMembers = sent.members;
-      if (sent.spread === 'copy') spread = 'copy';
-    }
 
-    let receive: number;
-    const targetTeam = teamAt(r, t);
-    if (targetTeam !== undefined) {
-      receive = receiveMember(targetTeam, conn, { switchLoadBalance: scenario.switch.loadBalance, vSwitchPortId: target.vSwitchPortId });
-    } else {
-      const bond = bondAt(r, t) as Bond;
-      receive = bondReceiveMember(bond, conn, {
-        switchLoadBalance: scenario.switch.loadBalance,
-        currentMember: bondCurrentMember(bond, historyAt(r, t)),
-        peerIndex: peerIndex(r, s),
-      });
-    }
+      let receive: number;
+      const targetTeam = teamAt(r, t);
+      if (targetTeam !== undefined) {
+        receive = receiveMember(targetTeam, conn, { switchLoadBalance: scenario.switch.loadBalance, vSwitchPortId: target.vSwitchPortId });
+      } else {
+        const bond = bondAt(r, t) as Bond;
+        receive = bondReceiveMember(bond, conn, {
+          switchLoadBalance: scenario.switch.loadBalance,
+          currentMember: bondCurrentMember(bond, historyAt(r, t)),
+          peerIndex: peerIndex(r, s),
+        });
+      }
+      for (const m of sendMembers) {
+        const id = linkId(source.name, hostMembers(source)[m].name, 'send');
+        own.set(id, (own.get(id) ?? 0) + 1);
+      }
+      return { sendMembers, receiveMember: receive };
+    });
     const sourceMembers = hostMembers(source);
-    const receiveLink = linkId(target.name, hostMembers(target)[receive].name, 'receive');
-    return {
-      route: { paths: sendMembers.map((m) => [linkId(source.name, sourceMembers[m].name, 'send'), receiveLink]), spread },
-      sendMembers,
-      receiveMember: receive,
-    };
+    const targetMembers = hostMembers(target);
+    const paths = choices.flatMap((choice) => {
+      const receiveLink = linkId(target.name, targetMembers[choice.receiveMember].name, 'receive');
+      return choice.sendMembers.map((m) => [linkId(source.name, sourceMembers[m].name, 'send'), receiveLink]);
+    });
+    return { route: { paths, spread }, sendMembers: choices[0].sendMembers, receiveMember: choices[0].receiveMember, connections: choices };
   };
 
-  return { routeAt, teamAt, connection: (index) => connections[index], hostIndex, hostName: (index) => scenario.hosts[index].name, sendMemberOf };
+  return { routeAt, teamAt, connection: (index) => connections[index]?.[0], connectionsOf: (index) => connections[index] ?? [], hostIndex, hostName: (index) => scenario.hosts[index].name, sendMemberOf };
 }

@@ -4,7 +4,10 @@ import { linkBytes } from '../timeline';
 import type { TimelineResult } from '../timeline';
 import type { Scenario } from './Scenario';
 import type { ConnectionRoute, HostTraffic, RouteChange, SimulationResult } from './SimulationResult';
+import { LIVE_MIGRATION_PORT } from '../Connection';
+import type { Connection } from '../Connection';
 import { runWithEventSplits } from './eventSplits';
+import { hostRdmaGbps, RDMA_MEMBER, rdmaLinkId, transportPlan } from './liveMigrationTransports';
 import type { PlannedRun } from './eventSplits';
 import { hostMembers, linkId, scenarioRouting } from './scenarioRouting';
 import type { ChosenRoute } from './scenarioRouting';
@@ -60,6 +63,12 @@ const GB = 1e9;
  *   the hosts' IPs and the ports.
  * - Each connection crosses two links: the source's send member (`sendMember`) and the target's
  *   receive member (`receiveMember`, with the switch's `loadBalance` and the target's vSwitch port).
+ * - Transports (`liveMigration.transport`): `TCP` as above; `Compression` puts each pass on the wire
+ *   divided by `compressionRatio`, at a wire rate capped at `compressionGbps / compressionRatio` per
+ *   migration (its CPU); `SMB` opens `smbConnectionsPerInterface` connections per migration to port 445,
+ *   each its own flow carrying an equal share of every pass (the pass ends when all are done), hashed
+ *   on its own; with `smbDirect` they cross each host's RDMA links (`${host}/RDMA/send`, `/receive`,
+ *   `hostRdmaGbps`) instead of the team.
  *
  * @throws InputError when a team has no member up, or for routes the hashing cannot compute.
  */
@@ -72,6 +81,14 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
     for (const member of hostMembers(host)) {
       for (const direction of ['send', 'receive'] as const) {
         links.push({ id: linkId(host.name, member.name, direction), host: host.name, member: member.name, direction, gbps: member.gbps });
+      }
+    }
+  }
+  const transport = transportPlan(scenario.liveMigration);
+  if (transport.rdma) {
+    for (const host of scenario.hosts) {
+      for (const direction of ['send', 'receive'] as const) {
+        links.push({ id: rdmaLinkId(host.name, direction), host: host.name, member: RDMA_MEMBER, direction, gbps: hostRdmaGbps(scenario.liveMigration, host) });
       }
     }
   }
@@ -89,6 +106,7 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
         memoryBytes: m.memoryGiB * GIB,
         dirtyBytesPerS: m.dirtyMBps * MB,
         requestS: m.startS,
+        ...transport.compression,
       })),
       route: (index, startS, context) => {
         first[index] = routing.routeAt(index, startS, 'start', context.linkLoad);
@@ -158,6 +176,16 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
       };
     }
     hosts[host.name] = { peakSendGbps: peak.send, peakReceiveGbps: peak.receive, members };
+    if (transport.rdma) {
+      const send = rdmaLinkId(host.name, 'send');
+      const receive = rdmaLinkId(host.name, 'receive');
+      hosts[host.name].rdma = {
+        peakSendGbps: linkPeak.get(send) ?? 0,
+        peakReceiveGbps: linkPeak.get(receive) ?? 0,
+        sentGB: (bytes[send] ?? 0) / GB,
+        receivedGB: (bytes[receive] ?? 0) / GB,
+      };
+    }
   }
 
   const result: SimulationResult = {
@@ -168,25 +196,32 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
       startS: run.startS,
       endS: run.endS,
       downtimeMs: run.downtimeS * 1000,
-      connections: [connectionRoute(scenario, i, planned.routing.connection(i)?.srcPort ?? 0, planned.first[i])],
+      connections: connectionRoutes(scenario, i, planned.routing.connectionsOf(i), planned.first[i]),
       ...routeChanges(links, sim, i),
     })),
   };
   return { result, timeline, links };
 }
 
-/** What the result says about a migration's connection: its port and the members it first used. */
-function connectionRoute(scenario: Scenario, index: number, sourcePort: number, chosen: ChosenRoute): ConnectionRoute {
+/**
+ * What the result says about a migration's connections: each one's ports and the members it first used
+ * (`RDMA` for both under SMB Direct, which bypasses the teams).
+ */
+function connectionRoutes(scenario: Scenario, index: number, connections: Connection[], chosen: ChosenRoute): ConnectionRoute[] {
   const migration = scenario.migrations[index];
   const sourceMembers = hostMembers(scenario.hosts.find((h) => h.name === migration.from) as Scenario['hosts'][number]);
   const targetMembers = hostMembers(scenario.hosts.find((h) => h.name === migration.to) as Scenario['hosts'][number]);
-  const route: ConnectionRoute = {
-    sourcePort,
-    sendMember: sourceMembers[chosen.sendMembers[0]].name,
-    receiveMember: targetMembers[chosen.receiveMember].name,
-  };
-  if (chosen.sendMembers.length > 1) route.sendMembers = chosen.sendMembers.map((m) => sourceMembers[m].name);
-  return route;
+  return chosen.connections.map((choice, k) => {
+    const conn = connections[k];
+    const route: ConnectionRoute = {
+      sourcePort: conn?.srcPort ?? 0,
+      sendMember: choice.sendMembers.length === 0 ? RDMA_MEMBER : sourceMembers[choice.sendMembers[0]].name,
+      receiveMember: choice.receiveMember < 0 ? RDMA_MEMBER : targetMembers[choice.receiveMember].name,
+    };
+    if (conn !== undefined && conn.dstPort !== LIVE_MIGRATION_PORT) route.destinationPort = conn.dstPort;
+    if (choice.sendMembers.length > 1) route.sendMembers = choice.sendMembers.map((m) => sourceMembers[m].name);
+    return route;
+  });
 }
 
 /** `{ reroutes }` when the migration's flow moved to other members during the run, else nothing. */

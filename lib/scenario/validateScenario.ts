@@ -11,6 +11,7 @@ import {
   childField,
   itemField,
 } from '../fieldChecks';
+import { validateTransportSettings } from './liveMigrationTransports';
 import type { ConnectionModel, DynamicInput, LiveMigrationInput, MemberEvent, Scenario, SwitchInput } from './Scenario';
 
 /** Every default `validateScenario` fills in, in one place (the JSON Schema's defaults are tested against these). */
@@ -26,6 +27,12 @@ export const SCENARIO_DEFAULTS = {
     stopThresholdMB: 30,
     resumeS: 0.05,
     roundPauseMs: 0,
+    transport: 'TCP',
+    compressionRatio: 2,
+    compressionGbps: 10,
+    smbConnectionsPerInterface: 4,
+    smbDirect: false,
+    rdmaGbps: 'members',
   },
   migration: { dirtyMBps: 0, startS: 0 },
   seed: 1,
@@ -55,7 +62,10 @@ const HOST_KEYS = ['name', 'ip', 'team', 'bond', 'vSwitchPortId', 'nextEphemeral
 const EVENT_KEYS = ['atS', 'host', 'member', 'state'];
 const DYNAMIC_KEYS = ['flowletGapMs', 'rebalancePeriodS'];
 const SWITCH_KEYS = ['loadBalance'];
-const LIVE_MIGRATION_KEYS = ['simultaneous', 'connections', 'setupS', 'setupJitterS', 'maxRounds', 'stopThresholdMB', 'resumeS', 'roundPauseMs'];
+const LIVE_MIGRATION_KEYS = [
+  'simultaneous', 'connections', 'setupS', 'setupJitterS', 'maxRounds', 'stopThresholdMB', 'resumeS', 'roundPauseMs',
+  'transport', 'compressionRatio', 'compressionGbps', 'smbConnectionsPerInterface', 'smbDirect', 'rdmaGbps',
+];
 const MIGRATION_KEYS = ['vm', 'from', 'to', 'memoryGiB', 'dirtyMBps', 'startS'];
 
 /**
@@ -190,6 +200,7 @@ function validateLiveMigration(value: unknown): Scenario['liveMigration'] {
     stopThresholdMB: optional(input.stopThresholdMB, defaults.stopThresholdMB, (v) => checkNumber(v, at('stopThresholdMB'), { greaterThan: 0 })),
     resumeS: optional(input.resumeS, defaults.resumeS, (v) => checkNumber(v, at('resumeS'), { min: 0 })),
     roundPauseMs: optional(input.roundPauseMs, defaults.roundPauseMs, (v) => checkNumber(v, at('roundPauseMs'), { min: 0 })),
+    ...validateTransportSettings(input, defaults),
   };
 }
 

@@ -83,8 +83,6 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
   const start = linkStart;
   const fill = fillPosition;
   const fixed = fixedUse;
-  const levels = heapLevel;
-  const links = heapLink;
   const flowsOf = linkFlows;
   const isFrozen = frozen;
 
@@ -104,38 +102,14 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
 
   // Min-heap of links by saturation level (ties: lower link index first). A stored level may be lower than
   // the link's current one (flows froze since), never higher; see refreshTop.
-  let size = 0;
+  heapSize = 0;
   for (let l = 0; l < linkCount; l++) {
     if (unfrozen[l] > 0) {
-      levels[size] = linkCapacity[l] / unfrozen[l];
-      links[size++] = l;
+      heapLevel[heapSize] = linkCapacity[l] / unfrozen[l];
+      heapLink[heapSize++] = l;
     }
   }
-  const before = (a: number, b: number): boolean =>
-    levels[a] < levels[b] || (levels[a] === levels[b] && links[a] < links[b]);
-  const siftDown = (i: number): void => {
-    const level = levels[i];
-    const link = links[i];
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= size) break;
-      const child = left + 1 < size && before(left + 1, left) ? left + 1 : left;
-      if (levels[child] > level || (levels[child] === level && links[child] > link)) break;
-      levels[i] = levels[child];
-      links[i] = links[child];
-      i = child;
-    }
-    levels[i] = level;
-    links[i] = link;
-  };
-  const popTop = (): void => {
-    size--;
-    if (size === 0) return;
-    levels[0] = levels[size];
-    links[0] = links[size];
-    siftDown(0);
-  };
-  for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(i);
+  for (let i = (heapSize >> 1) - 1; i >= 0; i--) siftDown(i);
 
   let capOrder: number[] | undefined;
   for (let f = 0; f < flowCount; f++) {
@@ -147,46 +121,11 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
   let unfrozenCount = flowCount;
   let capPointer = 0;
   let level = 0;
-
-  const freeze = (f: number, value: number, link: number): void => {
-    isFrozen[f] = 1;
-    unfrozenCount--;
-    rate[f] = value;
-    bottleneck[f] = link;
-    for (let k = flowLinkStart[f]; k < flowLinkStart[f + 1]; k++) {
-      const l = flowLinks[k];
-      unfrozen[l]--;
-      fixed[l] += value;
-    }
-  };
-
-  /** Brings the heap's top up to date; false when no link with unfrozen flows is left. */
-  const refreshTop = (): boolean => {
-    while (size > 0) {
-      const l = links[0];
-      const left = unfrozen[l];
-      if (left === 0) {
-        popTop();
-        continue;
-      }
-      // Never below the current level, so rounding cannot move the water back down.
-      const saturation = (linkCapacity[l] - fixed[l]) / left;
-      const current = saturation > level ? saturation : level;
-      if (current > levels[0]) {
-        levels[0] = current;
-        siftDown(0);
-        continue;
-      }
-      return true;
-    }
-    return false;
-  };
-
   const saturated: number[] = [];
   while (unfrozenCount > 0) {
     while (capPointer < capCount && isFrozen[(capOrder as number[])[capPointer]]) capPointer++;
     const nextCap = capPointer < capCount ? flowCap[(capOrder as number[])[capPointer]] : Infinity;
-    const nextLink = refreshTop() ? levels[0] : Infinity;
+    const nextLink = refreshTop(linkCapacity, level) ? heapLevel[0] : Infinity;
     if (nextCap === Infinity && nextLink === Infinity) {
       throw new Error('maxMinFairIndexed: a flow has neither a link nor a cap');
     }
@@ -200,7 +139,14 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
           continue;
         }
         if (flowCap[f] > level) break;
-        freeze(f, flowCap[f], -1);
+        // Freeze f at its cap.
+        isFrozen[f] = 1;
+        unfrozenCount--;
+        rate[f] = flowCap[f];
+        for (let k = flowLinkStart[f]; k < flowLinkStart[f + 1]; k++) {
+          unfrozen[flowLinks[k]]--;
+          fixed[flowLinks[k]] += flowCap[f];
+        }
         capPointer++;
       }
       continue;
@@ -210,17 +156,92 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
     level = nextLink;
     const limit = level + Math.abs(level) * TIE_TOLERANCE;
     saturated.length = 0;
-    while (refreshTop() && levels[0] <= limit) {
-      saturated.push(links[0]);
+    while (refreshTop(linkCapacity, level) && heapLevel[0] <= limit) {
+      insertSorted(saturated, heapLink[0]);
       popTop();
     }
-    if (saturated.length > 1) saturated.sort((a, b) => a - b);
     for (const l of saturated) {
-      for (let k = start[l]; k < start[l + 1]; k++) {
-        const f = flowsOf[k];
-        if (!isFrozen[f]) freeze(f, level, l);
+      for (let j = start[l]; j < start[l + 1]; j++) {
+        const f = flowsOf[j];
+        if (isFrozen[f]) continue;
+        // Freeze f at the level, bottlenecked by l.
+        isFrozen[f] = 1;
+        unfrozenCount--;
+        rate[f] = level;
+        bottleneck[f] = l;
+        for (let k = flowLinkStart[f]; k < flowLinkStart[f + 1]; k++) {
+          unfrozen[flowLinks[k]]--;
+          fixed[flowLinks[k]] += level;
+        }
       }
     }
   }
   return { rate, bottleneck };
+}
+
+/** Number of links in the heap (heapLevel/heapLink[0 .. heapSize - 1]). */
+let heapSize = 0;
+
+function siftDown(i: number): void {
+  const level = heapLevel[i];
+  const link = heapLink[i];
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= heapSize) break;
+    let child = left;
+    const right = left + 1;
+    if (right < heapSize) {
+      const lr = heapLevel[right];
+      const ll = heapLevel[left];
+      if (lr < ll || (lr === ll && heapLink[right] < heapLink[left])) child = right;
+    }
+    const lc = heapLevel[child];
+    if (lc > level || (lc === level && heapLink[child] > link)) break;
+    heapLevel[i] = lc;
+    heapLink[i] = heapLink[child];
+    i = child;
+  }
+  heapLevel[i] = level;
+  heapLink[i] = link;
+}
+
+function popTop(): void {
+  heapSize--;
+  if (heapSize === 0) return;
+  heapLevel[0] = heapLevel[heapSize];
+  heapLink[0] = heapLink[heapSize];
+  siftDown(0);
+}
+
+/** Brings the heap's top up to date; false when no link with unfrozen flows is left. */
+function refreshTop(linkCapacity: ArrayLike<number>, level: number): boolean {
+  while (heapSize > 0) {
+    const l = heapLink[0];
+    const left = unfrozenOnLink[l];
+    if (left === 0) {
+      popTop();
+      continue;
+    }
+    // Never below the current level, so rounding cannot move the water back down.
+    const saturation = (linkCapacity[l] - fixedUse[l]) / left;
+    const current = saturation > level ? saturation : level;
+    if (current > heapLevel[0]) {
+      heapLevel[0] = current;
+      siftDown(0);
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Inserts `value` into the increasing list `list` (short lists: insertion is cheaper than sorting). */
+function insertSorted(list: number[], value: number): void {
+  let i = list.length;
+  list.push(value);
+  while (i > 0 && list[i - 1] > value) {
+    list[i] = list[i - 1];
+    i--;
+  }
+  list[i] = value;
 }

@@ -9,10 +9,15 @@
  *
  * Callers chain work with `onFlowEnd`: when a flow ends it may return new flows that start now or later
  * (a pre-copy round that follows the previous one, a migration waiting for a free slot).
+ *
+ * Cost per event: a max-min solve over the running flows when the set of running flows changes, and
+ * O(log n) when nothing changes but a chained flow takes the place of the one it follows on the same
+ * links (its rate is taken over, since the problem is the same). Between events nothing is computed.
  */
 import { InputError } from '../InputError';
 import { maxMinFairIndexed } from '../sharing';
 import { ArrivalQueue } from './ArrivalQueue';
+import { CompletionQueue } from './CompletionQueue';
 
 /** One direction of one member, as the timeline sees it. */
 export interface TimelineLink {
@@ -62,7 +67,10 @@ export interface Segment {
   endS: number;
   /** Rate of each recorded link that carries something, in Gbps, in the order the links were given. */
   linkGbps: Array<[string, number]>;
-  /** Rate of each active flow, in Gbps, in the order they started; only with `recordFlowRates`. */
+  /**
+   * Rate of each running flow, in Gbps, in the order the flows were given (the initial ones, then the
+   * chained ones in the order `onFlowEnd` returned them); only with `recordFlowRates`.
+   */
   flowGbps?: Array<[string, number]>;
 }
 
@@ -74,8 +82,8 @@ export interface TimelineInput {
   flows: TimelineFlowInput[];
   /**
    * Called when a flow ends, at simulated time `nowS`; the flows it returns join the run. They must
-   * start at `nowS` or later. Called once per ended flow, in the order the flows ended (flows that end
-   * at the same time: in the order they started). Default: nothing is chained.
+   * start at `nowS` or later. Called once per ended flow, in the order the flows ended (ties: in the
+   * order the flows were given). Default: nothing is chained.
    */
   onFlowEnd?: (ended: CompletedFlow, nowS: number) => TimelineFlowInput[] | void;
   /** Stop with an error after this many events, a guard against runaway chaining. Default 10,000,000. */
@@ -117,8 +125,12 @@ interface FlowState {
   cap: number;
   tag: string | undefined;
   seq: number;
+  /** Bytes left at time `since`. */
   remaining: number;
+  since: number;
   gbps: number;
+  /** When it will end at its current rate. */
+  finishS: number;
 }
 
 /**
@@ -207,7 +219,9 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
       tag: flow.tag,
       seq: seq++,
       remaining: flow.bytes,
+      since: flow.startS,
       gbps: 0,
+      finishS: Infinity,
     };
   };
 
@@ -215,8 +229,8 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
   flows.forEach((flow, i) => pending.push(toState(flow, `flows[${i}]`, 0)));
 
   let nowS = 0;
-  let active: FlowState[] = [];
-  // Flows that left and joined since the rates were last solved.
+  const running = new CompletionQueue<FlowState>();
+  // Flows that left and joined since the rates were last set.
   let left: FlowState[] = [];
   let joined: FlowState[] = [];
   let eventCount = 0;
@@ -238,57 +252,69 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
     for (let head = pending.peek(); head !== undefined && head.startS <= nowS; head = pending.peek()) {
       pending.pop();
       if (head.bytes === 0) finish(head);
-      else {
-        active.push(head);
-        joined.push(head);
-      }
+      else joined.push(head);
     }
   };
 
   const solver = new ActiveSolver(capacity);
-  const recorder = new SegmentRecorder(links, recorded, recordFlowRates, segments);
-  let finishAt = new Float64Array(16);
+  const recorder = new SegmentRecorder(links, recorded, segments);
+  const finishTime = (flow: FlowState): number =>
+    flow.gbps > 0 ? flow.since + flow.remaining / (flow.gbps * BYTES_PER_GBPS_SECOND) : Infinity;
+  let linkGbps: Array<[string, number]> = [];
+  let flowGbps: Array<[string, number]> | undefined;
 
   admit();
-  while (active.length > 0 || pending.size > 0) {
+  while (running.size > 0 || joined.length > 0 || pending.size > 0) {
     if (++eventCount > maxEvents) {
       throw new InputError('maxEvents', maxEvents, `a larger limit: the run was still going at ${nowS} s`);
     }
     if (joined.length > 0 || left.length > 0) {
-      // A chained round that replaces the flow it follows on the same links changes no rate: reuse them.
-      if (!takeOverRates(left, joined)) solver.solve(active);
+      if (takeOverRates(left, joined)) {
+        // Each new flow replaces one that just left, on the same links: no other rate changes.
+        for (const flow of joined) {
+          flow.since = nowS;
+          flow.finishS = finishTime(flow);
+          running.push(flow);
+        }
+      } else {
+        const all = running.items;
+        for (const flow of all) {
+          flow.remaining -= flow.gbps * BYTES_PER_GBPS_SECOND * (nowS - flow.since);
+          flow.since = nowS;
+        }
+        for (const flow of joined) {
+          flow.since = nowS;
+          all.push(flow);
+        }
+        solver.solve(all);
+        for (const flow of all) flow.finishS = finishTime(flow);
+        running.rebuild(all);
+        linkGbps = recorder.linkRates(all);
+      }
+      if (recordFlowRates) {
+        flowGbps = running.items
+          .slice()
+          .sort((a, b) => a.seq - b.seq)
+          .map((flow) => [flow.id, flow.gbps]);
+      }
       left = [];
       joined = [];
     }
-    let nextS = pending.size > 0 ? (pending.peek() as FlowState).startS : Infinity;
-    if (finishAt.length < active.length) finishAt = new Float64Array(active.length * 2);
-    for (let i = 0; i < active.length; i++) {
-      const flow = active[i];
-      const t = flow.gbps > 0 ? nowS + flow.remaining / (flow.gbps * BYTES_PER_GBPS_SECOND) : Infinity;
-      finishAt[i] = t;
-      if (t < nextS) nextS = t;
-    }
+    const arrivalS = pending.size > 0 ? (pending.peek() as FlowState).startS : Infinity;
+    const endS = running.size > 0 ? (running.peek() as FlowState).finishS : Infinity;
+    const nextS = arrivalS < endS ? arrivalS : endS;
     if (nextS === Infinity) throw new Error('simulateTimeline: no flow can make progress (a bug)');
-    const dt = nextS - nowS;
-    if (dt > 0) {
-      recorder.record(nowS, nextS, active);
-      for (const flow of active) flow.remaining -= flow.gbps * BYTES_PER_GBPS_SECOND * dt;
-    }
+    if (nextS > nowS) recorder.append(nowS, nextS, linkGbps, flowGbps);
     nowS = nextS;
-    const ended: FlowState[] = [];
-    const still: FlowState[] = [];
-    for (let i = 0; i < active.length; i++) {
-      const flow = active[i];
-      if (finishAt[i] <= nowS || flow.remaining <= flow.bytes * REMAINING_TOLERANCE) {
-        flow.remaining = 0;
-        ended.push(flow);
-      } else still.push(flow);
+    for (let top = running.peek(); top !== undefined; top = running.peek()) {
+      const remaining = top.remaining - top.gbps * BYTES_PER_GBPS_SECOND * (nowS - top.since);
+      if (top.finishS > nowS && remaining > top.bytes * REMAINING_TOLERANCE) break;
+      running.pop();
+      top.remaining = 0;
+      top.since = nowS;
+      left.push(top);
     }
-    if (ended.length > 0) {
-      active = still;
-      for (const flow of ended) left.push(flow);
-      for (const flow of ended) finish(flow);
-    }
+    for (const flow of left) finish(flow);
     admit();
   }
 
@@ -308,20 +334,18 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
  * takes the rate of the flow it replaces. Returns false (nothing changed) otherwise.
  */
 function takeOverRates(left: FlowState[], joined: FlowState[]): boolean {
-  if (left.length !== joined.length) return false;
-  const byShape = new Map<string, FlowState[]>();
-  for (const flow of left) {
-    const key = shapeKey(flow);
-    const same = byShape.get(key);
-    if (same === undefined) byShape.set(key, [flow]);
-    else same.push(flow);
-  }
+  // Many flows at once: solving is cheaper than matching them pairwise.
+  if (left.length !== joined.length || left.length > 32) return false;
+  const taken = new Uint8Array(left.length);
   const rates: number[] = [];
   for (const flow of joined) {
-    const same = byShape.get(shapeKey(flow));
-    const replaced = same?.pop();
-    if (replaced === undefined) return false;
-    rates.push(replaced.gbps);
+    let match = -1;
+    for (let i = 0; i < left.length && match < 0; i++) {
+      if (taken[i] === 0 && sameShape(left[i], flow)) match = i;
+    }
+    if (match < 0) return false;
+    taken[match] = 1;
+    rates.push(left[match].gbps);
   }
   joined.forEach((flow, i) => {
     flow.gbps = rates[i];
@@ -329,8 +353,11 @@ function takeOverRates(left: FlowState[], joined: FlowState[]): boolean {
   return true;
 }
 
-function shapeKey(flow: FlowState): string {
-  return `${flow.cap}|${flow.linkIndex.slice().sort().join(',')}`;
+/** Same cap and same set of links. */
+function sameShape(a: FlowState, b: FlowState): boolean {
+  if (a.cap !== b.cap || a.linkIndex.length !== b.linkIndex.length) return false;
+  for (let i = 0; i < a.linkIndex.length; i++) if (!b.linkIndex.includes(a.linkIndex[i])) return false;
+  return true;
 }
 
 /**
@@ -388,24 +415,27 @@ class ActiveSolver {
   }
 }
 
-/** Turns the active flows' rates into segments, merging an interval into the previous one when nothing changed. */
+/** Turns rates into segments, merging an interval into the previous one when nothing recorded changed. */
 class SegmentRecorder {
   private linkRate: Float64Array;
   private touched: number[] = [];
+  private recordsLinks: boolean;
 
   constructor(
     private readonly links: TimelineLink[],
     private readonly recorded: Uint8Array,
-    private readonly recordFlowRates: boolean,
     private readonly segments: Segment[],
   ) {
     this.linkRate = new Float64Array(links.length);
+    this.recordsLinks = recorded.includes(1);
   }
 
-  record(startS: number, endS: number, active: FlowState[]): void {
+  /** The recorded links' rates (nonzero only, in link order) for these running flows. */
+  linkRates(running: FlowState[]): Array<[string, number]> {
+    if (!this.recordsLinks) return [];
     const touched = this.touched;
     touched.length = 0;
-    for (const flow of active) {
+    for (const flow of running) {
       for (let i = 0; i < flow.linkIndex.length; i++) {
         const l = flow.linkIndex[i];
         if (this.recorded[l] === 0) continue;
@@ -416,16 +446,19 @@ class SegmentRecorder {
     touched.sort((a, b) => a - b);
     const linkGbps: Array<[string, number]> = touched.map((l) => [this.links[l].id, this.linkRate[l]]);
     for (const l of touched) this.linkRate[l] = 0;
-    const flowGbps: Array<[string, number]> | undefined = this.recordFlowRates
-      ? active.map((flow) => [flow.id, flow.gbps])
-      : undefined;
+    return linkGbps;
+  }
 
+  append(startS: number, endS: number, linkGbps: Array<[string, number]>, flowGbps: Array<[string, number]> | undefined): void {
     const last = this.segments[this.segments.length - 1];
-    if (last !== undefined && last.endS === startS && samePairs(last.linkGbps, linkGbps)) {
-      if (flowGbps === undefined || samePairs(last.flowGbps as Array<[string, number]>, flowGbps)) {
-        last.endS = endS;
-        return;
-      }
+    if (
+      last !== undefined &&
+      last.endS === startS &&
+      (last.linkGbps === linkGbps || samePairs(last.linkGbps, linkGbps)) &&
+      (flowGbps === undefined || last.flowGbps === flowGbps || samePairs(last.flowGbps as Array<[string, number]>, flowGbps))
+    ) {
+      last.endS = endS;
+      return;
     }
     const segment: Segment = { startS, endS, linkGbps };
     if (flowGbps !== undefined) segment.flowGbps = flowGbps;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../InputError';
 import type { Notebook } from './Notebook';
 import { notebookText } from './Notebook';
@@ -126,7 +126,8 @@ export async function gradeSubmissions(options: GradeSubmissionsOptions): Promis
     const tasks: Task[] = [];
     students.forEach((student, k) => {
       const copy = join(work, 'submissions', String(k + 1));
-      cpSync(join(submissions, student), copy, { recursive: true, dereference: false });
+      // A student's own node_modules could shadow the library the grading cells load: it is not copied.
+      cpSync(join(submissions, student), copy, { recursive: true, dereference: false, filter: (source) => basename(source) !== 'node_modules' });
       for (const path of notebooksUnder(copy)) tasks.push({ student, notebook: relative(copy, path), copy: path });
       if (!tasks.some((t) => t.student === student)) log(`${student}: no notebooks`);
     });

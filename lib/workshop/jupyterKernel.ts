@@ -41,7 +41,7 @@ export function packageRoot(from: string = __dirname): string {
  * config, data and runtime files in `jupyterDir` too, so nothing is read from or written to ~/.jupyter.
  * The folder of the running `node` goes first on PATH, because tslab's launcher starts with `env node`.
  */
-export function jupyterEnvironment(jupyterDir: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function jupyterEnvironment(jupyterDir: string, base: Record<string, string | undefined> = process.env): Record<string, string | undefined> {
   return {
     ...base,
     JUPYTER_PATH: join(jupyterDir, 'share', 'jupyter'),
@@ -66,7 +66,9 @@ export function checkPythonJupyter(python: string = SYSTEM_PYTHON): void {
 export function tslabLauncher(root: string = packageRoot()): string {
   let manifest: string;
   try {
-    manifest = require.resolve('tslab/package.json', { paths: [root] });
+    // Through a variable, so that a bundler never tries to resolve tslab for the browser.
+    const load: NodeRequire = require;
+    manifest = load.resolve('tslab/package.json', { paths: [root] });
   } catch {
     throw new JupyterSetupError(`tslab is not installed where ${root} can load it: run npm install tslab`);
   }

@@ -36,6 +36,7 @@ grade    Grades SUBMISSIONS_DIR (one folder per student holding their .ipynb fil
          its kernel restarted and grading goes on; exercises never reached fail with the
          reason. Writes REPORT_DIR/grades.csv (student,notebook,exercise,pass,message) and
          REPORT_DIR/grades.html (a table per student with totals, self-contained).
+         It runs the students' code with your rights: use a throwaway account or container.
   --out REPORT_DIR   where to write the report (required; created if missing)
   --timeout-s N      seconds one cell may run (default 60)
   --jobs N           notebooks graded at once, one kernel each (default: cores, at most 4)

@@ -154,7 +154,8 @@ describe('simulateScenario: a member fails mid-drain', () => {
           const sent = total(sim, 'sentGB');
           expect(Math.abs(sent - total(sim, 'receivedGB'))).toBeLessThan(1e-9 * sent);
           for (let i = 1; i <= vms; i++) {
-            const round0 = sim.timeline.flows.filter((f) => f.id.startsWith(`VM${i}/round-0`) && f.id !== `VM${i}/round-0` ? f.id.startsWith(`VM${i}/round-0@`) : f.id === `VM${i}/round-0`);
+            const base = `VM${i}/round-0`;
+            const round0 = sim.timeline.flows.filter((f) => f.id === base || f.id.startsWith(`${base}@`));
             const delivered = round0.reduce((s, f) => s + f.bytes, 0);
             expect(Math.abs(delivered - 8 * GiB)).toBeLessThan(1e-6 * 8 * GiB);
           }

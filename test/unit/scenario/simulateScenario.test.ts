@@ -224,8 +224,8 @@ describe('simulateScenario(scenario): bookkeeping', () => {
   it('routes around a failed member and never uses the standby while all active members are up', () => {
     // HV1: NIC1 down, so HyperVPort pins port 0 to NIC2. HV2: NIC2 standby, so SI + HyperVPort receives on NIC1.
     const input = lab({ teamingMode: 'SwitchIndependent', loadBalancingAlgorithm: 'HyperVPort', vms: 2 });
-    input.hosts[0].team.members[0].up = false;
-    input.hosts[1].team.members[1].standby = true;
+    input.hosts[0].team!.members[0].up = false;
+    input.hosts[1].team!.members[1].standby = true;
     const sim = simulateScenario(validateScenario(input));
     expect(membersWith(sim, 'HV1', 'sentGB')).toEqual(['NIC2']);
     expect(membersWith(sim, 'HV2', 'receivedGB')).toEqual(['NIC1']);
@@ -233,7 +233,7 @@ describe('simulateScenario(scenario): bookkeeping', () => {
 
   it('throws an InputError when a team has no member up', () => {
     const input = lab({ vms: 1 });
-    for (const m of input.hosts[1].team.members) m.up = false;
+    for (const m of input.hosts[1].team!.members) m.up = false;
     expect(() => simulateScenario(validateScenario(input))).toThrow(/members/);
   });
 });

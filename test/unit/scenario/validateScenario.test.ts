@@ -45,7 +45,8 @@ describe('validateScenario(input) defaults', () => {
   it('fills every default named in the Scenario doc comments', () => {
     // Expectations, from lib/scenario/Scenario.ts: vSwitchPortId 0, nextEphemeralPort 49152, switch src-dst-ip,
     // simultaneous 2, per-vm, setupS 1, setupJitterS 0, maxRounds 5, stopThresholdMB 30, resumeS 0.05,
-    // dirtyMBps 0, startS 0, seed 1.
+    // dirtyMBps 0, startS 0, seed 1; transport TCP, compressionRatio 2, compressionGbps 10,
+    // smbConnectionsPerInterface 4, smbDirect false, rdmaGbps members.
     const scenario = validateScenario(minimal());
     expect(scenario.hosts[0]).toMatchObject({ name: 'HV1', ip: '10.10.10.1', vSwitchPortId: 0, nextEphemeralPort: 49152 });
     expect(scenario.hosts[1].team!.members[0]).toEqual({ name: 'NIC1', gbps: 10, standby: false, up: true, mac: '02:00:00:00:02:01' });
@@ -59,6 +60,12 @@ describe('validateScenario(input) defaults', () => {
       stopThresholdMB: 30,
       resumeS: 0.05,
       roundPauseMs: 0,
+      transport: 'TCP',
+      compressionRatio: 2,
+      compressionGbps: 10,
+      smbConnectionsPerInterface: 4,
+      smbDirect: false,
+      rdmaGbps: 'members',
     });
     expect(scenario.migrations).toEqual([{ vm: 'VM01', from: 'HV1', to: 'HV2', memoryGiB: 8, dirtyMBps: 0, startS: 0 }]);
     expect(scenario.seed).toBe(1);
@@ -68,7 +75,10 @@ describe('validateScenario(input) defaults', () => {
     const input: Record<string, any> = {
       ...minimal(),
       switch: { loadBalance: 'src-dst-port' },
-      liveMigration: { simultaneous: 12, connections: 'per-host-pair', setupS: 0, setupJitterS: 2, maxRounds: 1, stopThresholdMB: 1, resumeS: 0, roundPauseMs: 2 },
+      liveMigration: {
+        simultaneous: 12, connections: 'per-host-pair', setupS: 0, setupJitterS: 2, maxRounds: 1, stopThresholdMB: 1, resumeS: 0, roundPauseMs: 2,
+        transport: 'SMB', compressionRatio: 1.5, compressionGbps: 4, smbConnectionsPerInterface: 2, smbDirect: true, rdmaGbps: 40,
+      },
       seed: 42,
     };
     input.hosts[0].vSwitchPortId = 7;

@@ -95,3 +95,39 @@ describe('lib/scenarios examples show their findings', () => {
     expect(result.hosts.HV1.peakSendGbps).toBeCloseTo(20, TOLERANCE);
   });
 });
+
+describe('lib/scenarios examples of the 2012 R2 transports (beyond the article)', () => {
+  /** The same file with its transport settings replaced by plain TCP. */
+  function simulateAsTcp(name: string): SimulationResult {
+    const input = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'lib', 'scenarios', name), 'utf8'));
+    input.liveMigration = { transport: 'TCP' };
+    return simulateScenario(validateScenario(input)).result;
+  }
+
+  it('smb-multichannel.json: one VM over four SMB connections uses both members each way, where TCP uses one', () => {
+    // Because the four connections come from ports 49152..49155, which Address Hash and src-dst-port spread
+    // two per member (the connection list shows them), so the one VM moves at 2 x 10 Gbps.
+    const result = simulate('smb-multichannel.json');
+    const [vm] = result.migrations;
+    expect(vm.connections.map((c) => c.sourcePort)).toEqual([49152, 49153, 49154, 49155]);
+    expect(vm.connections.every((c) => c.destinationPort === 445)).toBe(true);
+    expect(membersUsed(result, 'HV1', 'sent')).toEqual(['NIC1', 'NIC2']);
+    expect(membersUsed(result, 'HV2', 'received')).toEqual(['NIC1', 'NIC2']);
+    expect(result.hosts.HV1.peakSendGbps).toBeCloseTo(20, TOLERANCE);
+    const tcp = simulateAsTcp('smb-multichannel.json');
+    expect(membersUsed(tcp, 'HV1', 'sent')).toHaveLength(1);
+    expect(result.durationS).toBeLessThan(tcp.durationS);
+  });
+
+  it('compression.json: the wire carries half the bytes at 5 Gbps per migration, and the drain lasts as long as over TCP', () => {
+    // Because with ratio 2 and a CPU of 10 Gbps each migration moves memory at min(10 x 2, 10) = 10 Gbps, as TCP
+    // does on its own 10 Gbps member, so every pass lasts as long and dirties as much; only the wire bytes halve.
+    const result = simulate('compression.json');
+    const tcp = simulateAsTcp('compression.json');
+    const sent = (r: SimulationResult) => Object.values(r.hosts.HV1.members).reduce((sum, m) => sum + m.sentGB, 0);
+    expect(result.durationS).toBeCloseTo(tcp.durationS, 9);
+    expect(sent(result) / sent(tcp)).toBeCloseTo(0.5, 9);
+    expect(result.hosts.HV1.peakSendGbps).toBeCloseTo(10, TOLERANCE);
+    for (const member of Object.values(result.hosts.HV1.members)) expect(member.peakSendGbps).toBeCloseTo(5, TOLERANCE);
+  });
+});

@@ -128,9 +128,9 @@ describe('lib/schema/scenario.schema.json', () => {
         checked.push(`${name}.${key}`);
       }
     }
-    // 1 seed + 1 events + 1 switch + 8 liveMigration + 2 host + 2 member + 2 migration + 2 dynamic defaults, as in
-    // Scenario.ts and Team.ts.
-    expect(checked).toHaveLength(19);
+    // 1 seed + 1 events + 1 switch + 14 liveMigration (8 + 6 transport settings) + 2 host + 2 member + 2 migration
+    // + 2 dynamic defaults, as in Scenario.ts and Team.ts.
+    expect(checked).toHaveLength(25);
   });
 
   it('requires exactly the fields validateScenario requires', () => {
@@ -188,8 +188,9 @@ describe('lib/schema/scenario.schema.json', () => {
 });
 
 describe('lib/scenarios/*.json', () => {
-  it('holds the thirteen example scenarios of the findings and one beyond the article', () => {
+  it('holds the thirteen example scenarios of the findings and three beyond the article', () => {
     expect(exampleFiles.sort()).toEqual([
+      'compression.json',
       'hyperv-port-lacp.json',
       'hyperv-port-static.json',
       'hyperv-port-switch-independent.json',
@@ -202,6 +203,7 @@ describe('lib/scenarios/*.json', () => {
       'one-vm-one-member.json',
       'simultaneous-12.json',
       'small-vms-task-manager.json',
+      'smb-multichannel.json',
       'static-address-hash.json',
       'switch-independent-address-hash.json',
     ]);

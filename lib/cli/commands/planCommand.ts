@@ -1,0 +1,172 @@
+import { InputError } from '../../InputError';
+import { CISCO_LOAD_BALANCE } from '../../hashing';
+import { CONNECTION_MODELS } from '../../scenario';
+import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from '../../teaming';
+import { checkOneOf, describeNumberRule } from '../../fieldChecks';
+import type { NumberRule } from '../../fieldChecks';
+import type { Command } from '../Command';
+import { writeJson } from '../Command';
+import { fixed, formatTable } from '../formatTable';
+import type { ParsedArgs } from '../parseArgs';
+import { PLAN_MAX_MEMBERS, PLAN_MAX_VMS, PLAN_TRANSPORTS, planDrain } from '../planDrain';
+import type { DrainBottleneck, DrainEstimate, DrainPlan, PlanDrainOptions } from '../planDrain';
+
+/** How each bottleneck reads in the text report. */
+const BOTTLENECK_TEXT: Record<DrainBottleneck, string> = {
+  send: 'the send side (HV1): it used fewer members, and they ran full',
+  receive: 'the receive side (HV2): it used fewer members, and they ran full',
+  both: 'both sides alike: the members used on each side ran full',
+  neither: 'neither side: the links never ran full (compression, or too few migrations at once)',
+};
+
+/** `teaming-lab plan`: how long draining HV1 to HV2 takes, and how other settings compare. */
+export const planCommand: Command = {
+  name: 'plan',
+  summary: 'estimate a host drain: drain time, members used, and how other settings compare',
+  help: `Usage: teaming-lab plan [options]
+
+Answers "will draining host HV1 to host HV2 use all my team members, and how long will it
+take?" with the model: it builds the article's two-host scenario from the options (HV1 and
+HV2, each with a team of identical members, one switch; every VM moves from HV1 to HV2),
+simulates the drain, and prints the drain time, the members used on each side, the peak
+send and receive rates and the side that limits the drain. Then it runs the same drain under
+every teaming mode with every load-balancing algorithm, and under every other transport, and
+lists them fastest first (* marks your setting).
+
+Options (defaults: the article's setup):
+  --teaming-mode M    ${TEAMING_MODES.join(', ')} (default Lacp)
+  --algorithm A       ${LOAD_BALANCING_ALGORITHMS.join(', ')}
+                      (default TransportPorts, i.e. Address Hash)
+  --members N         members per team, 1 to ${PLAN_MAX_MEMBERS} (default 2)
+  --gbps S            speed of each member in Gbps (default 10)
+  --vms V             VMs to drain, 1 to ${PLAN_MAX_VMS} (default 4)
+  --memory-gib G      memory of each VM in GiB (default 8)
+  --dirty-mbps D      pages each VM dirties, MB/s (default 50)
+  --switch P          the switch's port-channel load-balance setting, one of
+                      ${CISCO_LOAD_BALANCE.join(', ')} (default src-dst-port)
+  --simultaneous K    simultaneous live migrations per host (default 2)
+  --connections C     ${CONNECTION_MODELS.join(' or ')}: one TCP connection per VM migration, or
+                      one shared by all migrations between the two hosts (default per-vm)
+  --transport T       ${PLAN_TRANSPORTS.join(', ')} (default TCP; SMB uses SMB Multichannel
+                      over the team, SMBDirect uses RDMA NICs of the same total speed
+                      outside the team)
+  --json              print the plan as JSON (below)
+  --help              show this help
+
+JSON: {
+  "setup":      { teamingMode, loadBalancingAlgorithm, members, memberGbps, vms, memoryGiB,
+                  dirtyMBps, switchLoadBalance, simultaneous, connections, transport },
+  "estimate":   ESTIMATE,
+  "comparison": [ESTIMATE, ...]   fastest first; yours once, with "chosen": true
+}
+ESTIMATE = { teamingMode, loadBalancingAlgorithm, transport, drainS, sendMembers,
+             receiveMembers, peakSendGbps, peakReceiveGbps, bottleneck, chosen }
+  drainS: seconds until the last VM resumed on HV2; sendMembers / receiveMembers: members
+  that carried at least 1 % of the bytes (0 under SMBDirect); bottleneck: send, receive,
+  both or neither (the side that used fewer members, when it ran full).
+
+Units: Gbps = 10^9 bit/s, GiB = 2^30 bytes, MB = 10^6 bytes. The model's Windows hash is a
+stand-in (Microsoft does not publish its own), so which member a connection takes may differ
+on real hosts; counts and times are what the model gives for its ports.
+
+Example: a four-member team, twelve 16 GiB VMs, Hyper-V Port
+  teaming-lab plan --members 4 --vms 12 --memory-gib 16 --algorithm HyperVPort
+`,
+  flags: {
+    'teaming-mode': 'string',
+    algorithm: 'string',
+    members: 'string',
+    gbps: 'string',
+    vms: 'string',
+    'memory-gib': 'string',
+    'dirty-mbps': 'string',
+    switch: 'string',
+    simultaneous: 'string',
+    connections: 'string',
+    transport: 'string',
+    json: 'boolean',
+  },
+  run(args, { io }) {
+    if (args.positionals.length > 0) {
+      throw new InputError('plan arguments', args.positionals[0], 'flags only (see teaming-lab plan --help)');
+    }
+    const plan = planDrain(planOptions(args));
+    if (args.booleans.json) writeJson(io, plan);
+    else io.stdout(formatPlan(plan));
+    return 0;
+  },
+};
+
+/** The planner's options from the flags, each checked under the flag's own name. */
+export function planOptions(args: ParsedArgs): PlanDrainOptions {
+  const { strings } = args;
+  const options: PlanDrainOptions = {};
+  const given = (flag: string) => strings[flag] !== undefined;
+  if (given('teaming-mode')) options.teamingMode = checkOneOf(strings['teaming-mode'], '--teaming-mode', TEAMING_MODES);
+  if (given('algorithm')) options.loadBalancingAlgorithm = checkOneOf(strings.algorithm, '--algorithm', LOAD_BALANCING_ALGORITHMS);
+  if (given('members')) options.members = numberFlag(strings.members, '--members', { integer: true, min: 1, max: PLAN_MAX_MEMBERS });
+  if (given('gbps')) options.memberGbps = numberFlag(strings.gbps, '--gbps', { greaterThan: 0 });
+  if (given('vms')) options.vms = numberFlag(strings.vms, '--vms', { integer: true, min: 1, max: PLAN_MAX_VMS });
+  if (given('memory-gib')) options.memoryGiB = numberFlag(strings['memory-gib'], '--memory-gib', { greaterThan: 0 });
+  if (given('dirty-mbps')) options.dirtyMBps = numberFlag(strings['dirty-mbps'], '--dirty-mbps', { min: 0 });
+  if (given('switch')) options.switchLoadBalance = checkOneOf(strings.switch, '--switch', CISCO_LOAD_BALANCE);
+  if (given('simultaneous')) options.simultaneous = numberFlag(strings.simultaneous, '--simultaneous', { integer: true, min: 1 });
+  if (given('connections')) options.connections = checkOneOf(strings.connections, '--connections', CONNECTION_MODELS);
+  if (given('transport')) options.transport = checkOneOf(strings.transport, '--transport', PLAN_TRANSPORTS);
+  return options;
+}
+
+/** A flag's value as a number: plain decimal only (`12`, `2.5`; no `1e3`, no `0x10`), within `rule`. */
+function numberFlag(value: string, flag: string, rule: NumberRule): number {
+  const allowed = describeNumberRule(rule);
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new InputError(flag, value, allowed);
+  const number = Number(value);
+  const ok =
+    Number.isFinite(number) &&
+    (!rule.integer || Number.isSafeInteger(number)) &&
+    (rule.min === undefined || number >= rule.min) &&
+    (rule.max === undefined || number <= rule.max) &&
+    (rule.greaterThan === undefined || number > rule.greaterThan);
+  if (!ok) throw new InputError(flag, value, allowed);
+  return number;
+}
+
+/** Members used on one side, in words. */
+function membersUsed(used: number, plan: DrainPlan): string {
+  return used === 0 && plan.estimate.transport === 'SMBDirect' ? 'RDMA NICs (outside the team)' : `${used} of ${plan.setup.members} members`;
+}
+
+/** The text report: the setup, the estimate, and the comparison table. */
+export function formatPlan(plan: DrainPlan): string {
+  const { setup, estimate } = plan;
+  const lines = [
+    `Drain HV1 -> HV2: ${setup.vms} VM(s) of ${setup.memoryGiB} GiB, each dirtying ${setup.dirtyMBps} MB/s`,
+    `Teams: ${setup.members} x ${setup.memberGbps} Gbps, ${setup.teamingMode}, ${setup.loadBalancingAlgorithm}; switch ${setup.switchLoadBalance}; ` +
+      `${setup.simultaneous} simultaneous; ${setup.connections} connections; transport ${setup.transport}`,
+    '',
+    `Drain time        ${fixed(estimate.drainS, 1)} s`,
+    `HV1 sends on      ${membersUsed(estimate.sendMembers, plan)}, peak ${fixed(estimate.peakSendGbps, 1)} Gbps`,
+    `HV2 receives on   ${membersUsed(estimate.receiveMembers, plan)}, peak ${fixed(estimate.peakReceiveGbps, 1)} Gbps`,
+    `Bottleneck        ${BOTTLENECK_TEXT[estimate.bottleneck]}`,
+    '',
+    'The same drain with other settings, fastest first (* = yours)',
+  ];
+  const rows = plan.comparison.map((row: DrainEstimate) => [
+    row.chosen ? '*' : '',
+    row.teamingMode,
+    row.loadBalancingAlgorithm,
+    row.transport,
+    fixed(row.drainS, 1),
+    row.transport === 'SMBDirect' ? 'RDMA' : String(row.sendMembers),
+    row.transport === 'SMBDirect' ? 'RDMA' : String(row.receiveMembers),
+    fixed(row.peakSendGbps, 1),
+    fixed(row.peakReceiveGbps, 1),
+    row.bottleneck,
+  ]);
+  const table = formatTable(
+    ['', 'teaming mode', 'algorithm', 'transport', 'drain s', 'send members', 'receive members', 'peak send Gbps', 'peak receive Gbps', 'bottleneck'],
+    rows,
+    { alignRight: [4, 5, 6, 7, 8] },
+  );
+  return `${lines.join('\n')}\n${table}`;
+}
