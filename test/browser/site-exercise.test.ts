@@ -1,0 +1,90 @@
+// Workshop on the site: a learner answers an exercise in its answer box, first wrongly and then rightly,
+// and sees both verdicts. The right and the wrong answer are found by asking the library's own check in
+// Node (not typed here), so the test follows the model if a scenario changes.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../site/build.mjs';
+import { loadLabForNode } from '../../site/builder/lab.mjs';
+import { createSiteServer } from '../../site/serve.mjs';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
+
+interface Check { pass: boolean; message: string }
+type Lab = { exercises: Record<string, { id: string; lesson: number; kind: string; options?: string[]; check(a: unknown): Check }> };
+
+let workDir = '';
+let server: Server;
+let origin = '';
+let browser: Browser;
+let lab: Lab;
+let builtSlugs: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-system-deps.sh (as root)`);
+  lab = (await loadLabForNode(path.join(ROOT, 'lib', 'index.ts'))) as Lab;
+  workDir = await mkdtemp(path.join(tmpdir(), 'teaming-lab-exercise-'));
+  const built = await buildSite({ contentDir: process.env.CONTENT_DIR ?? path.join(ROOT, 'content'), outDir: path.join(workDir, 'dist'), quiet: true });
+  builtSlugs = built.lessons.map((l) => l.slug);
+  server = createSiteServer({ root: built.outDir });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe('site exercises', () => {
+  it('a choice exercise answered wrong then right shows FAIL then PASS, judged by the library in the page', async () => {
+    // Find a choice exercise whose lesson page has its answer box, and one wrong and one right option.
+    let target: { id: string; slug: string; right: string; wrong: string } | null = null;
+    for (const ex of Object.values(lab.exercises)) {
+      if (ex.kind !== 'choice' || !ex.options) continue;
+      const right = ex.options.find((o) => ex.check(o).pass);
+      const wrong = ex.options.find((o) => !ex.check(o).pass);
+      const slug = builtSlugs.find((s) => s.startsWith(String(ex.lesson).padStart(2, '0')));
+      if (!right || !wrong || !slug) continue;
+      const html = await readFile(path.join(workDir, 'dist', slug, 'index.html'), 'utf8');
+      if (html.includes(`data-exercise="${ex.id}"`)) {
+        target = { id: ex.id, slug, right, wrong };
+        break;
+      }
+    }
+    expect(target, 'no choice exercise with an answer box on the site').not.toBeNull();
+    const { id, slug, right, wrong } = target!;
+
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${origin}/${slug}/`);
+    const form = page.locator(`form.tl-answer[data-exercise="${id}"]`);
+    await form.scrollIntoViewIfNeeded();
+    const result = form.locator('.tl-answer-result');
+
+    await form.locator('[name="answer"]').selectOption(wrong);
+    await form.locator('button[type="submit"], button:not([type])').first().click();
+    await expect.poll(() => result.textContent(), { timeout: 20_000 }).toMatch(/^FAIL /);
+    expect(await result.getAttribute('class')).toContain('tl-fails');
+
+    await form.locator('[name="answer"]').selectOption(right);
+    await form.locator('button[type="submit"], button:not([type])').first().click();
+    await expect.poll(() => result.textContent(), { timeout: 20_000 }).toMatch(/^PASS /);
+    expect(await result.getAttribute('class')).toContain('tl-holds');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
