@@ -61,8 +61,12 @@ function capstoneDrainS(teamingMode: TeamingMode, loadBalancingAlgorithm: LoadBa
   return runScenario(articleScenario({ ...CAPSTONE, teamingMode, loadBalancingAlgorithm, simultaneous })).result.durationS;
 }
 
-/** The fastest drain time over every setting the capstone offers. */
+/** The fastest drain time, once computed (the model is deterministic, so it cannot change within a run). */
+let fastestS: number | undefined;
+
+/** The fastest drain time over every setting the capstone offers (75 simulations, run once). */
 function capstoneFastestS(): number {
+  if (fastestS !== undefined) return fastestS;
   let fastest = Infinity;
   for (const simultaneous of CAPSTONE_SIMULTANEOUS) {
     for (const teamingMode of TEAMING_MODES) {
@@ -71,6 +75,7 @@ function capstoneFastestS(): number {
       }
     }
   }
+  fastestS = fastest;
   return fastest;
 }
 

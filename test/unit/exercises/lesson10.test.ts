@@ -1,0 +1,97 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exercises } from '../../../lib/exercises';
+
+// Lesson 10's exercise checks (Dynamic, SET, transports, Linux bonding, planning a drain): each lesson
+// solution must pass and a plausible wrong answer must fail. Expected answers come from the rules the
+// lesson teaches, worked by hand in the comments; the capstone's closed form is checked against the
+// model in the exercise's own check.
+
+const pass = (id: string, answer: unknown) => exercises[id].check(answer).pass;
+
+/** The lesson's exercises as the MDX declares them: id and the variable its check line reads. */
+function lessonExercises(prefix: string): Array<{ id: string; answerName: string }> {
+  const dir = new URL('../../../content/', import.meta.url);
+  const file = readdirSync(dir).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.mdx'));
+  if (!file) throw new Error(`no content/${prefix}-*.mdx`);
+  const text = readFileSync(new URL(file, dir), 'utf8');
+  return [...text.matchAll(/^check\('([^']+)', (\w+)\);$/gm)].map((m) => ({ id: m[1], answerName: m[2] }));
+}
+
+const GIB = 2 ** 30;
+
+describe('lesson 10 exercises', () => {
+  it('are registered for lesson 10, one per <Exercise> of the lesson, with the answer names its cells assign', () => {
+    // The workshop's `ex-10-capstone` (facilitator guide) shares the prefix; the lesson's are numbered.
+    const ids = Object.keys(exercises).filter((id) => /^ex-10-\d+$/.test(id));
+    expect(ids.sort()).toEqual(['ex-10-1', 'ex-10-2', 'ex-10-3', 'ex-10-4']);
+    for (const id of ids) expect(exercises[id].lesson).toBe(10);
+    // Because the grader reads the variable named answerName: the lesson's check line must pass that one.
+    expect(lessonExercises('10')).toEqual(ids.map((id) => ({ id, answerName: exercises[id].answerName })));
+  });
+
+  it('ex-10-1: a Switch Independent Dynamic team receives a drain on one member', () => {
+    // Because Dynamic's inbound side works per vSwitch port, and all live migration goes to one host vNIC.
+    expect(pass('ex-10-1', 1)).toBe(true);
+    expect(pass('ex-10-1', 4)).toBe(false);
+    expect(pass('ex-10-1', 2)).toBe(false);
+    expect(pass('ex-10-1', undefined)).toBe(false);
+  });
+
+  it('ex-10-2: one VM over SMB Multichannel sends at both members\' speed (20 Gbps) under Address Hash', () => {
+    // Because SMB opens four connections from four consecutive source ports; the model's stand-in hash
+    // spreads them over both members (TCP's single connection would stay at 10 Gbps).
+    expect(pass('ex-10-2', 20)).toBe(true);
+    expect(pass('ex-10-2', '20')).toBe(true);
+    expect(pass('ex-10-2', 10)).toBe(false);
+    expect(pass('ex-10-2', 40)).toBe(false);
+  });
+
+  it('ex-10-3: an 802.3ad bond with layer2 sends a two-host drain on one member', () => {
+    // Because layer2 hashes only the two hosts' MAC addresses, the same for every connection.
+    expect(pass('ex-10-3', 1)).toBe(true);
+    expect(pass('ex-10-3', 2)).toBe(false);
+  });
+
+  it('ex-10-4: the fastest drain needs a switch-dependent team that spreads both ways and enough migrations at once', () => {
+    // Lower bound, by hand: 12 x 16 GiB = 206.16 GB can go no faster than the whole team, 4 x 10 Gbps =
+    // 5e9 bytes/s, so no drain beats 41.2 s plus the 1 s setup; and a setting that funnels the drain
+    // through one member (Hyper-V Port, Switch Independent) takes at least four times the copy time.
+    const lowerBoundS = (12 * 16 * GIB) / 5e9 + 1;
+    const oneMemberS = (12 * 16 * GIB) / 1.25e9 + 1;
+    const check = exercises['ex-10-4'].check;
+    // A setting that cannot use four members is refused whatever the time given.
+    for (const answer of [
+      { teamingMode: 'Lacp', loadBalancingAlgorithm: 'HyperVPort', simultaneous: 12, drainS: oneMemberS },
+      { teamingMode: 'SwitchIndependent', loadBalancingAlgorithm: 'Dynamic', simultaneous: 12, drainS: oneMemberS },
+      { teamingMode: 'Lacp', loadBalancingAlgorithm: 'Dynamic', simultaneous: 2, drainS: lowerBoundS * 2 },
+    ]) {
+      expect(check(answer).message).toMatch(/is not the fastest setting/);
+    }
+    // The lesson's answer: LACP (or Static) with Dynamic, 12 at once, in the model's time. Bisect on the
+    // check's "too long" / "too short" between the whole-team bound and the one-member time: the time it
+    // accepts must lie in between, because the team cannot beat its total speed, and this setting uses
+    // more than one member.
+    const right = { teamingMode: 'Lacp', loadBalancingAlgorithm: 'Dynamic', simultaneous: 12 };
+    let low = lowerBoundS;
+    let high = oneMemberS;
+    let found: number | null = null;
+    for (let step = 0; step < 30 && found === null; step++) {
+      const drainS = (low + high) / 2;
+      const result = check({ ...right, drainS });
+      if (result.pass) found = drainS;
+      else if (/too long/.test(result.message)) high = drainS;
+      else if (/too short/.test(result.message)) low = drainS;
+      else throw new Error(result.message);
+    }
+    expect(found, 'a time between the whole-team bound and the one-member time passes').not.toBeNull();
+    // Static ties with LACP: the send side is the same team, and the switch spreads the receive side alike.
+    expect(check({ teamingMode: 'Static', loadBalancingAlgorithm: 'Dynamic', simultaneous: 12, drainS: found }).pass).toBe(true);
+    // A time far off fails even for the right setting.
+    expect(check({ teamingMode: 'Lacp', loadBalancingAlgorithm: 'Dynamic', simultaneous: 12, drainS: (found as number) * 1.1 }).pass).toBe(false);
+    // Malformed answers fail with a message, never throw.
+    expect(check(undefined).pass).toBe(false);
+    expect(check({ teamingMode: 'Lacp', loadBalancingAlgorithm: 'Dynamic', simultaneous: 3, drainS: found }).pass).toBe(false);
+    expect(check({ teamingMode: 'LACP', loadBalancingAlgorithm: 'Dynamic', simultaneous: 12, drainS: found }).pass).toBe(false);
+  }, 60_000);
+});
