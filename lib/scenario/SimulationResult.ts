@@ -76,7 +76,10 @@ export interface RouteChange {
   sendMember: string;
   /** Name of the target member it arrives on from then. */
   receiveMember: string;
-  /** Present when the flow is sprayed or copied over several source members (Linux balance-rr, broadcast): all of them. */
+  /**
+   * Present when the flow is sprayed or copied over several source members (Linux balance-rr, broadcast), or
+   * the migration has several connections (SMB Multichannel): the source member of each path, in order.
+   */
   sendMembers?: string[];
 }
 

@@ -69,8 +69,9 @@ export function gradingCellSource(id: string, answerName: string, nonce: string)
 /**
  * Builds the copy of a submission that grading executes. Pure: the submission is not changed. Every code
  * cell loses its outputs; after each exercise cell (see `exerciseOfCell`; when a student duplicated one,
- * the last copy counts) comes a grading cell (`gradingCellSource`). Exercises of the notebook's lesson
- * (`metadata.teaming_lab.lesson`) with no cell in the submission are listed in the plan without cells.
+ * the last copy counts) comes a grading cell (`gradingCellSource`). The numbered exercises of the
+ * notebook's lesson (`metadata.teaming_lab.lesson`; `ex-06-1` ... for lesson 6) with no cell in the
+ * submission are listed in the plan without cells, so a deleted exercise still shows as failed.
  */
 export function gradingNotebook(submission: Notebook, options: GradingNotebookOptions): GradingNotebook {
   if (!/^[0-9a-f]{16,}$/.test(options.nonce)) throw new InputError('nonce', options.nonce, '16 or more lowercase hex digits');
@@ -108,7 +109,12 @@ export function gradingNotebook(submission: Notebook, options: GradingNotebookOp
     entries.set(info.id, entry);
   });
   const lesson = source.metadata?.teaming_lab?.lesson;
-  const expected = typeof lesson === 'number' ? Object.values(known).filter((e) => e.lesson === lesson).map((e) => e.id) : [];
+  // A lesson's notebook holds its numbered exercises (`ex-06-1`); a named one such as the workshop's
+  // `ex-10-capstone` lives in the facilitator guide, so no lesson notebook is expected to answer it.
+  const numbered = (id: string) => typeof lesson === 'number' && new RegExp(`^ex-0*${lesson}-\\d+$`).test(id);
+  const expected = Object.values(known)
+    .filter((e) => e.lesson === lesson && numbered(e.id))
+    .map((e) => e.id);
   for (const id of expected) if (!entries.has(id)) entries.set(id, { id, answerName: known[id]?.answerName });
   const plan = [...entries.values()].sort((a, b) => compareIds(a.id, b.id));
   return { notebook: { ...source, cells }, plan };

@@ -90,7 +90,7 @@ const SCHEMAS = {
     unit: { check: (v) => (typeof v === 'string' ? null : 'must be a string') },
   },
   Exercise: {
-    id: { required: true, check: (v) => (typeof v === 'string' && /^ex-\d\d-\d+$/.test(v) ? null : 'must be an exercise id such as "ex-06-1"') },
+    id: { required: true, check: (v) => (typeof v === 'string' && /^ex-\d\d-(\d+|[a-z][\w-]*)$/.test(v) ? null : 'must be an exercise id such as "ex-06-1" or "ex-10-capstone"') },
     title: { required: true, check: (v) => (typeof v === 'string' && v.trim() ? null : 'must be a non-empty string') },
   },
   Hint: {},

@@ -57,6 +57,13 @@ describe('gradingNotebook', () => {
     expect(Object.values(exercises).filter((e) => e.lesson === 6).map((e) => e.id)).toEqual(['ex-06-1', 'ex-06-2', 'ex-06-3', 'ex-06-4']);
   });
 
+  it("expects a lesson's numbered exercises only: the guide's named capstone is not in any lesson notebook", () => {
+    expect(exercises['ex-10-capstone'].lesson).toBe(10);
+    const ids = gradingNotebook({ cells: [], metadata: { teaming_lab: { lesson: 10 } } }, { nonce: NONCE }).plan.map((e) => e.id);
+    expect(ids).toEqual(Object.keys(exercises).filter((id) => /^ex-10-\d+$/.test(id)).sort(compareIds));
+    expect(ids).not.toContain('ex-10-capstone');
+  });
+
   it('clears old outputs and keeps the student cells otherwise, without changing the submission', () => {
     const cells = notebook.cells.filter((c) => c.metadata?.teaming_lab?.grading_of === undefined);
     expect(cells.map(cellText)).toEqual(submission().cells.map(cellText));
