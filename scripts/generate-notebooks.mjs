@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Turns every lesson `content/*.mdx` (front matter with `lesson:`) into `notebooks/<same name>.ipynb`
-// for tslab, following docs/lesson-format.md. The .mdx file is the only source: never edit a notebook.
+// Turns every lesson `content/*.mdx` (front matter with `lesson: N`) into `notebooks/<same name>.ipynb`
+// for tslab, following docs/lesson-format.md. Guides (front matter `kind: guide`, such as the facilitator's
+// guide) get no notebook; a page that is neither a lesson nor a guide is an error naming the file.
+// The .mdx file is the only source: never edit a notebook.
 //
 //   node scripts/generate-notebooks.mjs           write the notebooks (and remove ones whose lesson is gone)
 //   node scripts/generate-notebooks.mjs --check   write nothing; exit 1 listing stale notebooks
@@ -29,8 +31,7 @@ export function planNotebooks(root = REPO_ROOT) {
     const name = basename(fileName, '.mdx');
     try {
       const lines = text.replace(/\r\n?/g, '\n').split('\n');
-      if (lines[0] !== '---') continue; // not a lesson page (no front matter)
-      if (parseFrontMatter(lines, file).frontMatter.lesson === undefined) continue; // e.g. the facilitator guide
+      if (parseFrontMatter(lines, file).frontMatter.kind === 'guide') continue; // e.g. the facilitator's guide
       const json = notebookJson(lessonNotebook(text, file, name));
       const targetPath = join(notebooksDir, `${name}.ipynb`);
       const current = existsSync(targetPath) ? readFileSync(targetPath, 'utf8') : null;

@@ -33,6 +33,7 @@ export class LessonError extends Error {
 export function parseLesson(text, file) {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const { frontMatter, bodyStart } = parseFrontMatter(lines, file);
+  if (frontMatter.kind === 'guide') throw new LessonError(file, 1, 'a guide (`kind: guide`) is not a lesson: it gets no notebook');
   const cells = [];
   const headings = [];
   let markdown = []; // lines of the markdown cell being built
@@ -253,7 +254,12 @@ export function exerciseCode(code, id, file, line) {
   return { id, answerName: call[3], solution };
 }
 
-/** Reads the `---` front matter: flat `key: value` lines, `#` comments, quoted or plain strings, numbers. */
+/**
+ * Reads the `---` front matter: flat `key: value` lines, `#` comments, quoted or plain strings, numbers.
+ * Every page has a `title` and a `summary`, and is either a lesson (`lesson: N` and `minutes: M`, whole
+ * numbers above 0) or a guide (`kind: guide`, no `lesson`, `minutes` optional), such as the facilitator's
+ * guide. Anything else is a LessonError naming the file.
+ */
 export function parseFrontMatter(lines, file) {
   if (lines[0] !== '---') throw new LessonError(file, 1, 'a lesson starts with `---` front matter (title, lesson, summary, minutes)');
   const end = lines.indexOf('---', 1);
@@ -286,7 +292,15 @@ export function parseFrontMatter(lines, file) {
       throw new LessonError(file, 1, `front matter \`${key}\` must be a whole number above 0 (got ${JSON.stringify(frontMatter[key])})`);
     }
   }
-  if (frontMatter.minutes === undefined) throw new LessonError(file, 1, 'front matter needs `minutes`');
+  if (frontMatter.kind !== undefined && frontMatter.kind !== 'guide') {
+    throw new LessonError(file, 1, `front matter \`kind\` must be \`guide\` (or left out for a lesson), got ${JSON.stringify(frontMatter.kind)}`);
+  }
+  if (frontMatter.kind === 'guide') {
+    if (frontMatter.lesson !== undefined) throw new LessonError(file, 1, 'a guide (`kind: guide`) has no `lesson` number');
+  } else {
+    if (frontMatter.lesson === undefined) throw new LessonError(file, 1, 'front matter needs `lesson: N` (a lesson) or `kind: guide` (a guide such as the facilitator\'s guide)');
+    if (frontMatter.minutes === undefined) throw new LessonError(file, 1, 'front matter needs `minutes` (a lesson\'s estimated study time)');
+  }
   return { frontMatter, bodyStart: end + 1 };
 }
 

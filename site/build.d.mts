@@ -9,5 +9,7 @@ export interface BuildOptions {
   /** Print nothing; default false. */
   quiet?: boolean;
 }
-export interface BuiltLesson { slug: string; title: string; figures: number; cells: number }
+/** A page built: a lesson (`lesson: N` in its front matter) or a guide (`kind: guide`). */
+export interface BuiltLesson { slug: string; title: string; kind: 'lesson' | 'guide'; figures: number; cells: number }
+/** Builds the site; `lessons` lists every page built, the lessons in course order and then the guides. */
 export function buildSite(options?: BuildOptions): Promise<{ outDir: string; lessons: BuiltLesson[]; ms: number }>;

@@ -7,7 +7,9 @@
 //   CONTENT_DIR=dir OUT_DIR=dir node site/build.mjs
 //
 // Fails (exit code 1) naming the file, line and component for an unknown component, an unknown experiment
-// or a bad prop, and for a lesson whose front matter lacks a title.
+// or a bad prop, and naming the file for front matter that lacks a title or is neither a lesson (`lesson: N`)
+// nor a guide (`kind: guide`). Guides (such as the facilitator's guide) are listed apart from the lessons,
+// under "For instructors", and are not chained into the lessons' previous/next links.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -42,7 +44,8 @@ const MARKER = '.teaming-lab-site';
 /**
  * Builds the site.
  * @param {BuildOptions} [options]
- * @returns {Promise<{ outDir: string, lessons: Array<{slug: string, title: string, figures: number, cells: number}>, ms: number }>}
+ * @returns {Promise<{ outDir: string, lessons: Array<{slug: string, title: string, kind: 'lesson' | 'guide', figures: number, cells: number}>, ms: number }>}
+ *   `lessons`: every page built, the lessons in course order and then the guides
  */
 export async function buildSite(options = {}) {
   const started = performance.now();
@@ -86,15 +89,23 @@ export async function buildSite(options = {}) {
     }
     const fm = bundled.frontmatter ?? {};
     if (typeof fm.title !== 'string' || !fm.title.trim()) problems.push(`${rel}: front matter: "title" is required`);
+    if (fm.kind !== undefined && fm.kind !== 'guide') problems.push(`${rel}: front matter: "kind" must be "guide" (or left out for a lesson), got ${JSON.stringify(fm.kind)}`);
+    else if (fm.kind === 'guide' && fm.lesson !== undefined) problems.push(`${rel}: front matter: a guide (kind: guide) has no "lesson" number`);
+    else if (fm.kind !== 'guide' && fm.lesson === undefined) problems.push(`${rel}: front matter: a page needs "lesson: N" (a lesson) or "kind: guide" (a guide such as the facilitator's guide)`);
     if (fm.lesson !== undefined && !(Number.isInteger(fm.lesson) && fm.lesson >= 1)) problems.push(`${rel}: front matter: "lesson" must be a whole number from 1, got ${JSON.stringify(fm.lesson)}`);
     if (fm.minutes !== undefined && !(typeof fm.minutes === 'number' && fm.minutes > 0)) problems.push(`${rel}: front matter: "minutes" must be a positive number`);
     if (fm.summary !== undefined && typeof fm.summary !== 'string') problems.push(`${rel}: front matter: "summary" must be text`);
-    return { file, rel, slug: file.replace(/\.mdx$/, ''), code: bundled.code, title: fm.title, lesson: fm.lesson, summary: fm.summary ?? '', minutes: fm.minutes };
+    const kind = fm.kind === 'guide' ? 'guide' : 'lesson';
+    return { file, rel, slug: file.replace(/\.mdx$/, ''), code: bundled.code, title: fm.title, kind, lesson: fm.lesson, summary: fm.summary ?? '', minutes: fm.minutes };
   }));
   if (problems.length) throw new LessonError(`site build failed:\n${problems.join('\n')}`);
 
-  const lessons = compiled.sort((a, b) => (a.lesson ?? Infinity) - (b.lesson ?? Infinity) || a.file.localeCompare(b.file));
-  const slugs = new Set(lessons.map((l) => l.slug));
+  // Lessons in course order, then the guides (kind: guide) by file name. Each list has its own
+  // previous/next chain, so a guide never sits between two lessons.
+  const lessonPages = compiled.filter((p) => p.kind !== 'guide').sort((a, b) => a.lesson - b.lesson || a.file.localeCompare(b.file));
+  const guides = compiled.filter((p) => p.kind === 'guide').sort((a, b) => a.file.localeCompare(b.file));
+  const pages = [...lessonPages, ...guides];
+  const slugs = new Set(pages.map((l) => l.slug));
 
   const cache = new Map();
   const run = (rel) => (id, opts, component) => {
@@ -125,7 +136,9 @@ export async function buildSite(options = {}) {
 
   const index = [];
   const summary = [];
-  for (const [i, lesson] of lessons.entries()) {
+  for (const lesson of pages) {
+    const chain = lesson.kind === 'guide' ? guides : lessonPages;
+    const i = chain.indexOf(lesson);
     const toc = [];
     const components = makeComponents({ lab, experiments, run: run(lesson.rel), toc, lessonHref: lessonHref(lesson.rel) });
     let html;
@@ -135,47 +148,51 @@ export async function buildSite(options = {}) {
     } catch (e) {
       throw new LessonError(e instanceof LessonError && e.message.startsWith(lesson.rel) ? e.message : `${lesson.rel}: ${e.message}`);
     }
-    const meta = [lesson.lesson ? `Lesson ${lesson.lesson}` : 'Guide', lesson.minutes ? `${lesson.minutes} minutes` : null].filter(Boolean).join(' · ');
+    const meta = [lesson.kind === 'guide' ? 'For instructors' : `Lesson ${lesson.lesson}`, lesson.minutes ? `${lesson.minutes} minutes` : null].filter(Boolean).join(' · ');
     const body = `<article class="tl-article">
 <header class="tl-article-head"><p class="tl-kicker">${esc(meta)}</p><h1>${esc(lesson.title)}</h1>${lesson.summary ? `<p class="tl-lede">${esc(lesson.summary)}</p>` : ''}</header>
 ${html}
 </article>`;
     const page = renderPage({
-      title: `${lesson.title} · ${SITE_TITLE}`, description: lesson.summary, base: '../', body, lessons,
-      current: lesson.slug, toc, prev: lessons[i - 1], next: lessons[i + 1], siteTitle: SITE_TITLE, bodyClass: 'tl-lesson',
+      title: `${lesson.title} · ${SITE_TITLE}`, description: lesson.summary, base: '../', body, lessons: lessonPages, guides,
+      current: lesson.slug, toc, prev: chain[i - 1], next: chain[i + 1], pagerLabel: lesson.kind === 'guide' ? 'Previous and next guide' : 'Previous and next lesson',
+      siteTitle: SITE_TITLE, bodyClass: lesson.kind === 'guide' ? 'tl-lesson tl-guide' : 'tl-lesson',
     });
     await mkdir(path.join(outDir, lesson.slug), { recursive: true });
     await writeFile(path.join(outDir, lesson.slug, 'index.html'), page);
-    index.push({ slug: lesson.slug, title: lesson.title, summary: lesson.summary, lesson: lesson.lesson ?? null, sections: searchSections(html) });
-    summary.push({ slug: lesson.slug, title: lesson.title, figures: (html.match(/class="tl-figure"/g) ?? []).length, cells: (html.match(/class="tl-cell"/g) ?? []).length });
+    index.push({ slug: lesson.slug, title: lesson.title, summary: lesson.summary, lesson: lesson.kind === 'guide' ? null : lesson.lesson, kind: lesson.kind, sections: searchSections(html) });
+    summary.push({ slug: lesson.slug, title: lesson.title, kind: lesson.kind, figures: (html.match(/class="tl-figure"/g) ?? []).length, cells: (html.match(/class="tl-cell"/g) ?? []).length });
   }
 
-  const cards = lessons.map((l) => `<li class="tl-card"><a href="${l.slug}/"><span class="tl-card-kicker">${l.lesson ? `Lesson ${l.lesson}` : 'Guide'}${l.minutes ? ` · ${l.minutes} min` : ''}</span><span class="tl-card-title">${esc(l.title)}</span></a>${l.summary ? `<p>${esc(l.summary)}</p>` : ''}</li>`).join('\n');
+  const card = (l) => `<li class="tl-card"><a href="${l.slug}/"><span class="tl-card-kicker">${l.kind === 'guide' ? 'Guide' : `Lesson ${l.lesson}`}${l.minutes ? ` · ${l.minutes} min` : ''}</span><span class="tl-card-title">${esc(l.title)}</span></a>${l.summary ? `<p>${esc(l.summary)}</p>` : ''}</li>`;
+  const guideSection = guides.length
+    ? `\n<h2 id="for-instructors">For instructors</h2>\n<ul class="tl-cards">\n${guides.map(card).join('\n')}\n</ul>`
+    : '';
   await writeFile(path.join(outDir, 'index.html'), renderPage({
-    title: SITE_TITLE, description: 'A course on how NIC teams spread traffic, with models you can run in the page.', base: '', lessons, siteTitle: SITE_TITLE, bodyClass: 'tl-home',
+    title: SITE_TITLE, description: 'A course on how NIC teams spread traffic, with models you can run in the page.', base: '', lessons: lessonPages, guides, siteTitle: SITE_TITLE, bodyClass: 'tl-home',
     body: `<h1>${SITE_TITLE}</h1>
 <p class="tl-lede">How NIC teams spread traffic over their members, and why live migrations between two Hyper-V hosts use one member or several. Every number on these pages comes from a model that runs in your browser.</p>
 <h2 id="lessons">Lessons</h2>
 <ol class="tl-cards">
-${cards}
-</ol>`,
+${lessonPages.map(card).join('\n')}
+</ol>${guideSection}`,
   }));
   await mkdir(path.join(outDir, 'search'), { recursive: true });
   await writeFile(path.join(outDir, 'search', 'index.html'), renderPage({
-    title: `Search · ${SITE_TITLE}`, description: 'Search the lessons.', base: '../', lessons, siteTitle: SITE_TITLE, bodyClass: 'tl-search-page',
+    title: `Search · ${SITE_TITLE}`, description: 'Search the lessons.', base: '../', lessons: lessonPages, guides, siteTitle: SITE_TITLE, bodyClass: 'tl-search-page',
     body: `<h1>Search</h1>
 <p class="tl-search-hint">Type in the search box above; results appear as you type. Search works offline.</p>
 <div class="tl-search-page-results" aria-live="polite"><noscript><p>Search needs JavaScript. The <a href="../">lesson list</a> links every lesson.</p></noscript></div>`,
   }));
   await writeFile(path.join(outDir, '404.html'), renderPage({
-    title: `Page not found · ${SITE_TITLE}`, description: 'Page not found.', base: '/', lessons, siteTitle: SITE_TITLE, bodyClass: 'tl-404',
+    title: `Page not found · ${SITE_TITLE}`, description: 'Page not found.', base: '/', lessons: lessonPages, guides, siteTitle: SITE_TITLE, bodyClass: 'tl-404',
     body: '<h1>Page not found</h1><p>There is no page at this address. The <a href="/">lesson list</a> links every lesson.</p>',
   }));
   await writeFile(path.join(outDir, 'search-index.json'), JSON.stringify({ lessons: index }));
   await writeAssets({ outDir, libEntry, siteDir: SITE_DIR });
 
   const ms = performance.now() - started;
-  log(`site: built ${lessons.length} lesson(s) into ${path.relative(process.cwd(), outDir) || outDir} in ${(ms / 1000).toFixed(1)} s`);
+  log(`site: built ${lessonPages.length} lesson(s) and ${guides.length} guide(s) into ${path.relative(process.cwd(), outDir) || outDir} in ${(ms / 1000).toFixed(1)} s`);
   return { outDir, lessons: summary, ms };
 }
 

@@ -227,6 +227,14 @@ export interface MigrationsSimulation {
 /** Tag of the zero-byte flows that wake the scheduler up. */
 export const TIMER_TAG = 'timer';
 
+/** The migrations waiting between two hosts, in FIFO order: `waiting[head..]`. */
+interface PairQueue {
+  source: string;
+  target: string;
+  waiting: number[];
+  head: number;
+}
+
 interface State {
   request: MigrationRequest;
   run: MigrationRun;
@@ -306,11 +314,20 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
   }));
   const busy = new Map<string, number>();
   const startOrder: number[] = [];
-  // Waiting requests in FIFO order; requests enter it once their time has come.
+  // Requests in FIFO order (request time, then input order); they wait once their time has come.
   const fifo = states.map((_, i) => i).sort((a, b) => migrations[a].requestS - migrations[b].requestS || a - b);
+  const rank = new Int32Array(migrations.length);
+  fifo.forEach((index, k) => {
+    rank[index] = k;
+  });
   let nextRequest = 0;
-  const waiting: number[] = [];
+  // Waiting migrations by host pair, each queue in FIFO order, and the pairs with a waiting migration by
+  // host: a migration can only start when one of its hosts was just freed or it was just requested.
+  const pairQueues = new Map<string, PairQueue>();
+  const waitingPairsOf = new Map<string, Set<PairQueue>>();
+  // Releases not applied yet, in order of time.
   const releases: Array<{ atS: number; index: number }> = [];
+  let nextRelease = 0;
   let timerCount = 0;
 
   const timer = (atS: number, name: string): TimelineFlowInput => ({
@@ -374,26 +391,69 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
     return startGeneration(index, state.run.passes.length - 1, passId, 0, wireBytes, routedS, flowStartS);
   };
 
-  /** Applies every release and request due by `nowS`, then starts what can start. */
+  /** Adds a pair with a waiting migration to its hosts' sets. */
+  const markWaiting = (queue: PairQueue, waiting: boolean): void => {
+    for (const host of [queue.source, queue.target]) {
+      let pairs = waitingPairsOf.get(host);
+      if (pairs === undefined) waitingPairsOf.set(host, (pairs = new Set()));
+      if (waiting) pairs.add(queue);
+      else pairs.delete(queue);
+    }
+  };
+
+  /**
+   * Applies every release and request due by `nowS`, then starts what can start: the waiting
+   * migrations in FIFO order, each one whose hosts both have a free slot at its turn.
+   *
+   * Only pairs of hosts with a host freed now, or with a migration requested now, can hold one: after
+   * the previous call none could start, and slots are taken only here. Within a pair the migrations
+   * that start are the first ones of its queue, at most `simultaneous` (each takes a source slot), so
+   * scanning those of every such pair in FIFO order starts the same migrations in the same order as
+   * scanning every waiting migration.
+   */
   const schedule = (nowS: number): TimelineFlowInput[] => {
-    for (const release of releases) {
-      const state = states[release.index];
-      if (release.atS <= nowS && !state.released) {
-        state.released = true;
-        for (const host of [state.request.source, state.request.target]) busy.set(host, (busy.get(host) ?? 0) - 1);
+    const candidates = new Set<PairQueue>();
+    while (nextRelease < releases.length && releases[nextRelease].atS <= nowS) {
+      const state = states[releases[nextRelease++].index];
+      if (state.released) continue;
+      state.released = true;
+      for (const host of [state.request.source, state.request.target]) {
+        busy.set(host, (busy.get(host) ?? 0) - 1);
+        for (const queue of waitingPairsOf.get(host) ?? []) candidates.add(queue);
       }
     }
-    while (nextRequest < fifo.length && migrations[fifo[nextRequest]].requestS <= nowS) waiting.push(fifo[nextRequest++]);
+    while (nextRequest < fifo.length && migrations[fifo[nextRequest]].requestS <= nowS) {
+      const index = fifo[nextRequest++];
+      const { source, target } = migrations[index];
+      const key = `${source}\u0000${target}`;
+      let queue = pairQueues.get(key);
+      if (queue === undefined) pairQueues.set(key, (queue = { source, target, waiting: [], head: 0 }));
+      if (queue.head === queue.waiting.length) markWaiting(queue, true);
+      queue.waiting.push(index);
+      candidates.add(queue);
+    }
+    const turn: number[] = [];
+    for (const queue of candidates) {
+      const end = Math.min(queue.waiting.length, queue.head + simultaneous);
+      for (let k = queue.head; k < end; k++) turn.push(queue.waiting[k]);
+    }
+    turn.sort((a, b) => rank[a] - rank[b]);
     const flows: TimelineFlowInput[] = [];
-    for (let k = 0; k < waiting.length; ) {
-      const index = waiting[k];
+    for (const index of turn) {
       const { source, target } = migrations[index];
       if ((busy.get(source) ?? 0) < simultaneous && (busy.get(target) ?? 0) < simultaneous) {
-        waiting.splice(k, 1);
+        // It is the first waiting migration of its pair: the ones before it in the pair started.
+        const queue = pairQueues.get(`${source}\u0000${target}`) as PairQueue;
+        queue.head++;
+        if (queue.head === queue.waiting.length) {
+          markWaiting(queue, false);
+          queue.waiting = [];
+          queue.head = 0;
+        }
         busy.set(source, (busy.get(source) ?? 0) + 1);
         busy.set(target, (busy.get(target) ?? 0) + 1);
         flows.push(...start(index, nowS));
-      } else k++;
+      }
     }
     return flows;
   };
@@ -432,7 +492,11 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
     if (last.stopAndCopy) {
       run.endS = nowS + resumeS;
       run.downtimeS = nowS - last.startS + resumeS;
+      // Kept in order of time: ends come in time order and resumeS is fixed, so this appends.
+      let k = releases.length;
       releases.push({ atS: run.endS, index });
+      for (; k > nextRelease && releases[k - 1].atS > run.endS; k--) releases[k] = releases[k - 1];
+      releases[k] = { atS: run.endS, index };
       return [timer(run.endS, `release/${state.request.id}`)];
     }
     run.precopyRounds++;

@@ -1,5 +1,6 @@
-// The HTML shell shared by every page: header with search and theme toggle, lesson list, table of contents,
-// previous/next links. Plain strings (no React) so the shell stays obvious.
+// The HTML shell shared by every page: header with search and theme toggle, lesson list (with the guides
+// listed apart, under "For instructors"), table of contents, previous/next links. Plain strings (no React)
+// so the shell stays obvious.
 
 /** Escapes text for HTML content and attribute values. */
 export function esc(text) {
@@ -10,25 +11,30 @@ export function esc(text) {
 const THEME_BOOT = `(function(){try{var t=localStorage.getItem('tl-theme');if(t!=='light'&&t!=='dark'){t=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}document.documentElement.dataset.theme=t}catch(e){}})();`;
 
 /**
- * @param {{ title: string, description: string, base: string, body: string, lessons: any[],
+ * @param {{ title: string, description: string, base: string, body: string, lessons: any[], guides?: any[],
  *   current?: string, toc?: Array<{depth:number,id:string,text:string}>, prev?: any, next?: any,
- *   siteTitle: string, bodyClass?: string }} page
- *   `base` is the relative path from the page to the site root ("" or "../").
+ *   pagerLabel?: string, siteTitle: string, bodyClass?: string }} page
+ *   `base` is the relative path from the page to the site root ("" or "../"). `lessons` are the course's
+ *   lessons in order; `guides` the pages with `kind: guide` (default none), listed under "For instructors".
+ *   `prev`/`next` are the neighbours in the page's own list; `pagerLabel` names that list for screen readers
+ *   (default "Previous and next lesson").
  * @returns {string} a complete HTML document
  */
 export function renderPage(page) {
   const b = page.base;
-  const lessonList = page.lessons.map((l) => {
-    const current = l.slug === page.current;
-    return `<li><a href="${b}${l.slug}/"${current ? ' aria-current="page"' : ''}>${l.lesson ? `<span class="tl-num">${l.lesson}.</span> ` : ''}${esc(l.title)}</a></li>`;
-  }).join('');
+  const item = (l, number) => `<li><a href="${b}${l.slug}/"${l.slug === page.current ? ' aria-current="page"' : ''}>${number ? `<span class="tl-num">${l.lesson}.</span> ` : ''}${esc(l.title)}</a></li>`;
+  const lessonList = page.lessons.map((l) => item(l, true)).join('');
+  const guides = page.guides ?? [];
+  const guideList = guides.length
+    ? `<p class="tl-side-title tl-guides-title" id="guides-title">For instructors</p><ul class="tl-guides" aria-labelledby="guides-title">${guides.map((g) => item(g, false)).join('')}</ul>`
+    : '';
   const toc = page.toc?.length
     ? `<nav class="tl-toc" aria-labelledby="toc-title"><p class="tl-side-title" id="toc-title">On this page</p><ol>${page.toc
       .filter((t) => t.depth <= 3)
       .map((t) => `<li class="tl-toc-${t.depth}"><a href="#${esc(t.id)}">${esc(t.text)}</a></li>`).join('')}</ol></nav>`
     : '';
   const pager = page.prev || page.next
-    ? `<nav class="tl-pager" aria-label="Previous and next lesson">${page.prev ? `<a class="tl-prev" rel="prev" href="${b}${page.prev.slug}/"><span>Previous</span> ${esc(page.prev.title)}</a>` : '<span></span>'}${page.next ? `<a class="tl-next" rel="next" href="${b}${page.next.slug}/"><span>Next</span> ${esc(page.next.title)}</a>` : ''}</nav>`
+    ? `<nav class="tl-pager" aria-label="${esc(page.pagerLabel ?? 'Previous and next lesson')}">${page.prev ? `<a class="tl-prev" rel="prev" href="${b}${page.prev.slug}/"><span>Previous</span> ${esc(page.prev.title)}</a>` : '<span></span>'}${page.next ? `<a class="tl-next" rel="next" href="${b}${page.next.slug}/"><span>Next</span> ${esc(page.next.title)}</a>` : ''}</nav>`
     : '';
   return `<!doctype html>
 <html lang="en" data-base="${esc(b)}">
@@ -56,7 +62,7 @@ export function renderPage(page) {
 <button type="button" class="tl-theme tl-button tl-secondary" aria-pressed="false" hidden>Dark theme</button>
 </header>
 <div class="tl-layout">
-<nav class="tl-lessons" aria-labelledby="lessons-title"><details class="tl-lessons-box" open><summary class="tl-side-title" id="lessons-title">Lessons</summary><ol>${lessonList}</ol></details></nav>
+<nav class="tl-lessons" aria-labelledby="lessons-title"><details class="tl-lessons-box" open><summary class="tl-side-title" id="lessons-title">Lessons</summary><ol>${lessonList}</ol>${guideList}</details></nav>
 <main id="main" tabindex="-1">
 ${page.body}
 ${pager}

@@ -72,6 +72,7 @@ beforeAll(async () => {
   for (const f of lessons) await copyFile(path.join(CONTENT_DIR, f), path.join(content, f));
   await writeFile(path.join(content, `${SELFTEST}.mdx`), `---
 title: Site self-test
+kind: guide
 summary: Written by the site test to exercise one control and the runnable cells; not a lesson.
 minutes: 1
 ---

@@ -1,8 +1,12 @@
 // scripts/lesson-cells.mjs splits a lesson (docs/lesson-format.md) into notebook cells. These tests feed
 // it small lessons and check the split, the generated code, the stable bytes, and that MDX-only syntax
 // is an error naming the file and line (a lesson that only works on the site would silently rot).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LessonError, exerciseCode, lessonNotebook, notebookJson, parseLesson, parseTag, tsLiteral, tsString } from '../../../scripts/lesson-cells.mjs';
+import { planNotebooks } from '../../../scripts/generate-notebooks.mjs';
+import { LessonError, exerciseCode, lessonNotebook, notebookJson, parseFrontMatter, parseLesson, parseTag, tsLiteral, tsString } from '../../../scripts/lesson-cells.mjs';
 
 const FRONT = ['---', 'title: Test lesson', 'lesson: 3 # order', 'summary: "A lesson: for tests."', 'minutes: 5', '---', ''];
 const SKELETON = (middle: string[]) => [
@@ -123,6 +127,29 @@ describe('parseLesson(text, file)', () => {
     expect(errorOf(noCode).message).toMatch(/at least one runnable cell/);
   });
 
+  it('tells a lesson (lesson: N) from a guide (kind: guide), and names the file of a page that is neither', () => {
+    // A guide needs no minutes and no lesson number; a lesson needs both; anything else is an error,
+    // because the site and the notebook generator list lessons and guides apart and a third kind would
+    // fall into neither list.
+    const front = (...lines: string[]) => ['---', 'title: A page', 'summary: For tests.', ...lines, '---', ''];
+    const read = (lines: string[]) => parseFrontMatter(lines, 'content/x.mdx').frontMatter;
+    const problem = (lines: string[]) => {
+      try {
+        read(lines);
+      } catch (error) {
+        if (error instanceof LessonError) return error.message;
+        throw error;
+      }
+      throw new Error('expected a LessonError');
+    };
+    expect(read(front('kind: guide'))).toEqual({ title: 'A page', summary: 'For tests.', kind: 'guide' });
+    expect(read(front('lesson: 2', 'minutes: 10')).lesson).toBe(2);
+    expect(problem(front('minutes: 10'))).toMatch(/^content\/x\.mdx:1: front matter needs `lesson: N` \(a lesson\) or `kind: guide`/);
+    expect(problem(front('lesson: 2'))).toMatch(/^content\/x\.mdx:1: front matter needs `minutes`/);
+    expect(problem(front('kind: handout', 'minutes: 10'))).toMatch(/^content\/x\.mdx:1: front matter `kind` must be `guide`/);
+    expect(problem(front('kind: guide', 'lesson: 2'))).toMatch(/^content\/x\.mdx:1: a guide \(`kind: guide`\) has no `lesson` number/);
+  });
+
   it('rejects an unclosed code block at the line that opens it', () => {
     const text = [...FRONT, '## What you will learn', '', '```ts cell', 'x'].join('\n');
     expect(errorOf(text).message).toBe(`content/03-test.mdx:${FRONT.length + 3}: code block opened with \`\`\` is never closed`);
@@ -239,6 +266,26 @@ describe('parseTag, tsLiteral and tsString', () => {
   it('quote any text so that evaluating the literal gives the text back', () => {
     for (const text of ['plain', "it's", 'say "hi"', `both ' and "`, 'back\\slash\nnew line']) {
       expect(new Function(`return ${tsString(text)};`)()).toBe(text);
+    }
+  });
+});
+
+describe('planNotebooks(root) (scripts/generate-notebooks.mjs)', () => {
+  it('makes a notebook for each lesson, none for a guide (kind: guide), and names a page that is neither', () => {
+    // Setup: a content folder with one lesson, one guide without minutes, and one page with neither
+    // `lesson:` nor `kind: guide`. Expect one notebook (the lesson's) and one error naming the third file,
+    // because a guide is keyed on `kind: guide`, not on a missing `lesson:`.
+    const root = mkdtempSync(join(tmpdir(), 'teaming-lab-plan-'));
+    try {
+      mkdirSync(join(root, 'content'));
+      writeFileSync(join(root, 'content', '03-test.mdx'), lesson([]));
+      writeFileSync(join(root, 'content', 'guide.mdx'), '---\ntitle: Guide\nkind: guide\nsummary: For instructors.\n---\n\n## Who this is for\n');
+      writeFileSync(join(root, 'content', 'notes.mdx'), '---\ntitle: Notes\nsummary: Neither.\nminutes: 5\n---\n\nText.\n');
+      const plan = planNotebooks(root);
+      expect(plan.notebooks.map((n) => n.target)).toEqual(['notebooks/03-test.ipynb']);
+      expect(plan.errors).toEqual(['content/notes.mdx:1: front matter needs `lesson: N` (a lesson) or `kind: guide` (a guide such as the facilitator\'s guide)']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
