@@ -1,5 +1,5 @@
 import { simulateMigrations } from '../migration';
-import type { MigrationSplit } from '../migration';
+import type { MigrationGeneration, MigrationSplit } from '../migration';
 import { linkBytes } from '../timeline';
 import type { TimelineResult } from '../timeline';
 import type { Scenario } from './Scenario';
@@ -141,53 +141,75 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
 
   const timeline = sim.timeline;
   const bytes = linkBytes(timeline);
-  const linkPeak = new Map<string, number>(links.map((l) => [l.id, 0]));
-  const hostPeak = new Map<string, { send: number; receive: number }>(scenario.hosts.map((h) => [h.name, { send: 0, receive: 0 }]));
-  const linkInfo = new Map(links.map((l) => [l.id, l]));
+  // Peaks in one pass over the segments, by link index: a link's highest rate, and a host's highest
+  // total send and receive rate (summed in the segment's link order).
+  const linkIndex = new Map(links.map((l, i) => [l.id, i]));
+  const linkHost = Int32Array.from(links, (l) => hostIndex.get(l.host) as number);
+  const linkSends = Uint8Array.from(links, (l) => (l.direction === 'send' ? 1 : 0));
+  const linkPeak = new Float64Array(links.length);
+  const hostCount = scenario.hosts.length;
+  const peakSend = new Float64Array(hostCount);
+  const peakReceive = new Float64Array(hostCount);
+  const sumSend = new Float64Array(hostCount);
+  const sumReceive = new Float64Array(hostCount);
+  const hostsInSegment: number[] = [];
+  const seen = new Uint8Array(hostCount);
   for (const segment of timeline.segments) {
-    const sums = new Map<string, { send: number; receive: number }>();
     for (const [id, gbps] of segment.linkGbps) {
-      const info = linkInfo.get(id);
-      if (info === undefined) continue;
-      linkPeak.set(id, Math.max(linkPeak.get(id) ?? 0, gbps));
-      const sum = sums.get(info.host) ?? { send: 0, receive: 0 };
-      sum[info.direction] += gbps;
-      sums.set(info.host, sum);
+      const l = linkIndex.get(id);
+      if (l === undefined) continue;
+      if (gbps > linkPeak[l]) linkPeak[l] = gbps;
+      const h = linkHost[l];
+      if (seen[h] === 0) {
+        seen[h] = 1;
+        hostsInSegment.push(h);
+      }
+      if (linkSends[l] === 1) sumSend[h] += gbps;
+      else sumReceive[h] += gbps;
     }
-    for (const [host, sum] of sums) {
-      const peak = hostPeak.get(host) as { send: number; receive: number };
-      peak.send = Math.max(peak.send, sum.send);
-      peak.receive = Math.max(peak.receive, sum.receive);
+    for (const h of hostsInSegment) {
+      peakSend[h] = Math.max(peakSend[h], sumSend[h]);
+      peakReceive[h] = Math.max(peakReceive[h], sumReceive[h]);
+      sumSend[h] = 0;
+      sumReceive[h] = 0;
+      seen[h] = 0;
     }
+    hostsInSegment.length = 0;
   }
+  const peakOf = (id: string): number => {
+    const l = linkIndex.get(id);
+    return l === undefined ? 0 : linkPeak[l];
+  };
 
   const hosts: Record<string, HostTraffic> = {};
-  for (const host of scenario.hosts) {
-    const peak = hostPeak.get(host.name) as { send: number; receive: number };
+  scenario.hosts.forEach((host, h) => {
     const members: HostTraffic['members'] = {};
     for (const member of hostMembers(host)) {
       const send = linkId(host.name, member.name, 'send');
       const receive = linkId(host.name, member.name, 'receive');
       members[member.name] = {
-        peakSendGbps: linkPeak.get(send) ?? 0,
-        peakReceiveGbps: linkPeak.get(receive) ?? 0,
+        peakSendGbps: peakOf(send),
+        peakReceiveGbps: peakOf(receive),
         sentGB: (bytes[send] ?? 0) / GB,
         receivedGB: (bytes[receive] ?? 0) / GB,
       };
     }
-    hosts[host.name] = { peakSendGbps: peak.send, peakReceiveGbps: peak.receive, members };
+    hosts[host.name] = { peakSendGbps: peakSend[h], peakReceiveGbps: peakReceive[h], members };
     if (transport.rdma) {
       const send = rdmaLinkId(host.name, 'send');
       const receive = rdmaLinkId(host.name, 'receive');
       hosts[host.name].rdma = {
-        peakSendGbps: linkPeak.get(send) ?? 0,
-        peakReceiveGbps: linkPeak.get(receive) ?? 0,
+        peakSendGbps: peakOf(send),
+        peakReceiveGbps: peakOf(receive),
         sentGB: (bytes[send] ?? 0) / GB,
         receivedGB: (bytes[receive] ?? 0) / GB,
       };
     }
-  }
+  });
 
+  const memberOf = new Map(links.map((l) => [l.id, l.member]));
+  const generationsOf: MigrationGeneration[][] = scenario.migrations.map(() => []);
+  for (const generation of sim.generations) generationsOf[generation.migration].push(generation);
   const result: SimulationResult = {
     durationS: sim.durationS,
     hosts,
@@ -196,8 +218,8 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
       startS: run.startS,
       endS: run.endS,
       downtimeMs: run.downtimeS * 1000,
-      connections: connectionRoutes(scenario, i, planned.routing.connectionsOf(i), planned.first[i]),
-      ...routeChanges(links, sim, i),
+      connections: connectionRoutes(scenario, hostIndex, i, planned.routing.connectionsOf(i), planned.first[i]),
+      ...routeChanges(memberOf, generationsOf[i]),
     })),
   };
   return { result, timeline, links };
@@ -207,10 +229,10 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
  * What the result says about a migration's connections: each one's ports and the members it first used
  * (`RDMA` for both under SMB Direct, which bypasses the teams).
  */
-function connectionRoutes(scenario: Scenario, index: number, connections: Connection[], chosen: ChosenRoute): ConnectionRoute[] {
+function connectionRoutes(scenario: Scenario, hostIndex: Map<string, number>, index: number, connections: Connection[], chosen: ChosenRoute): ConnectionRoute[] {
   const migration = scenario.migrations[index];
-  const sourceMembers = hostMembers(scenario.hosts.find((h) => h.name === migration.from) as Scenario['hosts'][number]);
-  const targetMembers = hostMembers(scenario.hosts.find((h) => h.name === migration.to) as Scenario['hosts'][number]);
+  const sourceMembers = hostMembers(scenario.hosts[hostIndex.get(migration.from) as number]);
+  const targetMembers = hostMembers(scenario.hosts[hostIndex.get(migration.to) as number]);
   return chosen.connections.map((choice, k) => {
     const conn = connections[k];
     const route: ConnectionRoute = {
@@ -224,17 +246,19 @@ function connectionRoutes(scenario: Scenario, index: number, connections: Connec
   });
 }
 
-/** `{ reroutes }` when the migration's flow moved to other members during the run, else nothing. */
-function routeChanges(links: ScenarioLink[], sim: PlannedRun['sim'], index: number): { reroutes?: RouteChange[] } {
-  const memberOf = (id: string) => (links.find((l) => l.id === id) as ScenarioLink).member;
+/**
+ * `{ reroutes }` when the migration's flow moved to other members during the run, else nothing.
+ * `generations` are the migration's own, in the order they were created; `memberOf` names each link's member.
+ */
+function routeChanges(memberOf: Map<string, string>, generations: MigrationGeneration[]): { reroutes?: RouteChange[] } {
+  const member = (id: string) => memberOf.get(id) as string;
   const reroutes: RouteChange[] = [];
   let previous = '';
-  for (const generation of sim.generations) {
-    if (generation.migration !== index) continue;
+  for (const generation of generations) {
     const key = JSON.stringify(generation.route.paths);
     if (previous !== '' && key !== previous) {
-      const send = generation.route.paths.map((path) => memberOf(path[0]));
-      const change: RouteChange = { atS: generation.startS, sendMember: send[0], receiveMember: memberOf(generation.route.paths[0][1]) };
+      const send = generation.route.paths.map((path) => member(path[0]));
+      const change: RouteChange = { atS: generation.startS, sendMember: send[0], receiveMember: member(generation.route.paths[0][1]) };
       if (send.length > 1) change.sendMembers = send;
       reroutes.push(change);
     }

@@ -4,6 +4,7 @@ import type { Exercise } from '../exercises';
 import type { Notebook, NotebookCell } from './Notebook';
 import { cellText, cloneJson, sourceLines } from './Notebook';
 import { exerciseOfCell } from './exerciseCell';
+import { SOLUTION_FOLD, splitSolutionFolds } from './solutionFolds';
 
 /** nbgrader's markers around a solution, as lines of their own (any indentation). */
 export const BEGIN_SOLUTION = /^[ \t]*\/\/ BEGIN SOLUTION[ \t]*$/;
@@ -11,8 +12,6 @@ export const END_SOLUTION = /^[ \t]*\/\/ END SOLUTION[ \t]*$/;
 /** nbgrader's markers around hidden tests. */
 export const BEGIN_HIDDEN_TESTS = /^[ \t]*\/\/ BEGIN HIDDEN TESTS[ \t]*$/;
 export const END_HIDDEN_TESTS = /^[ \t]*\/\/ END HIDDEN TESTS[ \t]*$/;
-/** The line that opens a folded solution in a notebook's Markdown (what `<Solution>` becomes). */
-const SOLUTION_FOLD = /^\s*<details>\s*<summary>\s*Solution\s*<\/summary>/i;
 /** Text that must not survive in a student copy. */
 const LEAKS: Array<[RegExp, string]> = [
   [/\/\/ (BEGIN|END) SOLUTION/, 'a solution marker'],
@@ -86,7 +85,7 @@ export function releaseNotebook(input: Notebook, options: ReleaseNotebookOptions
         cells.push(cell);
         return;
       }
-      const kept = cell.metadata?.teaming_lab?.solution === true ? '' : withoutSolutionFolds(text, where);
+      const kept = cell.metadata?.teaming_lab?.solution === true ? '' : splitSolutionFolds(text, where).kept;
       if (kept.trim() === '') {
         droppedCells++;
         return;
@@ -148,7 +147,7 @@ export function releaseNotebook(input: Notebook, options: ReleaseNotebookOptions
 }
 
 /** Replaces each region between a begin and an end marker line (both included) by `replace(indent)`. */
-function removeRegions(
+export function removeRegions(
   lines: string[],
   begin: RegExp,
   end: RegExp,
@@ -173,28 +172,4 @@ function removeRegions(
     i = j;
   }
   return out;
-}
-
-/** The Markdown without its folded solutions (each `<details><summary>Solution</summary>` to its `</details>`). */
-function withoutSolutionFolds(text: string, where: string): string {
-  const lines = text.split('\n');
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!SOLUTION_FOLD.test(lines[i])) {
-      out.push(lines[i]);
-      continue;
-    }
-    let depth = 0;
-    let j = i;
-    for (; j < lines.length; j++) {
-      depth += (lines[j].match(/<details\b/gi) ?? []).length - (lines[j].match(/<\/details>/gi) ?? []).length;
-      if (depth <= 0) break;
-    }
-    if (j >= lines.length) throw new InputError(where, lines[i].trim(), 'a folded solution closed by </details>');
-    i = j;
-  }
-  // Collapse the blank lines left where a fold was, and trim the ends.
-  const collapsed = out.filter((line, k) => !(line.trim() === '' && (k === 0 || out[k - 1].trim() === '')));
-  while (collapsed.length > 0 && collapsed[collapsed.length - 1].trim() === '') collapsed.pop();
-  return collapsed.join('\n');
 }
