@@ -275,6 +275,12 @@ export {
   transports,
   experiments,
   reproduce,
+  planDrain,
+  planDrainSetup,
+  planScenario,
+  PLAN_TRANSPORTS,
+  PLAN_MAX_MEMBERS,
+  PLAN_MAX_VMS,
 } from './experiments';
 export type {
   Experiment,
@@ -305,6 +311,11 @@ export type {
   SwitchDependentAllMembersRow,
   SwitchIndependentAddressHashOptions,
   SwitchIndependentAddressHashData,
+  PlanTransport,
+  PlanDrainOptions,
+  DrainBottleneck,
+  DrainEstimate,
+  DrainPlan,
 } from './experiments';
 
 // Exercises

@@ -6,5 +6,3 @@ export { parseJson, readJsonFile } from './readJsonFile';
 export type { ReadFile } from './readJsonFile';
 export { validateShareInput } from './commands/shareCommand';
 export type { ShareInput } from './commands/shareCommand';
-export { planDrain, planDrainSetup, planScenario, PLAN_TRANSPORTS, PLAN_MAX_MEMBERS, PLAN_MAX_VMS } from './planDrain';
-export type { PlanTransport, PlanDrainOptions, DrainBottleneck, DrainEstimate, DrainPlan } from './planDrain';

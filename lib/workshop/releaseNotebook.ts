@@ -147,7 +147,7 @@ export function releaseNotebook(input: Notebook, options: ReleaseNotebookOptions
 }
 
 /** Replaces each region between a begin and an end marker line (both included) by `replace(indent)`. */
-export function removeRegions(
+function removeRegions(
   lines: string[],
   begin: RegExp,
   end: RegExp,

@@ -1,20 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { InputError } from '../InputError';
-import { notebookText } from './Notebook';
-import type { Notebook } from './Notebook';
-import { packageRoot } from './jupyterKernel';
 import { releaseNotebook } from './releaseNotebook';
+import { writeCourseNotebooks } from './writeCourseNotebooks';
+import type { WriteCourseNotebooksOptions } from './writeCourseNotebooks';
 
-/** Options of `releaseStudentNotebooks`. */
-export interface ReleaseStudentNotebooksOptions {
-  /** Folder to write the student notebooks to. Created if missing; must be empty unless `force`. */
-  outDir: string;
-  /** Folder of course notebooks. Default: `defaultCourseNotebooksDir()`. */
-  fromDir?: string;
-  /** Replace the contents of a non-empty `outDir`. Default false. */
-  force?: boolean;
-}
+export { defaultCourseNotebooksDir } from './writeCourseNotebooks';
+
+/** Options of `releaseStudentNotebooks`: `outDir`, `fromDir` (default: the course notebooks), `force`. */
+export type ReleaseStudentNotebooksOptions = WriteCourseNotebooksOptions;
 
 /** One student notebook written. */
 export interface ReleasedFile {
@@ -22,17 +13,6 @@ export interface ReleasedFile {
   file: string;
   /** Ids of its exercises. */
   exercises: string[];
-}
-
-/** The repository's `notebooks/` folder, next to the package folder (`lib/`). */
-export function defaultCourseNotebooksDir(): string {
-  return join(dirname(packageRoot()), 'notebooks');
-}
-
-/** True when `inner` is `outer` or inside it. */
-function within(inner: string, outer: string): boolean {
-  const rel = relative(outer, inner);
-  return !isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`);
 }
 
 /**
@@ -44,44 +24,13 @@ function within(inner: string, outer: string): boolean {
  * released (named by file and cell).
  */
 export function releaseStudentNotebooks(options: ReleaseStudentNotebooksOptions): ReleasedFile[] {
-  const from = resolve(options.fromDir ?? defaultCourseNotebooksDir());
-  const out = resolve(options.outDir);
-  if (!existsSync(from) || !statSync(from).isDirectory()) {
-    throw new InputError('--from', from, 'a folder of course notebooks (.ipynb); by default the notebooks/ folder next to the teaming-lab package');
-  }
-  const files = readdirSync(from).filter((f) => f.endsWith('.ipynb')).sort();
-  if (files.length === 0) throw new InputError('--from', from, 'a folder holding at least one .ipynb notebook');
-  if (within(out, from) || within(from, out)) throw new InputError('OUT_DIR', out, `a folder apart from the course notebooks (${from})`);
-  if (existsSync(out)) {
-    if (!statSync(out).isDirectory()) throw new InputError('OUT_DIR', out, 'a folder (this is a file)');
-    if (readdirSync(out).length > 0 && !options.force) throw new InputError('OUT_DIR', out, 'an empty or new folder (or --force to replace its contents)');
-  }
-  const released = files.map((file) => {
-    let notebook: Notebook;
-    try {
-      notebook = JSON.parse(readFileSync(join(from, file), 'utf8')) as Notebook;
-    } catch (error) {
-      throw new InputError(join(from, file), (error as Error).message, 'a notebook file in JSON');
-    }
-    const result = releaseNotebook(notebook, { name: file });
-    return { file, text: notebookText(result.notebook), exercises: result.exercises.map((e) => e.id) };
-  });
-
-  mkdirSync(dirname(out), { recursive: true });
-  const staging = mkdtempSync(join(dirname(out), `.${basename(out)}.release-`));
-  try {
-    for (const r of released) writeFileSync(join(staging, r.file), r.text);
-    if (existsSync(out)) {
-      const old = `${staging}-old`;
-      renameSync(out, old);
-      renameSync(staging, out);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(staging, out);
-    }
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
-  return released.map(({ file, exercises }) => ({ file, exercises }));
+  const written = writeCourseNotebooks(
+    options,
+    (notebook, file) => {
+      const result = releaseNotebook(notebook, { name: file });
+      return { notebook: result.notebook, info: result.exercises.map((e) => e.id) };
+    },
+    'release',
+  );
+  return written.map(({ file, info }) => ({ file, exercises: info }));
 }

@@ -8,8 +8,8 @@ import type { Command } from '../Command';
 import { writeJson } from '../Command';
 import { fixed, formatTable } from '../formatTable';
 import type { ParsedArgs } from '../parseArgs';
-import { PLAN_MAX_MEMBERS, PLAN_MAX_VMS, PLAN_TRANSPORTS, planDrain } from '../planDrain';
-import type { DrainBottleneck, DrainEstimate, DrainPlan, PlanDrainOptions } from '../planDrain';
+import { PLAN_MAX_MEMBERS, PLAN_MAX_VMS, PLAN_TRANSPORTS, planDrain } from '../../experiments';
+import type { DrainBottleneck, DrainEstimate, DrainPlan, PlanDrainOptions } from '../../experiments';
 
 /** How each bottleneck reads in the text report. */
 const BOTTLENECK_TEXT: Record<DrainBottleneck, string> = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planDrain, runCli } from '../../../lib/cli';
-import type { DrainPlan } from '../../../lib/cli';
+import { runCli } from '../../../lib/cli';
+import { planDrain } from '../../../lib/experiments';
+import type { DrainPlan } from '../../../lib/experiments';
 import { memoryIo } from './memoryIo';
 
 // `teaming-lab plan`: the article's two-host drain built from flags, its estimate, and the same drain

@@ -1,4 +1,7 @@
-import { articleScenario, hostUsage, runScenario } from '../experiments';
+import { articleScenario } from './articleScenario';
+import type { ArticleScenarioOptions } from './articleScenario';
+import { runScenario } from './runScenario';
+import { hostUsage } from './usage';
 import { CISCO_LOAD_BALANCE } from '../hashing';
 import type { CiscoLoadBalance } from '../hashing';
 import { CONNECTION_MODELS } from '../scenario';
@@ -23,28 +26,9 @@ export const PLAN_MAX_MEMBERS = 8;
 /** Most VMs the planner drains (each setting compared is a full simulation). */
 export const PLAN_MAX_VMS = 200;
 
-/** What to plan: the article's two-host drain, every field defaulting to the article's setup. */
-export interface PlanDrainOptions {
-  /** Teaming mode of both hosts' teams. Default `Lacp`. */
-  teamingMode?: TeamingMode;
-  /** Load-balancing algorithm of both teams. Default `TransportPorts` (Address Hash). */
-  loadBalancingAlgorithm?: LoadBalancingAlgorithm;
-  /** Members per team, 1 to 8. Default 2. */
-  members?: number;
-  /** Speed of each member in Gbps, greater than 0. Default 10. */
-  memberGbps?: number;
-  /** VMs to drain from HV1 to HV2, 1 to 200. Default 4. */
-  vms?: number;
-  /** Memory of each VM in GiB, greater than 0. Default 8. */
-  memoryGiB?: number;
-  /** Page dirty rate of each VM in MB/s, 0 or more. Default 50. */
-  dirtyMBps?: number;
-  /** The switch's `port-channel load-balance` setting (decides the receive side of Static and LACP teams). Default `src-dst-port`. */
-  switchLoadBalance?: CiscoLoadBalance;
-  /** Simultaneous live migrations per host, 1 or more. Default 2 (Hyper-V's default). */
-  simultaneous?: number;
-  /** Connection model, `per-vm` or `per-host-pair`. Default `per-vm`. */
-  connections?: ConnectionModel;
+/** What to plan: the article's two-host drain, every field defaulting to the article's setup (see
+ * `ArticleScenarioOptions`; `members` 1 to 8, `vms` 1 to 200), plus the transport. */
+export interface PlanDrainOptions extends Omit<ArticleScenarioOptions, 'setupS' | 'setupJitterS' | 'seed'> {
   /** Live-migration transport. Default `TCP` (the article's Windows Server 2012 hosts). */
   transport?: PlanTransport;
 }
