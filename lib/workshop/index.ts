@@ -23,5 +23,13 @@ export {
 } from './jupyterKernel';
 export { releaseStudentNotebooks, defaultCourseNotebooksDir } from './releaseStudentNotebooks';
 export type { ReleaseStudentNotebooksOptions, ReleasedFile } from './releaseStudentNotebooks';
+export { writeCourseNotebooks } from './writeCourseNotebooks';
+export type { WriteCourseNotebooksOptions, WrittenNotebook } from './writeCourseNotebooks';
+export { SOLUTION_FOLD, splitSolutionFolds } from './solutionFolds';
+export type { SplitSolutionFolds } from './solutionFolds';
+export { sourceNotebook, autograderTestSource, TEST_CELL_POINTS } from './sourceNotebook';
+export type { SourceExercise, SourceNotebook, SourceNotebookOptions } from './sourceNotebook';
+export { writeSourceNotebooks } from './writeSourceNotebooks';
+export type { SourceFile, WriteSourceNotebooksOptions } from './writeSourceNotebooks';
 export { gradeSubmissions } from './gradeSubmissions';
 export type { GradeSubmissionsOptions, GradeSubmissionsResult } from './gradeSubmissions';

@@ -1,11 +1,12 @@
 import { InputError } from '../../InputError';
-import { JupyterSetupError, defaultCourseNotebooksDir, gradeSubmissions, releaseStudentNotebooks } from '../../workshop';
+import { JupyterSetupError, defaultCourseNotebooksDir, gradeSubmissions, releaseStudentNotebooks, writeSourceNotebooks } from '../../workshop';
 import type { Command, CommandContext } from '../Command';
 import type { ParsedArgs } from '../parseArgs';
 
 /** The flags each workshop subcommand accepts (the parser accepts their union; each checks its own). */
 const SUBCOMMAND_FLAGS: Record<string, string[]> = {
   release: ['from', 'force'],
+  source: ['from', 'force'],
   grade: ['out', 'timeout-s', 'jobs'],
 };
 
@@ -13,11 +14,13 @@ const SUBCOMMAND_FLAGS: Record<string, string[]> = {
 const GRADING_UNFINISHED = 1;
 const SETUP_MISSING = 3;
 
-/** `teaming-lab workshop release|grade`: student notebooks for a workshop, and grading what students hand in. */
+/** `teaming-lab workshop release|source|grade`: student notebooks for a workshop, the nbgrader source
+ * version of the course notebooks, and grading what students hand in. */
 export const workshopCommand: Command = {
   name: 'workshop',
-  summary: 'release student notebooks (release) or grade submissions in Jupyter (grade)',
+  summary: 'release student notebooks (release), write nbgrader source notebooks (source) or grade submissions in Jupyter (grade)',
   help: `Usage: teaming-lab workshop release OUT_DIR [--from DIR] [--force]
+       teaming-lab workshop source OUT_DIR [--from DIR] [--force]
        teaming-lab workshop grade SUBMISSIONS_DIR --out REPORT_DIR [--timeout-s N] [--jobs N]
 
 release  Writes a student copy of every course notebook to OUT_DIR: each solution region
@@ -26,6 +29,18 @@ release  Writes a student copy of every course notebook to OUT_DIR: each solutio
          (// BEGIN HIDDEN TESTS ... // END HIDDEN TESTS) are removed; exercise cells carry
          nbgrader metadata (solution: true, grade_id = the exercise id). The copies are written
          to a temporary folder that replaces OUT_DIR at once.
+  --from DIR   the course notebooks (default: the notebooks/ folder next to the package)
+  --force      replace the contents of a non-empty OUT_DIR
+
+source   Writes the nbgrader source version of every course notebook to OUT_DIR (for example
+         an nbgrader course's source/teaming-lab/ folder): each exercise cell keeps its
+         solution between // BEGIN SOLUTION and // END SOLUTION, with the lesson's folded
+         explanation as comments inside, and carries nbgrader metadata (solution: true,
+         grade_id = the exercise id); after it comes a locked autograder test cell
+         (grade_id <id>-test, 1 point) that runs the library's check on the answer and
+         throws when it fails. nbgrader needs a TypeScript stub in nbgrader_config.py:
+         c.ClearSolutions.code_stub = {'typescript': '// YOUR CODE HERE'}. Written through a
+         temporary folder that replaces OUT_DIR at once, like release.
   --from DIR   the course notebooks (default: the notebooks/ folder next to the package)
   --force      replace the contents of a non-empty OUT_DIR
 
@@ -44,20 +59,21 @@ grade    Grades SUBMISSIONS_DIR (one folder per student holding their .ipynb fil
 Options:
   --help   show this help
 
-Exit status: 0 done (release: written; grade: report written, every notebook graded to
+Exit status: 0 done (release, source: written; grade: report written, every notebook graded to
 the end, whatever the students scored), 1 grade: report written but some notebook's grading
 stopped early (its unreached exercises are marked failed), 2 bad input, 3 Jupyter, tslab or
 the built library missing, or an internal error.
 
 Examples:
   teaming-lab workshop release ./student-notebooks
+  teaming-lab workshop source ./course/source/teaming-lab
   teaming-lab workshop grade ./submitted --out ./report --timeout-s 90
 `,
   flags: { from: 'string', force: 'boolean', out: 'string', 'timeout-s': 'string', jobs: 'string' },
   async run(args, context) {
     const [subcommand, ...positionals] = args.positionals;
-    if (subcommand !== 'release' && subcommand !== 'grade') {
-      throw new InputError('workshop subcommand', subcommand, 'release or grade (see teaming-lab workshop --help)');
+    if (subcommand !== 'release' && subcommand !== 'source' && subcommand !== 'grade') {
+      throw new InputError('workshop subcommand', subcommand, 'release, source or grade (see teaming-lab workshop --help)');
     }
     for (const flag of [...Object.keys(args.strings), ...Object.keys(args.booleans)]) {
       if (flag !== 'help' && !SUBCOMMAND_FLAGS[subcommand].includes(flag)) {
@@ -65,7 +81,9 @@ Examples:
       }
     }
     try {
-      return subcommand === 'release' ? release(positionals, args, context) : await grade(positionals, args, context);
+      if (subcommand === 'release') return release(positionals, args, context);
+      if (subcommand === 'source') return source(positionals, args, context);
+      return await grade(positionals, args, context);
     } catch (error) {
       if (error instanceof JupyterSetupError) {
         context.io.stderr(`teaming-lab: workshop ${subcommand}: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
@@ -83,6 +101,16 @@ function release(positionals: string[], args: ParsedArgs, { io }: CommandContext
   const exercises = written.reduce((n, file) => n + file.exercises.length, 0);
   for (const file of written) io.stdout(`${file.file}  ${file.exercises.length} exercises\n`);
   io.stdout(`Wrote ${written.length} student notebooks (${exercises} exercises) to ${positionals[0]}.\n`);
+  return 0;
+}
+
+function source(positionals: string[], args: ParsedArgs, { io }: CommandContext): number {
+  if (positionals.length !== 1) throw new InputError('OUT_DIR', positionals[1], 'one output folder (see teaming-lab workshop --help)');
+  const fromDir = args.strings.from ?? defaultCourseNotebooksDir();
+  const written = writeSourceNotebooks({ outDir: positionals[0], fromDir, force: args.booleans.force === true });
+  const exercises = written.reduce((n, file) => n + file.exercises.length, 0);
+  for (const file of written) io.stdout(`${file.file}  ${file.exercises.length} exercises\n`);
+  io.stdout(`Wrote ${written.length} nbgrader source notebooks (${exercises} exercises, each with a locked test cell) to ${positionals[0]}.\n`);
   return 0;
 }
 
