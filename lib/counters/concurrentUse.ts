@@ -32,6 +32,7 @@ export interface ConcurrentUse {
  *   view's `minVisibleS`, because a person watching a live graph misses a blip.
  *
  * @example concurrentUse(perfmonView(result, { links }), { thresholdGbps: 1 }).seen // => true
+ * @throws InputError for a bad threshold or link count, or a view whose links lack a full series of rates.
  */
 export function concurrentUse(view: PerfmonView | TaskManagerView, options: ConcurrentUseOptions): ConcurrentUse {
   if (options === null || typeof options !== 'object') throw new InputError('options', options, 'an object with thresholdGbps');
@@ -42,6 +43,12 @@ export function concurrentUse(view: PerfmonView | TaskManagerView, options: Conc
   const minLinks = options.minLinks ?? 2;
   if (!Number.isInteger(minLinks) || minLinks < 1) throw new InputError('minLinks', minLinks, 'an integer >= 1');
   checkPositive('view.intervalS', view.intervalS);
+  for (const id of view.links) {
+    const series = view.gbps[id];
+    if (!Array.isArray(series) || series.length !== view.timesS.length) {
+      throw new InputError('view.links', id, 'links that each have a series in view.gbps, one rate per sample time');
+    }
+  }
 
   const needed = view.kind === 'taskManager' ? Math.max(1, Math.ceil(view.minVisibleS / view.intervalS - 1e-9)) : 1;
   const samples: boolean[] = view.timesS.map((_, k) => {

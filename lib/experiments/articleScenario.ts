@@ -1,7 +1,8 @@
-import type { LoadBalancingAlgorithm, TeamingMode } from '../teaming/Team';
+import { checkNumber } from '../fieldChecks';
 import type { CiscoLoadBalance } from '../hashing';
-import type { ConnectionModel, HostInput, ScenarioInput } from '../scenario/Scenario';
-import type { Team } from '../teaming/Team';
+import type { ConnectionModel, HostInput, ScenarioInput } from '../scenario';
+import { MAX_TEAM_MEMBERS } from '../teaming';
+import type { LoadBalancingAlgorithm, Team, TeamingMode } from '../teaming';
 
 /** Options for the article's two-host lab, with the article's setup as defaults. */
 export interface ArticleScenarioOptions {
@@ -33,12 +34,11 @@ export interface ArticleScenarioOptions {
   seed?: number;
 }
 
-/**
- * The article's lab as a scenario: two Hyper-V hosts, HV1 (10.10.10.1) and HV2 (10.10.10.2), each with a
- * team of identical members, and `vms` VMs live-migrating from HV1 to HV2 ("drain roles"). Every
- * experiment of findings 3 to 7 starts from here and changes one thing.
- */
-export function articleScenario(options: ArticleScenarioOptions = {}): ScenarioInput & { hosts: Array<HostInput & { team: Team }> } {
+/** Most VMs `articleScenario` builds migrations for: a bound against a typo such as 1e9, far above any lab. */
+const ARTICLE_MAX_VMS = 10_000;
+
+/** Every option of `articleScenario` filled in: the value given, or the article's setup where none is (internal). */
+export function articleSetup(options: ArticleScenarioOptions = {}): Required<ArticleScenarioOptions> {
   const {
     teamingMode = 'Lacp',
     loadBalancingAlgorithm = 'TransportPorts',
@@ -54,6 +54,24 @@ export function articleScenario(options: ArticleScenarioOptions = {}): ScenarioI
     setupJitterS = 0,
     seed = 1,
   } = options;
+  return { teamingMode, loadBalancingAlgorithm, members, memberGbps, vms, memoryGiB, dirtyMBps, switchLoadBalance, simultaneous, connections, setupS, setupJitterS, seed };
+}
+
+/**
+ * The article's lab as a scenario: two Hyper-V hosts, HV1 (10.10.10.1) and HV2 (10.10.10.2), each with a
+ * team of identical members, and `vms` VMs live-migrating from HV1 to HV2 ("drain roles"). Every
+ * experiment of findings 3 to 7 starts from here and changes one thing.
+ *
+ * The two counts it turns into lists are checked here; every other value is checked by `validateScenario`
+ * when the scenario runs, under the scenario's field names.
+ *
+ * @throws InputError unless `members` is an integer from 1 to 32 and `vms` an integer from 1 to 10000.
+ */
+export function articleScenario(options: ArticleScenarioOptions = {}): ScenarioInput & { hosts: Array<HostInput & { team: Team }> } {
+  const setup = articleSetup(options);
+  const { teamingMode, loadBalancingAlgorithm, members, memberGbps, vms, memoryGiB, dirtyMBps, switchLoadBalance, simultaneous, connections, setupS, setupJitterS, seed } = setup;
+  checkNumber(members, 'members', { integer: true, min: 1, max: MAX_TEAM_MEMBERS });
+  checkNumber(vms, 'vms', { integer: true, min: 1, max: ARTICLE_MAX_VMS });
   const team = () => ({
     teamingMode,
     loadBalancingAlgorithm,

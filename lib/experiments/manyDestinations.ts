@@ -1,30 +1,51 @@
 import { barFigure } from '../figures';
 import { expectedMembersUsed } from '../hashing';
+import { checkNumber } from '../fieldChecks';
 import type { ScenarioInput } from '../scenario';
-import type { LoadBalancingAlgorithm } from '../teaming/Team';
+import { MAX_TEAM_MEMBERS } from '../teaming';
+import type { LoadBalancingAlgorithm } from '../teaming';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
 
+/** Options of finding 2 (`manyDestinations`); each defaults to its control's default. */
 export interface ManyDestinationsOptions extends Record<string, unknown> {
+  /** Hosts HV1 migrates one VM to, 1 to 16. Default 8. */
   destinations: number;
+  /** Members of HV1's team, 2 to 8. Default 4. */
   members: number;
+  /** HV1's Address Hash sub-mode: TransportPorts, IPAddresses or MacAddresses. Default TransportPorts. */
   loadBalancingAlgorithm: string;
+  /** `per-vm` or `per-host-pair` (see `ConnectionModel`). Default per-host-pair. */
   connections: string;
 }
 
+/** Data of finding 2. */
 export interface ManyDestinationsData {
+  /** GB HV1 sent on each member, by member name, with the chosen Address Hash sub-mode. */
   sentGB: Record<string, number>;
+  /** The same with Hyper-V Port. */
   hyperVPortSentGB: Record<string, number>;
 }
 
-/** One source host (HV1) sending one VM to each of `destinations` target hosts. */
+/** Most destinations: the hosts are 10.10.10.1 (HV1) to 10.10.10.(destinations + 1), so 253 at most. */
+const MAX_DESTINATIONS = 253;
+
+/**
+ * One source host (HV1) sending one VM to each of `destinations` target hosts; HV1's team has `members`
+ * 10 Gbps members and uses `loadBalancingAlgorithm`, the targets use TransportPorts.
+ *
+ * @throws InputError unless `destinations` is an integer from 1 to 253 and `members` one from 1 to 32
+ *   (the other values are checked by `validateScenario` when the scenario runs).
+ */
 export function manyDestinationsScenario(
   destinations: number,
   members: number,
   loadBalancingAlgorithm: LoadBalancingAlgorithm,
   connections: 'per-vm' | 'per-host-pair',
 ): ScenarioInput {
+  checkNumber(destinations, 'destinations', { integer: true, min: 1, max: MAX_DESTINATIONS });
+  checkNumber(members, 'members', { integer: true, min: 1, max: MAX_TEAM_MEMBERS });
   const team = (algorithm: LoadBalancingAlgorithm) => ({
     teamingMode: 'SwitchIndependent' as const,
     loadBalancingAlgorithm: algorithm,

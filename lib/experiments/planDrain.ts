@@ -1,4 +1,4 @@
-import { articleScenario } from './articleScenario';
+import { articleScenario, articleSetup } from './articleScenario';
 import type { ArticleScenarioOptions } from './articleScenario';
 import { runScenario } from './runScenario';
 import { hostUsage } from './usage';
@@ -27,7 +27,8 @@ export const PLAN_MAX_MEMBERS = 8;
 export const PLAN_MAX_VMS = 200;
 
 /** What to plan: the article's two-host drain, every field defaulting to the article's setup (see
- * `ArticleScenarioOptions`; `members` 1 to 8, `vms` 1 to 200), plus the transport. */
+ * `ArticleScenarioOptions`; `members` 1 to 8, `memberGbps` at most 10000, `vms` 1 to 200, `memoryGiB`
+ * 1/1024 to 65536, `simultaneous` 1 to 64), plus the transport. */
 export interface PlanDrainOptions extends Omit<ArticleScenarioOptions, 'setupS' | 'setupJitterS' | 'seed'> {
   /** Live-migration transport. Default `TCP` (the article's Windows Server 2012 hosts). */
   transport?: PlanTransport;
@@ -79,33 +80,31 @@ export interface DrainPlan {
   comparison: DrainEstimate[];
 }
 
+/** Fastest member the planner takes, Gbps (the model loses precision far beyond any real link). */
+const PLAN_MAX_GBPS = 10_000;
+
+/** Most simultaneous live migrations the planner takes: the most a scenario allows. */
+const PLAN_MAX_SIMULTANEOUS = 64;
+
+/** Smallest and largest VM memory the planner takes, GiB (1 MiB to 64 TiB). */
+const PLAN_MEMORY_GIB = { min: 1 / 1024, max: 65_536 };
+
 /** Checks the options and fills in the article's defaults. @throws InputError naming the option. */
 export function planDrainSetup(options: PlanDrainOptions = {}): Required<PlanDrainOptions> {
-  const {
-    teamingMode = 'Lacp',
-    loadBalancingAlgorithm = 'TransportPorts',
-    members = 2,
-    memberGbps = 10,
-    vms = 4,
-    memoryGiB = 8,
-    dirtyMBps = 50,
-    switchLoadBalance = 'src-dst-port',
-    simultaneous = 2,
-    connections = 'per-vm',
-    transport = 'TCP',
-  } = options;
+  const { teamingMode, loadBalancingAlgorithm, members, memberGbps, vms, memoryGiB, dirtyMBps, switchLoadBalance, simultaneous, connections } =
+    articleSetup(options);
   return {
     teamingMode: checkOneOf(teamingMode, 'teamingMode', TEAMING_MODES),
     loadBalancingAlgorithm: checkOneOf(loadBalancingAlgorithm, 'loadBalancingAlgorithm', LOAD_BALANCING_ALGORITHMS),
     members: checkNumber(members, 'members', { integer: true, min: 1, max: PLAN_MAX_MEMBERS }),
-    memberGbps: checkNumber(memberGbps, 'memberGbps', { greaterThan: 0 }),
+    memberGbps: checkNumber(memberGbps, 'memberGbps', { greaterThan: 0, max: PLAN_MAX_GBPS }),
     vms: checkNumber(vms, 'vms', { integer: true, min: 1, max: PLAN_MAX_VMS }),
-    memoryGiB: checkNumber(memoryGiB, 'memoryGiB', { greaterThan: 0 }),
+    memoryGiB: checkNumber(memoryGiB, 'memoryGiB', PLAN_MEMORY_GIB),
     dirtyMBps: checkNumber(dirtyMBps, 'dirtyMBps', { min: 0 }),
     switchLoadBalance: checkOneOf(switchLoadBalance, 'switchLoadBalance', CISCO_LOAD_BALANCE),
-    simultaneous: checkNumber(simultaneous, 'simultaneous', { integer: true, min: 1 }),
+    simultaneous: checkNumber(simultaneous, 'simultaneous', { integer: true, min: 1, max: PLAN_MAX_SIMULTANEOUS }),
     connections: checkOneOf(connections, 'connections', CONNECTION_MODELS),
-    transport: checkOneOf(transport, 'transport', PLAN_TRANSPORTS),
+    transport: checkOneOf(options.transport ?? 'TCP', 'transport', PLAN_TRANSPORTS),
   };
 }
 

@@ -1,3 +1,5 @@
+import { checkNumber } from '../fieldChecks';
+import { InputError } from '../InputError';
 import type { SimulationResult } from '../scenario';
 
 /** How a host's members were used in a simulation. */
@@ -20,10 +22,15 @@ export interface HostUsage {
  * Reads a host's member usage off a simulation result. A member counts as used when it carried at
  * least `shareThreshold` (default 1 %) of the host's bytes in that direction, so a stray byte does not
  * count as "using all members".
+ *
+ * @param shareThreshold a fraction from 0 to 1. Default 0.01.
+ * @throws InputError for a host that is not in the result or a threshold outside 0..1.
  */
 export function hostUsage(result: SimulationResult, host: string, shareThreshold = 0.01): HostUsage {
+  const hosts = Object.keys(result.hosts);
+  if (!hosts.includes(host)) throw new InputError('host', host, `one of the hosts in the result (${hosts.join(', ')})`);
+  checkNumber(shareThreshold, 'shareThreshold', { min: 0, max: 1 });
   const h = result.hosts[host];
-  if (!h) throw new Error(`hostUsage: no host ${host} in the result`);
   const sentGB: Record<string, number> = {};
   const receivedGB: Record<string, number> = {};
   for (const [name, m] of Object.entries(h.members)) {

@@ -1,6 +1,7 @@
 import type { Connection } from '../Connection';
 import { InputError } from '../InputError';
 import { parseIp, parseMac, parsePort, readHostU32 } from './addresses';
+import { hashModulo } from './hashModulo';
 
 /** Linux bonding `xmit_hash_policy` values (balance-xor, 802.3ad and balance-tlb modes). */
 export type LinuxXmitHashPolicy = 'layer2' | 'layer2+3' | 'layer3+4' | 'encap2+3' | 'encap3+4' | 'vlan+srcmac';
@@ -107,13 +108,10 @@ export function linuxXmitHash(conn: Connection, options: LinuxXmitHashOptions): 
  * The member a bond in balance-xor or 802.3ad mode sends on: `hash % memberCount` over the
  * usable members (0-based), so a change in the member count re-maps flows.
  *
- * @throws InputError unless memberCount is a positive integer.
+ * @throws InputError unless hash is a 32-bit integer and memberCount a positive integer.
  */
 export function linuxMember(hash: number, memberCount: number): number {
-  if (!Number.isInteger(memberCount) || memberCount < 1) {
-    throw new InputError('memberCount', memberCount, 'a positive integer');
-  }
-  return (hash >>> 0) % memberCount;
+  return hashModulo(hash, memberCount);
 }
 
 /** An address as a `u32`: IPv4 read directly, IPv6 folded by XOR of its four words (ipv6_addr_hash). */

@@ -1,6 +1,7 @@
 import type { Connection } from '../Connection';
 import { InputError } from '../InputError';
 import { parseMac } from './addresses';
+import { hashModulo } from './hashModulo';
 import { MICROSOFT_RSS_KEY, rssHash, toeplitzHash } from './toeplitz';
 
 /** The three Address Hash sub-modes of a Windows LBFO team (`LoadBalancingAlgorithm`). */
@@ -61,11 +62,8 @@ export function windowsAddressHash(
 /**
  * The member (0-based) the stand-in sends on: `hash % memberCount` over the active members.
  *
- * @throws InputError unless memberCount is a positive integer.
+ * @throws InputError unless hash is a 32-bit integer and memberCount a positive integer.
  */
 export function windowsMember(hash: number, memberCount: number): number {
-  if (!Number.isInteger(memberCount) || memberCount < 1) {
-    throw new InputError('memberCount', memberCount, 'a positive integer');
-  }
-  return (hash >>> 0) % memberCount;
+  return hashModulo(hash, memberCount);
 }

@@ -1,16 +1,10 @@
-import type { PacketScheduling } from './TcpStreamOptions';
+import type { ResolvedTcpStreamOptions } from './TcpStreamOptions';
 
-/** What `MemberPath` needs to know; the members' rates and delays plus the shared path settings. */
-export interface MemberPathConfig {
-  members: { gbps: number; extraDelayUs: number }[];
-  scheduling: PacketScheduling;
-  packetsPerMember: number;
-  packetBytes: number;
-  baseDelayUs: number;
-  jitterUs: number;
-  coalescingUs: number;
-  bufferPackets: number;
-}
+/** What `MemberPath` needs to know: the members' rates and delays plus the shared path settings. */
+export type MemberPathConfig = Pick<
+  ResolvedTcpStreamOptions,
+  'members' | 'scheduling' | 'packetsPerMember' | 'packetBytes' | 'baseDelayUs' | 'jitterUs' | 'coalescingUs' | 'bufferPackets'
+>;
 
 /**
  * The data direction of one connection across a team or bond: the sender picks a member for each packet

@@ -1,19 +1,22 @@
 import type { TcpAck } from './TcpReceiver';
-import type { LossDetection } from './TcpStreamOptions';
+import type { ResolvedTcpStreamOptions } from './TcpStreamOptions';
 
-/** Settings of the sending TCP, in segments and microseconds. */
-export interface TcpSenderConfig {
+/** Settings of the sending TCP, in segments and microseconds: the resolved stream options it uses, plus the
+ * number of segments it may ever number. */
+export type TcpSenderConfig = Pick<
+  ResolvedTcpStreamOptions,
+  | 'lossDetection'
+  | 'dupAckThreshold'
+  | 'reorderingWindowUs'
+  | 'initialCwndSegments'
+  | 'receiveWindowSegments'
+  | 'minRtoUs'
+  | 'initialRtoUs'
+  | 'maxRtoUs'
+> & {
+  /** Segments the run may ever number (sizes the per-segment state). */
   totalSegments: number;
-  lossDetection: LossDetection;
-  dupAckThreshold: number;
-  /** Fixed RACK reordering window, or null for the adaptive one. */
-  reorderingWindowUs: number | null;
-  initialCwndSegments: number;
-  receiveWindowSegments: number;
-  minRtoUs: number;
-  initialRtoUs: number;
-  maxRtoUs: number;
-}
+};
 
 /** RFC 8985: reset the DSACK-grown reordering window after this many recoveries. */
 const REORDERING_WINDOW_PERSIST = 16;

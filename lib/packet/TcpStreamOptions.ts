@@ -86,33 +86,63 @@ export interface TcpStreamOptions {
   maxSimulatedS?: number;
 }
 
-/** The options with every default filled in and times in microseconds. */
+/**
+ * The options with every default filled in and times in microseconds, as `resolveTcpStreamOptions` returns
+ * them. Each field means what the `TcpStreamOptions` field of the same name (or of the same name before the
+ * unit) means; only the differences are noted.
+ */
 export interface ResolvedTcpStreamOptions {
+  /** Every member, with `extraDelayUs` filled in (0 when not given). */
   members: { gbps: number; extraDelayUs: number }[];
+  /** See `TcpStreamOptions.scheduling`. */
   scheduling: PacketScheduling;
+  /** See `TcpStreamOptions.packetsPerMember`. */
   packetsPerMember: number;
+  /** Application bytes to move, or null for a `durationS` run. */
   bytes: number | null;
+  /** `durationS` in microseconds, or null for a `bytes` run. */
   durationUs: number | null;
+  /** `warmupS` in microseconds. */
   warmupUs: number;
+  /** See `TcpStreamOptions.packetBytes`. */
   packetBytes: number;
+  /** See `TcpStreamOptions.payloadBytes`. */
   payloadBytes: number;
+  /** See `TcpStreamOptions.baseDelayUs`. */
   baseDelayUs: number;
+  /** See `TcpStreamOptions.ackDelayUs` (its default, `baseDelayUs`, filled in). */
   ackDelayUs: number;
+  /** See `TcpStreamOptions.jitterUs`. */
   jitterUs: number;
+  /** See `TcpStreamOptions.coalescingUs`. */
   coalescingUs: number;
+  /** See `TcpStreamOptions.bufferPackets`. */
   bufferPackets: number;
+  /** See `TcpStreamOptions.lossDetection`. */
   lossDetection: LossDetection;
+  /** See `TcpStreamOptions.dupAckThreshold`. */
   dupAckThreshold: number;
+  /** The fixed RACK reordering window, or null for the adaptive one. */
   reorderingWindowUs: number | null;
+  /** See `TcpStreamOptions.initialCwndSegments`. */
   initialCwndSegments: number;
+  /** `receiveWindowBytes` in whole segments of `payloadBytes` (rounded down). */
   receiveWindowSegments: number;
+  /** See `TcpStreamOptions.minRtoUs`. */
   minRtoUs: number;
+  /** See `TcpStreamOptions.initialRtoUs`. */
   initialRtoUs: number;
+  /** See `TcpStreamOptions.maxRtoUs`. */
   maxRtoUs: number;
+  /** See `TcpStreamOptions.delayedAck`. */
   delayedAck: boolean;
+  /** See `TcpStreamOptions.delayedAckTimeoutUs`. */
   delayedAckTimeoutUs: number;
+  /** See `TcpStreamOptions.seed`. */
   seed: number;
+  /** See `TcpStreamOptions.maxTracePoints`. */
   maxTracePoints: number;
+  /** `maxSimulatedS` in microseconds. */
   maxSimulatedUs: number;
 }
 

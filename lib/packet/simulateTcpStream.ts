@@ -4,7 +4,7 @@ import { MemberPath } from './MemberPath';
 import { mulberry32 } from './prng';
 import { TcpReceiver, type TcpAck } from './TcpReceiver';
 import { TcpSender } from './TcpSender';
-import { resolveTcpStreamOptions, type TcpStreamOptions } from './TcpStreamOptions';
+import { resolveTcpStreamOptions, type ResolvedTcpStreamOptions, type TcpStreamOptions } from './TcpStreamOptions';
 
 /** One sample of the sender's congestion window. */
 export interface CwndSample {
@@ -106,17 +106,7 @@ export function simulateTcpStream(options: TcpStreamOptions): TcpStreamResult {
   let acksInFlight = 0;
 
   const sender = new TcpSender(
-    {
-      totalSegments: capacity,
-      lossDetection: config.lossDetection,
-      dupAckThreshold: config.dupAckThreshold,
-      reorderingWindowUs: config.reorderingWindowUs,
-      initialCwndSegments: config.initialCwndSegments,
-      receiveWindowSegments: config.receiveWindowSegments,
-      minRtoUs: config.minRtoUs,
-      initialRtoUs: config.initialRtoUs,
-      maxRtoUs: config.maxRtoUs,
-    },
+    { ...config, totalSegments: capacity },
     (segment, sentUs, retransmission) => {
       if (retransmission && copiesOnPath[segment] > 0) spuriousRetransmits += 1;
       const arrivalUs = path.send(sentUs);
@@ -235,7 +225,7 @@ export function simulateTcpStream(options: TcpStreamOptions): TcpStreamResult {
 }
 
 /** Segments the run could ever number: all of them for `bytes`, or what the members could carry for `durationS`. */
-function capacityFor(config: ReturnType<typeof resolveTcpStreamOptions>, totalSegments: number): number {
+function capacityFor(config: ResolvedTcpStreamOptions, totalSegments: number): number {
   let capacity = totalSegments;
   if (config.durationUs !== null) {
     const packetsPerUs = config.members.reduce((sum, member) => sum + (member.gbps * 1e3) / (config.packetBytes * 8), 0);

@@ -117,10 +117,7 @@ export function sprayingStudy(options: SprayingStudyOptions = {}): SprayingStudy
   if (!Array.isArray(delaySpreadsUs) || delaySpreadsUs.length === 0) {
     throw new InputError('delaySpreadsUs', options.delaySpreadsUs, 'a non-empty array of microseconds');
   }
-  const detectors = options.detectors ?? sprayingDetectors;
-  if (!Array.isArray(detectors) || detectors.length === 0) {
-    throw new InputError('detectors', options.detectors, 'a non-empty array of { label, lossDetection, dupAckThreshold }');
-  }
+  const detectors = checkDetectors(options.detectors ?? sprayingDetectors);
   const durationS = options.durationS ?? 0.3;
   const warmupS = options.warmupS ?? 0.05;
   const seed = options.seed ?? 1;
@@ -187,4 +184,24 @@ export function sprayingStudy(options: SprayingStudyOptions = {}): SprayingStudy
       ratio: roundRobin.membersWorth / sprayingCalibration.documentedMembersWorth,
     },
   };
+}
+
+/**
+ * The detectors to compare: a non-empty array of `{ label, lossDetection, dupAckThreshold }` with
+ * distinct labels (the points are told apart by label). The values themselves are checked by
+ * `simulateTcpStream`.
+ */
+function checkDetectors(detectors: unknown): SprayingDetector[] {
+  if (!Array.isArray(detectors) || detectors.length === 0) {
+    throw new InputError('detectors', detectors, 'a non-empty array of { label, lossDetection, dupAckThreshold }');
+  }
+  const labels = new Set<string>();
+  detectors.forEach((detector: unknown, index) => {
+    const label = (detector as SprayingDetector | null)?.label;
+    if (typeof detector !== 'object' || detector === null || typeof label !== 'string' || label === '' || labels.has(label)) {
+      throw new InputError(`detectors[${index}]`, detector, 'a { label, lossDetection, dupAckThreshold } object with a label no other detector has');
+    }
+    labels.add(label);
+  });
+  return detectors as SprayingDetector[];
 }

@@ -76,22 +76,27 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
   const initialUp = scenario.hosts.map((host) => hostMembers(host).map((m) => m.up !== false));
   const memberIndex = scenario.hosts.map((host) => new Map(hostMembers(host).map((m, i) => [m.name, i])));
 
+  // Each host's member states after each of its events, the initial states first, and the events' times.
+  const upHistory = initialUp.map((up) => [up]);
+  const eventTimes: number[][] = scenario.hosts.map(() => []);
+  for (const event of scenario.events) {
+    const h = hostIndex(event.host);
+    const history = upHistory[h];
+    const next = history[history.length - 1].slice();
+    next[memberIndex[h].get(event.member) as number] = event.state === 'up';
+    history.push(next);
+    eventTimes[h].push(event.atS);
+  }
+  /** How many entries of the host's history apply at `t`: the initial states and each event up to `t`. */
+  const historyLength = (h: number, t: number): number => {
+    const times = eventTimes[h];
+    let n = 0;
+    while (n < times.length && times[n] <= t) n++;
+    return n + 1;
+  };
   /** Up flags of a host's members after each event up to `t`, the initial states first. */
-  const historyAt = (h: number, t: number): boolean[][] => {
-    const history = [initialUp[h]];
-    for (const event of scenario.events) {
-      if (event.atS > t) break;
-      if (hostIndex(event.host) !== h) continue;
-      const next = history[history.length - 1].slice();
-      next[memberIndex[h].get(event.member) as number] = event.state === 'up';
-      history.push(next);
-    }
-    return history;
-  };
-  const upAt = (h: number, t: number) => {
-    const history = historyAt(h, t);
-    return history[history.length - 1];
-  };
+  const historyAt = (h: number, t: number): boolean[][] => upHistory[h].slice(0, historyLength(h, t));
+  const upAt = (h: number, t: number) => upHistory[h][historyLength(h, t) - 1];
   const teamAt = (h: number, t: number): Team | undefined => {
     const team = scenario.hosts[h].team;
     if (team === undefined) return undefined;
@@ -106,16 +111,19 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
   };
   /** Position of `peer` among the hosts other than `self`, in scenario order. */
   const peerIndex = (self: number, peer: number) => (peer < self ? peer : peer - 1);
+  const macs: Array<string | undefined> = new Array(scenario.hosts.length);
   const nicMac = (h: number): string => {
     const host = scenario.hosts[h];
-    return host.team !== undefined ? teamMac(teamAt(h, 0) as Team, `hosts[${h}].team`) : (host.bond as Bond).members[0].mac as string;
+    macs[h] ??= host.team !== undefined ? teamMac(teamAt(h, 0) as Team, `hosts[${h}].team`) : ((host.bond as Bond).members[0].mac as string);
+    return macs[h] as string;
   };
 
-  const portsHandedOut = new Map<number, number>();
+  // The port each host hands out next: its `nextEphemeralPort`, then one after another, wrapping.
+  const portCursor = new Map<number, number>();
   const nextPort = (h: number): number => {
-    const k = portsHandedOut.get(h) ?? 0;
-    portsHandedOut.set(h, k + 1);
-    return ephemeralPorts({ count: k + 1, next: scenario.hosts[h].nextEphemeralPort })[k];
+    const [port, following] = ephemeralPorts({ count: 2, next: portCursor.get(h) ?? scenario.hosts[h].nextEphemeralPort });
+    portCursor.set(h, following);
+    return port;
   };
   // One connection per migration, or several (SMB Multichannel), each from its own ephemeral port;
   // under per-host-pair the migrations between two hosts share the first one's connections.
@@ -154,6 +162,8 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     return hostMembers(host).findIndex((m) => linkId(host.name, m.name, 'send') === id);
   };
 
+  /** The last route chosen for each migration, and the member-state histories it was chosen under. */
+  const memo: Array<{ sourceStates: number; targetStates: number; chosen: ChosenRoute } | undefined> = new Array(scenario.migrations.length);
   const routeAt: ScenarioRouting['routeAt'] = (index, t, moment, load, current) => {
     const migration = scenario.migrations[index];
     const s = hostIndex(migration.from);
@@ -172,6 +182,14 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
         connections: conns.map(() => ({ sendMembers: [], receiveMember: -1 })),
       };
     }
+
+    // Without a Dynamic source team the route depends only on the connections and on the members' states
+    // (their history, for a bond) on both hosts, so it is computed once per change of those states.
+    const memoizable = source.team?.loadBalancingAlgorithm !== 'Dynamic';
+    const hs = historyLength(s, t);
+    const hr = historyLength(r, t);
+    const known = memo[index];
+    if (memoizable && known !== undefined && known.sourceStates === hs && known.targetStates === hr) return known.chosen;
 
     // Links taken by this migration's connections chosen so far, so that a Dynamic team's
     // least-loaded choice for one connection sees its siblings.
@@ -227,7 +245,9 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
       const receiveLink = linkId(target.name, targetMembers[choice.receiveMember].name, 'receive');
       return choice.sendMembers.map((m) => [linkId(source.name, sourceMembers[m].name, 'send'), receiveLink]);
     });
-    return { route: { paths, spread }, sendMembers: choices[0].sendMembers, receiveMember: choices[0].receiveMember, connections: choices };
+    const chosen: ChosenRoute = { route: { paths, spread }, sendMembers: choices[0].sendMembers, receiveMember: choices[0].receiveMember, connections: choices };
+    if (memoizable) memo[index] = { sourceStates: hs, targetStates: hr, chosen };
+    return chosen;
   };
 
   return { routeAt, teamAt, connection: (index) => connections[index]?.[0], connectionsOf: (index) => connections[index] ?? [], hostIndex, hostName: (index) => scenario.hosts[index].name, sendMemberOf };

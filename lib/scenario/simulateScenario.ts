@@ -155,8 +155,10 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
   const hostsInSegment: number[] = [];
   const seen = new Uint8Array(hostCount);
   for (const segment of timeline.segments) {
-    for (const [id, gbps] of segment.linkGbps) {
-      const l = linkIndex.get(id);
+    const rates = segment.linkGbps;
+    for (let k = 0; k < rates.length; k++) {
+      const gbps = rates[k][1];
+      const l = linkIndex.get(rates[k][0]);
       if (l === undefined) continue;
       if (gbps > linkPeak[l]) linkPeak[l] = gbps;
       const h = linkHost[l];
@@ -253,16 +255,26 @@ function connectionRoutes(scenario: Scenario, hostIndex: Map<string, number>, in
 function routeChanges(memberOf: Map<string, string>, generations: MigrationGeneration[]): { reroutes?: RouteChange[] } {
   const member = (id: string) => memberOf.get(id) as string;
   const reroutes: RouteChange[] = [];
-  let previous = '';
+  let previous: string[][] | undefined;
   for (const generation of generations) {
-    const key = JSON.stringify(generation.route.paths);
-    if (previous !== '' && key !== previous) {
+    const paths = generation.route.paths;
+    if (previous !== undefined && !samePaths(paths, previous)) {
       const send = generation.route.paths.map((path) => member(path[0]));
       const change: RouteChange = { atS: generation.startS, sendMember: send[0], receiveMember: member(generation.route.paths[0][1]) };
       if (send.length > 1) change.sendMembers = send;
       reroutes.push(change);
     }
-    previous = key;
+    previous = paths;
   }
   return reroutes.length > 0 ? { reroutes } : {};
+}
+
+/** Same paths, link by link. */
+function samePaths(a: string[][], b: string[][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let p = 0; p < a.length; p++) {
+    if (a[p].length !== b[p].length) return false;
+    for (let k = 0; k < a[p].length; k++) if (a[p][k] !== b[p][k]) return false;
+  }
+  return true;
 }

@@ -1,4 +1,4 @@
 export { maxMinFair } from './maxMinFair';
 export type { SharedLink, SharedFlow, MaxMinFairInput, MaxMinFairResult } from './maxMinFair';
-export { maxMinFairIndexed } from './maxMinFairIndexed';
+export { maxMinFairIndexed, maxMinFairIndexedInto } from './maxMinFairIndexed';
 export type { IndexedMaxMinProblem, IndexedMaxMinSolution } from './maxMinFairIndexed';

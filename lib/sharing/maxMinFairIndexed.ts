@@ -54,6 +54,7 @@ let heapLevel = new Float64Array(64);
 let heapLink = new Int32Array(64);
 let linkFlows = new Int32Array(128);
 let frozen = new Uint8Array(64);
+let saturatedLinks = new Int32Array(64);
 
 function reserve(linkCount: number, flowCount: number, elementCount: number): void {
   if (unfrozenOnLink.length < linkCount) {
@@ -64,18 +65,31 @@ function reserve(linkCount: number, flowCount: number, elementCount: number): vo
     fixedUse = new Float64Array(n);
     heapLevel = new Float64Array(n);
     heapLink = new Int32Array(n);
+    saturatedLinks = new Int32Array(n);
   }
   if (linkFlows.length < elementCount) linkFlows = new Int32Array(elementCount * 2);
   if (frozen.length < flowCount) frozen = new Uint8Array(flowCount * 2);
 }
 
 export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinSolution {
+  const flowCount = problem.flowCap.length;
+  const solution = { rate: new Float64Array(flowCount), bottleneck: new Int32Array(flowCount) };
+  maxMinFairIndexedInto(problem, solution);
+  return solution;
+}
+
+/**
+ * `maxMinFairIndexed` writing into the caller's arrays (at least as long as the flows), so that a loop
+ * solving problem after problem allocates nothing. Internal to the library (not in the barrel).
+ */
+export function maxMinFairIndexedInto(problem: IndexedMaxMinProblem, solution: IndexedMaxMinSolution): void {
   const { linkCapacity, flowCap, flowLinkStart, flowLinks } = problem;
+  const { rate, bottleneck } = solution;
   const linkCount = linkCapacity.length;
   const flowCount = flowCap.length;
-  const rate = new Float64Array(flowCount);
-  const bottleneck = new Int32Array(flowCount).fill(-1);
-  if (flowCount === 0) return { rate, bottleneck };
+  rate.fill(0, 0, flowCount);
+  bottleneck.fill(-1, 0, flowCount);
+  if (flowCount === 0) return;
   const firstElement = flowLinkStart[0];
   const elementCount = flowLinkStart[flowCount] - firstElement;
   reserve(linkCount, flowCount, elementCount);
@@ -121,7 +135,6 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
   let unfrozenCount = flowCount;
   let capPointer = 0;
   let level = 0;
-  const saturated: number[] = [];
   while (unfrozenCount > 0) {
     while (capPointer < capCount && isFrozen[(capOrder as number[])[capPointer]]) capPointer++;
     const nextCap = capPointer < capCount ? flowCap[(capOrder as number[])[capPointer]] : Infinity;
@@ -155,12 +168,19 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
     // in link order, so that the bottleneck named for a flow does not depend on the order of the flows.
     level = nextLink;
     const limit = level + Math.abs(level) * TIE_TOLERANCE;
-    saturated.length = 0;
+    const saturated = saturatedLinks;
+    let count = 0;
+    let inOrder = true;
     while (refreshTop(linkCapacity, level) && heapLevel[0] <= limit) {
-      insertSorted(saturated, heapLink[0]);
+      const l = heapLink[0];
+      if (count > 0 && saturated[count - 1] > l) inOrder = false;
+      saturated[count++] = l;
       popTop();
     }
-    for (const l of saturated) {
+    // Links of equal level leave the heap in index order; symmetric problems saturate many at once.
+    if (!inOrder) saturated.subarray(0, count).sort();
+    for (let i = 0; i < count; i++) {
+      const l = saturated[i];
       for (let j = start[l]; j < start[l + 1]; j++) {
         const f = flowsOf[j];
         if (isFrozen[f]) continue;
@@ -176,7 +196,6 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
       }
     }
   }
-  return { rate, bottleneck };
 }
 
 /** Number of links in the heap (heapLevel/heapLink[0 .. heapSize - 1]). */
@@ -233,15 +252,4 @@ function refreshTop(linkCapacity: ArrayLike<number>, level: number): boolean {
     return true;
   }
   return false;
-}
-
-/** Inserts `value` into the increasing list `list` (short lists: insertion is cheaper than sorting). */
-function insertSorted(list: number[], value: number): void {
-  let i = list.length;
-  list.push(value);
-  while (i > 0 && list[i - 1] > value) {
-    list[i] = list[i - 1];
-    i--;
-  }
-  list[i] = value;
 }

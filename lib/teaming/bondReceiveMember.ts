@@ -4,14 +4,13 @@ import type { CiscoLoadBalance } from '../hashing';
 import { InputError } from '../InputError';
 import { BOND_MODES } from './Bond';
 import type { Bond } from './Bond';
-import { bondCurrentMember } from './bondCurrentMember';
-import { upMembers } from './bondSendMembers';
+import { currentMemberOption, upMembers } from './bondSendMembers';
 
 /** Options of `bondReceiveMember`. */
 export interface BondReceiveOptions {
   /** The switch's `port-channel load-balance`, which decides for the switch-bundled modes. Default `src-dst-ip`. */
   switchLoadBalance?: CiscoLoadBalance;
-  /** The current active member (see `bondCurrentMember`), used by active-backup and balance-tlb. Default: `bondCurrentMember(bond)`. */
+  /** The current active member (see `bondCurrentMember`), used by active-backup and balance-tlb: an index of a member that is up. Default: `bondCurrentMember(bond)`. */
   currentMember?: number;
   /**
    * Which of this host's peers sends the connection, counting from 0 (balance-alb: receive load is
@@ -30,7 +29,7 @@ export interface BondReceiveOptions {
  * - active-backup and balance-tlb: the current active member (tlb receives on it only).
  * - balance-alb: peer k arrives on member k mod m of the fastest members up (`m` of them).
  *
- * @throws InputError when no member is up, for an unknown mode, a bad `peerIndex`, or more than 8
+ * @throws InputError when no member is up, for an unknown mode, a bad `peerIndex`, a `currentMember` that is not up, or more than 8
  *   members up behind a switch-bundled mode (an EtherChannel bundles at most 8).
  */
 export function bondReceiveMember(bond: Bond, conn: Connection, options: BondReceiveOptions = {}): number {
@@ -45,7 +44,7 @@ export function bondReceiveMember(bond: Bond, conn: Connection, options: BondRec
       return up[ciscoBucketMember(ciscoBucket(conn, switchLoadBalance), up.length)];
     case 'active-backup':
     case 'balance-tlb':
-      return options.currentMember ?? bondCurrentMember(bond);
+      return currentMemberOption(bond, options.currentMember, up);
     case 'balance-alb': {
       const fastest = Math.max(...up.map((i) => bond.members[i].gbps));
       const candidates = up.filter((i) => bond.members[i].gbps === fastest);

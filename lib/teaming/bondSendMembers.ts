@@ -4,6 +4,7 @@ import { InputError } from '../InputError';
 import { BOND_MODES } from './Bond';
 import type { Bond } from './Bond';
 import { bondCurrentMember } from './bondCurrentMember';
+import { BOND_DEFAULTS } from './validateBond';
 
 /** How a bond puts one connection's frames on its members. */
 export interface BondSend {
@@ -18,7 +19,7 @@ export interface BondSend {
 
 /** Options of `bondSendMembers`. */
 export interface BondSendOptions {
-  /** The current active member (see `bondCurrentMember`), used by active-backup. Default: `bondCurrentMember(bond)`. */
+  /** The current active member (see `bondCurrentMember`), used by active-backup: an index of a member that is up. Default: `bondCurrentMember(bond)`. */
   currentMember?: number;
   /**
    * Which of this host's peers the connection goes to, counting from 0 in a fixed order (a scenario
@@ -43,21 +44,21 @@ export interface BondSendOptions {
  *   `up[peerIndex % n]`.
  * - balance-alb: like balance-tlb with `tlbDynamicLb` true (alb balances by destination address).
  *
- * @throws InputError when no member is up, for an unknown mode or a bad `peerIndex`.
+ * @throws InputError when no member is up, for an unknown mode, a bad `peerIndex` or a `currentMember` that is not up.
  */
 export function bondSendMembers(bond: Bond, conn: Connection, options: BondSendOptions = {}): BondSend {
   const { peerIndex = 0 } = options;
   if (!Number.isInteger(peerIndex) || peerIndex < 0) throw new InputError('peerIndex', peerIndex, 'a non-negative integer');
   const up = upMembers(bond);
   const n = up.length;
-  const hashed = () => up[linuxMember(linuxXmitHash(conn, { policy: bond.xmitHashPolicy ?? 'layer2' }), n)];
+  const hashed = () => up[linuxMember(linuxXmitHash(conn, { policy: bond.xmitHashPolicy ?? BOND_DEFAULTS.xmitHashPolicy }), n)];
   switch (bond.mode) {
     case 'balance-rr':
       return { members: up, spread: 'split' };
     case 'broadcast':
       return { members: up, spread: 'copy' };
     case 'active-backup':
-      return { members: [options.currentMember ?? bondCurrentMember(bond)], spread: 'one' };
+      return { members: [currentMemberOption(bond, options.currentMember, up)], spread: 'one' };
     case 'balance-xor':
     case '802.3ad':
       return { members: [hashed()], spread: 'one' };
@@ -68,6 +69,19 @@ export function bondSendMembers(bond: Bond, conn: Connection, options: BondSendO
     default:
       throw new InputError('bond.mode', bond.mode, `one of ${BOND_MODES.join(', ')}`);
   }
+}
+
+/**
+ * The `currentMember` option of `bondSendMembers` and `bondReceiveMember`: the index given, which must
+ * be a member that is up (the kernel's active member always is), or else `bondCurrentMember(bond)`.
+ * Internal; not in the barrel.
+ */
+export function currentMemberOption(bond: Bond, currentMember: number | undefined, up: number[]): number {
+  if (currentMember === undefined) return bondCurrentMember(bond);
+  if (!up.includes(currentMember)) {
+    throw new InputError('currentMember', currentMember, `the index of a member that is up (${up.join(', ')})`);
+  }
+  return currentMember;
 }
 
 /** Indices of the members whose link is up, in member order. @throws InputError when none is. */

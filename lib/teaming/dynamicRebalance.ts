@@ -1,5 +1,5 @@
 import { InputError } from '../InputError';
-import { activeMembers } from './activeMembers';
+import { requireActiveMembers } from './activeMembers';
 import type { Team } from './Team';
 
 /**
@@ -18,8 +18,7 @@ import type { Team } from './Team';
  */
 export function leastLoadedMember(team: Team, loads: number[], current?: number): number {
   checkLoads(team, loads);
-  const active = activeMembers(team);
-  if (active.length === 0) throw new InputError('team.members', team.members.map((m) => m.name), 'at least one member that is up');
+  const active = requireActiveMembers(team);
   const load = (i: number) => loads[i] / team.members[i].gbps;
   const least = Math.min(...active.map(load));
   const tied = active.filter((i) => load(i) <= least * (1 + 1e-12));
@@ -43,7 +42,7 @@ export function dynamicRebalance(team: Team, members: number[]): number[] {
     if (!Number.isInteger(m) || m < 0 || m >= team.members.length) throw new InputError(`members[${k}]`, m, `a member index from 0 to ${team.members.length - 1}`);
     loads[m]++;
   });
-  const active = activeMembers(team);
+  const active = requireActiveMembers(team);
   members.forEach((m, k) => {
     if (active.includes(m)) return;
     loads[m]--;

@@ -1,5 +1,5 @@
 import { InputError } from '../InputError';
-import { LINUX_XMIT_HASH_POLICIES, parseMac } from '../hashing';
+import { LINUX_XMIT_HASH_POLICIES } from '../hashing';
 import {
   checkArray,
   checkBoolean,
@@ -13,6 +13,7 @@ import {
 } from '../fieldChecks';
 import { BOND_MODES } from './Bond';
 import type { Bond, BondMember } from './Bond';
+import { checkDistinct, memberMac, normalizeMac } from './memberChecks';
 
 /** Options of `validateBond`. */
 export interface ValidateBondOptions {
@@ -49,17 +50,8 @@ export function validateBond(bond: unknown, field = 'bond', options: ValidateBon
   const members = checkArray(input.members, membersField, 1, MAX_BOND_MEMBERS).map((raw, index) =>
     validateMember(raw, itemField(membersField, index), hostIndex, index),
   );
-  for (const key of ['name', 'mac'] as const) {
-    const seen = new Map<string, number>();
-    members.forEach((member, index) => {
-      const value = key === 'mac' ? member.mac.toLowerCase().replace(/-/g, ':') : member.name;
-      const first = seen.get(value);
-      if (first !== undefined) {
-        throw new InputError(`${itemField(membersField, index)}.${key}`, member[key], `a ${key} not used by another member (${itemField(membersField, first)} has it)`);
-      }
-      seen.set(value, index);
-    });
-  }
+  checkDistinct(members.map((member) => member.name), membersField, 'name');
+  checkDistinct(members.map((member) => member.mac), membersField, 'mac', normalizeMac);
   const validated: Bond = { mode, xmitHashPolicy, members, tlbDynamicLb };
   if (input.primary !== undefined) {
     const primary = checkString(input.primary, childField(field, 'primary'));
@@ -77,13 +69,6 @@ function validateMember(raw: unknown, field: string, hostIndex: number, index: n
   const name = checkString(input.name, childField(field, 'name'));
   const gbps = checkNumber(input.gbps, childField(field, 'gbps'), { greaterThan: 0 });
   const up = input.up === undefined ? true : checkBoolean(input.up, childField(field, 'up'));
-  let mac: string;
-  if (input.mac === undefined) {
-    const host = hostIndex + 1;
-    mac = [0x02, 0x00, 0x00, host >> 8, host & 0xff, index + 1].map((b) => b.toString(16).padStart(2, '0')).join(':');
-  } else {
-    mac = checkString(input.mac, childField(field, 'mac'));
-    parseMac(mac, childField(field, 'mac'));
-  }
+  const mac = memberMac(input.mac, childField(field, 'mac'), hostIndex, index);
   return { name, gbps, up, mac };
 }

@@ -1,5 +1,4 @@
 import { InputError } from '../InputError';
-import { parseMac } from '../hashing';
 import {
   checkArray,
   checkBoolean,
@@ -14,6 +13,7 @@ import {
 import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES, TEAM_KINDS } from './Team';
 import type { Team, TeamMember } from './Team';
 import { checkSetTeam } from './checkSetTeam';
+import { checkDistinct, memberMac, normalizeMac } from './memberChecks';
 
 /** Options of `validateTeam`. */
 export interface ValidateTeamOptions {
@@ -95,37 +95,6 @@ function validateMember(member: unknown, field: string, hostIndex: number, index
   const gbps = checkNumber(input.gbps, childField(field, 'gbps'), { greaterThan: 0 });
   const standby = input.standby === undefined ? false : checkBoolean(input.standby, childField(field, 'standby'));
   const up = input.up === undefined ? true : checkBoolean(input.up, childField(field, 'up'));
-  let mac: string;
-  if (input.mac === undefined) {
-    mac = derivedMac(hostIndex, index);
-  } else {
-    mac = checkString(input.mac, childField(field, 'mac'));
-    parseMac(mac, childField(field, 'mac'));
-  }
+  const mac = memberMac(input.mac, childField(field, 'mac'), hostIndex, index);
   return { name, gbps, standby, up, mac };
-}
-
-/** `02:00:00:HH:HH:MM`: locally administered, host number hostIndex + 1, member number index + 1. */
-function derivedMac(hostIndex: number, index: number): string {
-  const host = hostIndex + 1;
-  const bytes = [0x02, 0x00, 0x00, host >> 8, host & 0xff, index + 1];
-  return bytes.map((byte) => byte.toString(16).padStart(2, '0')).join(':');
-}
-
-function normalizeMac(mac: string): string {
-  return mac.toLowerCase().replace(/-/g, ':');
-}
-
-function checkDistinct(values: string[], membersField: string, key: string, normalize = (value: string) => value): void {
-  const normalized = values.map(normalize);
-  values.forEach((value, index) => {
-    const first = normalized.indexOf(normalized[index]);
-    if (first !== index) {
-      throw new InputError(
-        `${itemField(membersField, index)}.${key}`,
-        value,
-        `a ${key} not used by another member (${itemField(membersField, first)} has it)`,
-      );
-    }
-  });
 }

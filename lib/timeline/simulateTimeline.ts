@@ -15,7 +15,7 @@
  * links (its rate is taken over, since the problem is the same). Between events nothing is computed.
  */
 import { InputError } from '../InputError';
-import { maxMinFairIndexed } from '../sharing';
+import { maxMinFairIndexedInto } from '../sharing';
 import { ArrivalQueue } from './ArrivalQueue';
 import { CompletionQueue } from './CompletionQueue';
 
@@ -184,14 +184,15 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
     if (seenIds.has(flow.id)) throw new InputError(`${field}.id`, flow.id, 'an id not used by another flow of the run');
     if (!Array.isArray(flow.links)) throw new InputError(`${field}.links`, flow.links, 'an array of link ids');
     const linkIdx = new Int32Array(flow.links.length);
-    flow.links.forEach((id, k) => {
+    for (let k = 0; k < flow.links.length; k++) {
+      const id = flow.links[k];
       const l = linkIndex.get(id);
       if (l === undefined) throw new InputError(`${field}.links[${k}]`, id, 'the id of a link in links');
-      if (linkIdx.subarray(0, k).includes(l)) {
-        throw new InputError(`${field}.links[${k}]`, id, 'a link not already listed for this flow');
+      for (let j = 0; j < k; j++) {
+        if (linkIdx[j] === l) throw new InputError(`${field}.links[${k}]`, id, 'a link not already listed for this flow');
       }
       linkIdx[k] = l;
-    });
+    }
     if (typeof flow.bytes !== 'number' || !Number.isFinite(flow.bytes) || flow.bytes < 0) {
       throw new InputError(`${field}.bytes`, flow.bytes, 'a finite number >= 0');
     }
@@ -372,6 +373,8 @@ class ActiveSolver {
   private flowCap = new Float64Array(16);
   private flowLinkStart = new Int32Array(17);
   private flowLinks = new Int32Array(32);
+  private rate = new Float64Array(16);
+  private bottleneck = new Int32Array(16);
 
   constructor(private readonly capacity: Float64Array) {
     this.localOf = new Int32Array(capacity.length);
@@ -405,20 +408,34 @@ class ActiveSolver {
       }
     }
     this.flowLinkStart[active.length] = k;
-    const { rate } = maxMinFairIndexed({
-      linkCapacity: this.localCapacity.subarray(0, linkCount),
-      flowCap: this.flowCap.subarray(0, active.length),
-      flowLinkStart: this.flowLinkStart,
-      flowLinks: this.flowLinks,
-    });
+    if (this.rate.length < active.length) {
+      this.rate = new Float64Array(active.length * 2);
+      this.bottleneck = new Int32Array(active.length * 2);
+    }
+    const { rate } = this;
+    maxMinFairIndexedInto(
+      {
+        linkCapacity: this.localCapacity.subarray(0, linkCount),
+        flowCap: this.flowCap.subarray(0, active.length),
+        flowLinkStart: this.flowLinkStart,
+        flowLinks: this.flowLinks,
+      },
+      { rate, bottleneck: this.bottleneck },
+    );
     for (let f = 0; f < active.length; f++) active[f].gbps = rate[f];
   }
 }
 
-/** Turns rates into segments, merging an interval into the previous one when nothing recorded changed. */
+/**
+ * Turns rates into segments, merging an interval into the previous one when nothing recorded changed.
+ * A link whose rate did not change keeps its `[id, rate]` pair from one list to the next (segments
+ * already share whole lists when nothing recorded changed), so a run allocates little per event.
+ */
 class SegmentRecorder {
   private linkRate: Float64Array;
-  private touched: number[] = [];
+  private touched: Int32Array;
+  private touchedMark: Uint8Array;
+  private lastPair: Array<[string, number] | undefined>;
   private recordsLinks: boolean;
 
   constructor(
@@ -427,25 +444,46 @@ class SegmentRecorder {
     private readonly segments: Segment[],
   ) {
     this.linkRate = new Float64Array(links.length);
+    this.touched = new Int32Array(links.length);
+    this.touchedMark = new Uint8Array(links.length);
+    this.lastPair = new Array(links.length);
     this.recordsLinks = recorded.includes(1);
   }
 
   /** The recorded links' rates (nonzero only, in link order) for these running flows. */
   linkRates(running: FlowState[]): Array<[string, number]> {
     if (!this.recordsLinks) return [];
-    const touched = this.touched;
-    touched.length = 0;
+    const { linkRate, touched, touchedMark, lastPair } = this;
+    let count = 0;
     for (const flow of running) {
       for (let i = 0; i < flow.linkIndex.length; i++) {
         const l = flow.linkIndex[i];
         if (this.recorded[l] === 0) continue;
-        if (this.linkRate[l] === 0) touched.push(l);
-        this.linkRate[l] += flow.gbps;
+        if (touchedMark[l] === 0) {
+          touchedMark[l] = 1;
+          touched[count++] = l;
+        }
+        linkRate[l] += flow.gbps;
       }
     }
-    touched.sort((a, b) => a - b);
-    const linkGbps: Array<[string, number]> = touched.map((l) => [this.links[l].id, this.linkRate[l]]);
-    for (const l of touched) this.linkRate[l] = 0;
+    // In link order: sort the links touched, or when they are many, walk every link.
+    if (count * 8 < linkRate.length) touched.subarray(0, count).sort();
+    else {
+      let k = 0;
+      for (let l = 0; l < touchedMark.length; l++) if (touchedMark[l] === 1) touched[k++] = l;
+    }
+    const linkGbps: Array<[string, number]> = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const l = touched[k];
+      const rate = linkRate[l];
+      let pair = lastPair[l];
+      if (pair === undefined || pair[1] !== rate) lastPair[l] = pair = [this.links[l].id, rate];
+      linkGbps[k] = pair;
+    }
+    for (let k = 0; k < count; k++) {
+      linkRate[touched[k]] = 0;
+      touchedMark[touched[k]] = 0;
+    }
     return linkGbps;
   }
 

@@ -40,16 +40,32 @@ export interface SourceNotebook {
 
 /**
  * The locked autograder test cell for one exercise: it runs the library's `check` on the answer variable
- * and throws when the answer does not pass, so the cell errors and nbgrader's autograde gives it no points
- * (a cell that runs without error gets its points).
+ * (undefined when the exercise cell failed and never declared it) and, when the answer does not pass or
+ * the check throws, writes one line to stderr. nbgrader's autograde (0.7 and later) gives a test cell no
+ * points when it has an error or stderr output, and its points otherwise.
+ *
+ * The cell reports on stderr instead of throwing on purpose: tslab answers every execute request that
+ * reaches it within 200 ms of an error with "abort" (tslab issue 19), whatever the client asks, so a
+ * throwing test cell would make the next exercise's cells skip, and nbgrader counts a test cell that never
+ * ran (no output) as passed. tslab shows a thrown error on stderr too, so the grade is the same.
  */
 export function autograderTestSource(id: string, answerName: string): string {
   if (!/^[A-Za-z_$][\w$]*$/.test(answerName)) throw new InputError('answerName', answerName, 'a JavaScript identifier');
   if (!/^[\w-]+$/.test(id)) throw new InputError('id', id, 'an exercise id such as ex-06-1');
   return [
-    `// Autograder test for ${id} (nbgrader, locked): passes when the answer above passes the library's check.`,
+    `// Autograder test for ${id} (nbgrader, locked): a line on stderr means no points. It does not throw,`,
+    '// because tslab skips the cells sent in the 200 ms after an error and nbgrader would pass those.',
     "import { check } from 'teaming-lab';",
-    `if (!check('${id}', ${answerName}).pass) throw new Error('${id}: not answered correctly yet (see the FAIL line above)');`,
+    '{',
+    '  let tlTestPassed = false;',
+    '  try {',
+    `    // @ts-ignore: ${answerName} is not declared when the exercise cell failed`,
+    `    tlTestPassed = check('${id}', typeof ${answerName} === 'undefined' ? undefined : ${answerName}).pass === true;`,
+    '  } catch (tlTestError) {',
+    `    console.error('${id}: the check failed: ' + (tlTestError instanceof Error ? tlTestError.message : String(tlTestError)));`,
+    '  }',
+    `  if (!tlTestPassed) console.error('${id}: not answered correctly yet (see the FAIL line above)');`,
+    '}',
   ].join('\n');
 }
 
@@ -118,7 +134,7 @@ interface PendingExercise {
  *   solution and leaves the student version with it. The cell gets nbgrader's metadata for an autograded
  *   answer (`solution: true`, `grade: false`, `grade_id` = the exercise id) and loses its outputs.
  * - After each exercise cell comes a locked autograder test cell (`autograderTestSource`; `grade: true`,
- *   `points: 1`, `grade_id: '<id>-test'`), which also receives any `// BEGIN HIDDEN TESTS` region of the
+ *   `points: 1`, `grade_id: '<id>-test'`) that reports a wrong answer on stderr, which also receives any `// BEGIN HIDDEN TESTS` region of the
  *   exercise cell (nbgrader allows hidden tests only in test cells).
  * - Markdown cells lose their folded solutions (a cell left empty is dropped). Other cells are kept.
  *
@@ -215,7 +231,7 @@ export function sourceNotebook(input: Notebook, options: SourceNotebookOptions =
         teaming_lab: { test_of: exercise.id },
       },
       outputs: [],
-      source: sourceLines([...test.slice(0, 2), ...hiddenLines, ...test.slice(2)].join('\n')),
+      source: sourceLines([...test.slice(0, 3), ...hiddenLines, ...test.slice(3)].join('\n')),
     });
     found.push({ id: exercise.id, answerName: exercise.answerName, cellIndex: cells.length - 2, testCellIndex: cells.length - 1 });
   });

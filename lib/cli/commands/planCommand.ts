@@ -2,13 +2,11 @@ import { InputError } from '../../InputError';
 import { CISCO_LOAD_BALANCE } from '../../hashing';
 import { CONNECTION_MODELS } from '../../scenario';
 import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from '../../teaming';
-import { checkOneOf, describeNumberRule } from '../../fieldChecks';
-import type { NumberRule } from '../../fieldChecks';
 import type { Command } from '../Command';
 import { writeJson } from '../Command';
 import { fixed, formatTable } from '../formatTable';
 import type { ParsedArgs } from '../parseArgs';
-import { PLAN_MAX_MEMBERS, PLAN_MAX_VMS, PLAN_TRANSPORTS, planDrain } from '../../experiments';
+import { PLAN_MAX_MEMBERS, PLAN_MAX_VMS, PLAN_TRANSPORTS, planDrain, planDrainSetup } from '../../experiments';
 import type { DrainBottleneck, DrainEstimate, DrainPlan, PlanDrainOptions } from '../../experiments';
 
 /** How each bottleneck reads in the text report. */
@@ -38,13 +36,13 @@ Options (defaults: the article's setup):
   --algorithm A       ${LOAD_BALANCING_ALGORITHMS.join(', ')}
                       (default TransportPorts, i.e. Address Hash)
   --members N         members per team, 1 to ${PLAN_MAX_MEMBERS} (default 2)
-  --gbps S            speed of each member in Gbps (default 10)
+  --gbps S            speed of each member in Gbps, at most 10000 (default 10)
   --vms V             VMs to drain, 1 to ${PLAN_MAX_VMS} (default 4)
-  --memory-gib G      memory of each VM in GiB (default 8)
+  --memory-gib G      memory of each VM in GiB, 0.0009765625 (1 MiB) to 65536 (default 8)
   --dirty-mbps D      pages each VM dirties, MB/s (default 50)
   --switch P          the switch's port-channel load-balance setting, one of
                       ${CISCO_LOAD_BALANCE.join(', ')} (default src-dst-port)
-  --simultaneous K    simultaneous live migrations per host (default 2)
+  --simultaneous K    simultaneous live migrations per host, 1 to 64 (default 2)
   --connections C     ${CONNECTION_MODELS.join(' or ')}: one TCP connection per VM migration, or
                       one shared by all migrations between the two hosts (default per-vm)
   --transport T       ${PLAN_TRANSPORTS.join(', ')} (default TCP; SMB uses SMB Multichannel
@@ -97,38 +95,43 @@ Example: a four-member team, twelve 16 GiB VMs, Hyper-V Port
   },
 };
 
-/** The planner's options from the flags, each checked under the flag's own name. */
-export function planOptions(args: ParsedArgs): PlanDrainOptions {
-  const { strings } = args;
-  const options: PlanDrainOptions = {};
-  const given = (flag: string) => strings[flag] !== undefined;
-  if (given('teaming-mode')) options.teamingMode = checkOneOf(strings['teaming-mode'], '--teaming-mode', TEAMING_MODES);
-  if (given('algorithm')) options.loadBalancingAlgorithm = checkOneOf(strings.algorithm, '--algorithm', LOAD_BALANCING_ALGORITHMS);
-  if (given('members')) options.members = numberFlag(strings.members, '--members', { integer: true, min: 1, max: PLAN_MAX_MEMBERS });
-  if (given('gbps')) options.memberGbps = numberFlag(strings.gbps, '--gbps', { greaterThan: 0 });
-  if (given('vms')) options.vms = numberFlag(strings.vms, '--vms', { integer: true, min: 1, max: PLAN_MAX_VMS });
-  if (given('memory-gib')) options.memoryGiB = numberFlag(strings['memory-gib'], '--memory-gib', { greaterThan: 0 });
-  if (given('dirty-mbps')) options.dirtyMBps = numberFlag(strings['dirty-mbps'], '--dirty-mbps', { min: 0 });
-  if (given('switch')) options.switchLoadBalance = checkOneOf(strings.switch, '--switch', CISCO_LOAD_BALANCE);
-  if (given('simultaneous')) options.simultaneous = numberFlag(strings.simultaneous, '--simultaneous', { integer: true, min: 1 });
-  if (given('connections')) options.connections = checkOneOf(strings.connections, '--connections', CONNECTION_MODELS);
-  if (given('transport')) options.transport = checkOneOf(strings.transport, '--transport', PLAN_TRANSPORTS);
-  return options;
-}
+/** Each flag of `plan` and the planner option it sets. */
+const OPTION_OF_FLAG: Record<string, keyof PlanDrainOptions> = {
+  'teaming-mode': 'teamingMode',
+  algorithm: 'loadBalancingAlgorithm',
+  members: 'members',
+  gbps: 'memberGbps',
+  vms: 'vms',
+  'memory-gib': 'memoryGiB',
+  'dirty-mbps': 'dirtyMBps',
+  switch: 'switchLoadBalance',
+  simultaneous: 'simultaneous',
+  connections: 'connections',
+  transport: 'transport',
+};
 
-/** A flag's value as a number: plain decimal only (`12`, `2.5`; no `1e3`, no `0x10`), within `rule`. */
-function numberFlag(value: string, flag: string, rule: NumberRule): number {
-  const allowed = describeNumberRule(rule);
-  if (!/^\d+(\.\d+)?$/.test(value)) throw new InputError(flag, value, allowed);
-  const number = Number(value);
-  const ok =
-    Number.isFinite(number) &&
-    (!rule.integer || Number.isSafeInteger(number)) &&
-    (rule.min === undefined || number >= rule.min) &&
-    (rule.max === undefined || number <= rule.max) &&
-    (rule.greaterThan === undefined || number > rule.greaterThan);
-  if (!ok) throw new InputError(flag, value, allowed);
-  return number;
+/** The flags that take a number. */
+const NUMBER_FLAGS: readonly string[] = ['members', 'gbps', 'vms', 'memory-gib', 'dirty-mbps', 'simultaneous'];
+
+/**
+ * The planner's setup from the flags, checked by `planDrainSetup` (one set of rules for the CLI and the
+ * library) and reported under the flag's own name and text, e.g. `--gbps: got "1e3"; expected ...`.
+ * A number flag takes plain decimals only (`12`, `2.5`; no `1e3`, no `0x10`).
+ */
+export function planOptions(args: ParsedArgs): Required<PlanDrainOptions> {
+  const options: Record<string, unknown> = {};
+  for (const [flag, option] of Object.entries(OPTION_OF_FLAG)) {
+    const text = args.strings[flag];
+    if (text === undefined) continue;
+    options[option] = NUMBER_FLAGS.includes(flag) ? (/^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN) : text;
+  }
+  try {
+    return planDrainSetup(options as PlanDrainOptions);
+  } catch (error) {
+    const flag = Object.keys(OPTION_OF_FLAG).find((name) => error instanceof InputError && OPTION_OF_FLAG[name] === error.field);
+    if (error instanceof InputError && flag !== undefined) throw new InputError(`--${flag}`, args.strings[flag], error.allowed);
+    throw error;
+  }
 }
 
 /** Members used on one side, in words. */

@@ -37,8 +37,12 @@ source   Writes the nbgrader source version of every course notebook to OUT_DIR 
          solution between // BEGIN SOLUTION and // END SOLUTION, with the lesson's folded
          explanation as comments inside, and carries nbgrader metadata (solution: true,
          grade_id = the exercise id); after it comes a locked autograder test cell
-         (grade_id <id>-test, 1 point) that runs the library's check on the answer and
-         throws when it fails. nbgrader needs a TypeScript stub in nbgrader_config.py:
+         (grade_id <id>-test, 1 point) that runs the library's check on the answer and,
+         when it fails, writes a line to stderr, which nbgrader 0.7 or later scores as 0.
+         (It does not throw: tslab skips the cells sent in the 200 ms after an error, and
+         nbgrader would count a skipped test cell as passed. The same happens after an
+         exercise cell that fails, so cross-check with workshop grade, which waits.)
+         nbgrader needs a TypeScript stub in nbgrader_config.py:
          c.ClearSolutions.code_stub = {'typescript': '// YOUR CODE HERE'}. Written through a
          temporary folder that replaces OUT_DIR at once, like release.
   --from DIR   the course notebooks (default: the notebooks/ folder next to the package)

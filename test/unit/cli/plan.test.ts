@@ -172,15 +172,28 @@ describe('teaming-lab plan: text output, help and bad input', () => {
     expect(await badInputLine(['plan', '--teaming-mode', 'lacp'])).toBe('--teaming-mode: got "lacp"; expected one of SwitchIndependent, Static, Lacp');
     expect(await badInputLine(['plan', '--members', '9'])).toBe('--members: got "9"; expected an integer from 1 to 8');
     expect(await badInputLine(['plan', '--vms', '2.5'])).toBe('--vms: got "2.5"; expected an integer from 1 to 200');
-    expect(await badInputLine(['plan', '--gbps', '0'])).toBe('--gbps: got "0"; expected a number greater than 0');
-    expect(await badInputLine(['plan', '--gbps', '1e3'])).toBe('--gbps: got "1e3"; expected a number greater than 0');
+    expect(await badInputLine(['plan', '--gbps', '0'])).toBe('--gbps: got "0"; expected a number greater than 0 and at most 10000');
+    expect(await badInputLine(['plan', '--gbps', '1e3'])).toBe('--gbps: got "1e3"; expected a number greater than 0 and at most 10000');
     expect(await badInputLine(['plan', '--transport', 'RDMA'])).toBe('--transport: got "RDMA"; expected one of TCP, Compression, SMB, SMBDirect');
     expect(await badInputLine(['plan', '--connections', 'per-host'])).toBe('--connections: got "per-host"; expected one of per-vm, per-host-pair');
     expect(await badInputLine(['plan', '--switch', 'ports'])).toMatch(/^--switch: got "ports"; expected one of .*src-dst-port/);
     expect(await badInputLine(['plan', 'HV1'])).toBe('plan arguments: got "HV1"; expected flags only (see teaming-lab plan --help)');
   });
 
+  it('exits 2 naming the flag for sizes far outside any real host, which used to end in an internal error', async () => {
+    // Because the fluid model loses all precision when a member is ~1e20 Gbps or a VM ~1e-20 GiB (a
+    // timeline step shorter than a float can tell apart): the planner now takes real ranges only, and the
+    // simultaneous setting is held to what a scenario allows (64) under the flag's name, not the scenario's.
+    const huge = `1${'0'.repeat(20)}`;
+    expect(await badInputLine(['plan', '--gbps', huge])).toBe(`--gbps: got "${huge}"; expected a number greater than 0 and at most 10000`);
+    expect(await badInputLine(['plan', '--memory-gib', '0.00000000000000000001'])).toBe(
+      '--memory-gib: got "0.00000000000000000001"; expected a number from 0.0009765625 to 65536',
+    );
+    expect(await badInputLine(['plan', '--simultaneous', '65'])).toBe('--simultaneous: got "65"; expected an integer from 1 to 64');
+  });
+
   it('planDrain refuses a bad option by its own name', () => {
-    expect(() => planDrain({ simultaneous: 0 })).toThrow('simultaneous: got 0; expected an integer of at least 1');
+    expect(() => planDrain({ simultaneous: 0 })).toThrow('simultaneous: got 0; expected an integer from 1 to 64');
+    expect(() => planDrain({ memoryGiB: 1e6 })).toThrow('memoryGiB: got 1000000; expected a number from 0.0009765625 to 65536');
   });
 });

@@ -88,4 +88,17 @@ describe('perfmonView and taskManagerView', () => {
     expect((thrownBy(() => concurrentUse(log, { thresholdGbps: -1 })) as InputError).field).toBe('thresholdGbps');
     expect((thrownBy(() => concurrentUse(log, { thresholdGbps: 1, minLinks: 0 })) as InputError).field).toBe('minLinks');
   });
+
+  it('concurrentUse rejects a view whose links lack a series of rates with InputError', () => {
+    // Because a view edited by hand (a link added, or samples cut) has no rate to compare for some
+    // sample: that used to end in a TypeError while reading the missing series.
+    const log = perfmonView(overlapRun(5, 1.5), { links: ['A', 'B'] });
+    const extraLink = { ...log, links: ['A', 'B', 'C'] };
+    const error = thrownBy(() => concurrentUse(extraLink, { thresholdGbps: 1 })) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.field).toBe('view.links');
+    expect(error.value).toBe('C');
+    const shortSeries = { ...log, gbps: { ...log.gbps, B: log.gbps.B.slice(1) } };
+    expect((thrownBy(() => concurrentUse(shortSeries, { thresholdGbps: 1 })) as InputError).field).toBe('view.links');
+  });
 });

@@ -141,6 +141,13 @@ describe('linuxMember(hash, memberCount) and input checks', () => {
     expect(() => linuxMember(10, 0)).toThrow(/^memberCount: /);
   });
 
+  it('reads a signed 32-bit hash as its unsigned bits, and refuses a hash that is not a 32-bit integer', () => {
+    // Because JavaScript's ^ and | give signed values: -1 has the bits of 0xffffffff, which is odd.
+    expect(linuxMember(-1, 2)).toBe(1);
+    // Because NaN, a fraction or a value past 2^32 - 1 is no hash: it used to pick member 0 silently.
+    for (const hash of [NaN, 1.5, 2 ** 32, Infinity]) expect(() => linuxMember(hash, 2)).toThrow(/^hash: /);
+  });
+
   it('lists six policies', () => {
     expect(LINUX_XMIT_HASH_POLICIES).toEqual(['layer2', 'layer2+3', 'layer3+4', 'encap2+3', 'encap3+4', 'vlan+srcmac']);
   });

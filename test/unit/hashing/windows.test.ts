@@ -64,4 +64,10 @@ describe('windowsMember(hash, memberCount)', () => {
     expect(windowsMember(0x51ccc178, 2)).toBe(0);
     expect(() => windowsMember(1, 0)).toThrow(/^memberCount: /);
   });
+
+  it('refuses a hash that is not a 32-bit integer instead of sending on member 0', () => {
+    // Because (NaN >>> 0) is 0: without the check a missing hash silently chose the first member.
+    expect(() => windowsMember(NaN, 2)).toThrow(/^hash: /);
+    expect(() => windowsMember(-0x80000001, 2)).toThrow(/^hash: /);
+  });
 });

@@ -39,4 +39,22 @@ describe('sprayingStudy', () => {
   it('sprayingStudy() rejects a bad team size', () => {
     expect(() => sprayingStudy({ maxMembers: 0 })).toThrow(InputError);
   });
+
+  it('sprayingStudy({ detectors }) rejects a missing or duplicated detector with InputError before any run', () => {
+    // Because the points of a detector are found by its label: a null entry used to end in a TypeError,
+    // and two detectors with one label would have made the second one's points unreachable.
+    const short = { maxMembers: 1, delaySpreadsUs: [0], durationS: 0.01, warmupS: 0.002 };
+    const fieldOf = (detectors: unknown[]) => {
+      try {
+        sprayingStudy({ ...short, detectors: detectors as never });
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        return (error as InputError).field;
+      }
+      return 'nothing thrown';
+    };
+    expect(fieldOf([null])).toBe('detectors[0]');
+    expect(fieldOf([sprayingDetectors[0], { ...sprayingDetectors[1], label: sprayingDetectors[0].label }])).toBe('detectors[1]');
+    expect(fieldOf([{ ...sprayingDetectors[0], label: '' }])).toBe('detectors[0]');
+  });
 });

@@ -56,6 +56,10 @@ describe('validateBond(bond, field)', () => {
     inputError(() => validateBond({ ...ok, members: [{ name: 'eth0', gbps: 10, standby: true }] }), 'bond.members[0].standby');
     inputError(() => validateBond({ ...ok, members: [{ name: 'eth0', gbps: 10 }, { name: 'eth0', gbps: 10 }] }), 'bond.members[1].name');
     inputError(() => validateBond({ ...ok, primary: 'eth7' }), 'bond.primary');
+    // The same MAC in two spellings is one MAC (validateTeam applies the same rule).
+    const sameMac = [{ name: 'eth0', gbps: 10, mac: '00:15:5d:01:02:0a' }, { name: 'eth1', gbps: 10, mac: '00-15-5D-01-02-0A' }];
+    inputError(() => validateBond({ ...ok, members: sameMac }), 'bond.members[1].mac');
+    inputError(() => validateBond({ ...ok, members: [{ name: 'eth0', gbps: 10, mac: '00:15:5d' }] }), 'bond.members[0].mac');
     inputError(() => validateBond({ ...ok, tlbDynamicLb: 1 }), 'bond.tlbDynamicLb');
     inputError(() => validateBond({ ...ok, slaves: [] }), 'bond.slaves');
   });
@@ -96,6 +100,15 @@ describe('bondSendMembers(bond, conn, options)', () => {
     expect([49152, 49153, 49154].map((p) => bondSendMembers(bond('balance-tlb', 2, { tlbDynamicLb: false }), conn(p)).members[0])).toEqual([1, 1, 0]);
   });
 
+  it('refuses a currentMember that is not a member that is up, instead of sending on it', () => {
+    // Because the kernel's active member is always one that is up: index 7 of a 2-member bond, a fraction,
+    // or a member that is down used to come back as the member to send on.
+    for (const currentMember of [7, 0.5, NaN]) {
+      inputError(() => bondSendMembers(bond('active-backup', 2), conn(49152), { currentMember }), 'currentMember');
+    }
+    inputError(() => bondSendMembers(bond('active-backup', 2, {}, [0]), conn(49152), { currentMember: 0 }), 'currentMember');
+  });
+
   it('refuses a bond with no member up and a bad peer index', () => {
     inputError(() => bondSendMembers(bond('balance-rr', 2, {}, [0, 1]), conn(49152)), 'bond.members');
     inputError(() => bondSendMembers(bond('balance-alb', 2), conn(49152), { peerIndex: -1 }), 'peerIndex');
@@ -121,6 +134,12 @@ describe('bondReceiveMember(bond, conn, options)', () => {
   it('balance-alb hands receive load only to the fastest members up', () => {
     const mixed = validateBond({ mode: 'balance-alb', members: [{ name: 'eth0', gbps: 1 }, { name: 'eth1', gbps: 10 }, { name: 'eth2', gbps: 10 }] });
     expect([0, 1, 2].map((peerIndex) => bondReceiveMember(mixed, conn(49152), { peerIndex }))).toEqual([1, 2, 1]);
+  });
+
+  it('refuses a currentMember that is not up for the modes that receive on it', () => {
+    // Because balance-tlb receives on the active member only: a member that is down cannot be it.
+    inputError(() => bondReceiveMember(bond('balance-tlb', 3, {}, [2]), conn(49152), { currentMember: 2 }), 'currentMember');
+    expect(bondReceiveMember(bond('balance-tlb', 3, {}, [2]), conn(49152), { currentMember: 1 })).toBe(1);
   });
 
   it('covers every mode', () => {

@@ -43,4 +43,11 @@ describe('dynamicRebalance(team, members)', () => {
     // move helps ((1 + 1) / 10 is not below 2 / 10).
     expect(dynamicRebalance(team('SwitchIndependent', 'Dynamic', 3, { 1: { up: false } }), [1, 1, 0])).toEqual([2, 0, 0]);
   });
+
+  it('refuses a team with no member up with an InputError, even with no flows to place', () => {
+    // Because there is no member to balance over: this used to end in a TypeError (reduce of an empty array).
+    const allDown = team('SwitchIndependent', 'Dynamic', 2, { 0: { up: false }, 1: { up: false } });
+    inputError(() => dynamicRebalance(allDown, []), 'team.members');
+    inputError(() => dynamicRebalance(allDown, [0]), 'team.members');
+  });
 });
