@@ -6,17 +6,25 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt } from './usage';
 
+/** Options of finding 6 (`counterVisibility`); each defaults to its control's default. */
 export interface CounterVisibilityOptions extends Record<string, unknown> {
+  /** VMs migrating from HV1 to HV2, 2 to 8. Default 2. */
   vms: number;
+  /** Memory of each small VM, GiB, 0.25 to 4. Default 1. */
   smallMemoryGiB: number;
+  /** Memory of each large VM, GiB, 4 to 64. Default 16. */
   largeMemoryGiB: number;
+  /** Task Manager's update interval, seconds: 0.5, 1 or 4. Default 1. */
   updateIntervalS: number;
+  /** Seconds both members must stay busy before a person watching Task Manager notices, 1 to 10. Default 3. */
   minVisibleS: number;
 }
 
 /** What each tool showed for one VM size. */
 export interface CounterVisibilitySighting {
+  /** Memory of each VM, GiB. */
   memoryGiB: number;
+  /** Seconds until the last VM resumed on HV2. */
   drainS: number;
   /** Longest stretch with two or more members busy at once, as Performance Monitor's samples show it. */
   concurrentS: number;

@@ -6,13 +6,21 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
 
+/** Options of `dynamicMode`; each defaults to its control's default. */
 interface Options extends Record<string, unknown> {
+  /** The teams' `TeamingMode`. Default SwitchIndependent. */
   teamingMode: string;
+  /** Members per team (10 Gbps each), 2 to 8. Default 4. */
   members: number;
+  /** VMs migrating at once in the several-VM runs, 2 to 12. Default 6. */
   vms: number;
+  /** Memory of each VM, GiB, 1 to 64. Default 8. */
   memoryGiB: number;
+  /** Pause between pre-copy rounds, ms, 0 to 100. Default 0. */
   roundPauseMs: number;
+  /** Flowlet gap threshold, ms, 0 to 100: a pause at least this long lets Dynamic move the flow. Default 0. */
   flowletGapMs: number;
+  /** Seconds between periodic rebalances, 0 (off) to 60. Default 5. */
   rebalancePeriodS: number;
 }
 
@@ -24,7 +32,9 @@ interface DynamicModeRun {
   sendMembers: number;
   /** Members of HV2 that received at least 1 % of its bytes. */
   receiveMembers: number;
+  /** Highest send rate of HV1, Gbps. */
   peakSendGbps: number;
+  /** Seconds until the last VM resumed on HV2. */
   drainS: number;
   /** GB sent by each member of HV1. */
   sentGB: Record<string, number>;

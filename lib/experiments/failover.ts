@@ -7,11 +7,17 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt } from './usage';
 
+/** Options of `failover`; each defaults to its control's default. */
 interface Options extends Record<string, unknown> {
+  /** The teams' `TeamingMode`. Default Lacp. */
   teamingMode: string;
+  /** The teams' `LoadBalancingAlgorithm` (not MacAddresses). Default TransportPorts. */
   loadBalancingAlgorithm: string;
+  /** VMs migrating at once, 1 to 12. Default 4. */
   vms: number;
+  /** When HV1's NIC1 fails, seconds, 0.5 to 30. Default 5. */
   failAtS: number;
+  /** When NIC1 comes back, seconds, 0 to 60; 0 (or any time not after the failure) means never. Default 0. */
   restoreAtS: number;
 }
 
@@ -31,6 +37,7 @@ export interface FailoverMemberRates {
 
 /** Data of the failover experiment. */
 export interface FailoverData {
+  /** HV1's members' average rates before and after the failure (HV2's same-named members for receive). */
   rates: FailoverMemberRates[];
   /** GB sent by every member of every host. */
   sentGB: number;

@@ -7,18 +7,29 @@ import { short } from './oneStreamOneMember';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
 
+/** Options of finding 3 (`hyperVPortCap`); each defaults to its control's default. */
 export interface HyperVPortCapOptions extends Record<string, unknown> {
+  /** VMs drained from HV1, 1 to 12. Default 4. */
   vms: number;
+  /** Memory of each VM, GiB, 1 to 64. Default 8. */
   memoryGiB: number;
+  /** Members per team (10 Gbps each), 2 to 8. Default 2. */
   members: number;
+  /** The switch's `port-channel load-balance`: src-dst-port, src-dst-ip, src-dst-mac or src-mac. Default src-dst-port. */
   switchLoadBalance: string;
 }
 
+/** One teaming mode, drained with Hyper-V Port and, for contrast, with Address Hash (TransportPorts). */
 export interface HyperVPortCapRow {
+  /** The teams' `TeamingMode`. */
   teamingMode: string;
+  /** Highest send rate of HV1 under Hyper-V Port, Gbps. */
   hyperVPortPeakSendGbps: number;
+  /** Seconds until the last VM resumed on HV2, under Hyper-V Port. */
   hyperVPortDrainS: number;
+  /** Highest send rate of HV1 under Address Hash, Gbps. */
   addressHashPeakSendGbps: number;
+  /** Seconds until the last VM resumed on HV2, under Address Hash. */
   addressHashDrainS: number;
 }
 

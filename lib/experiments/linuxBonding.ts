@@ -8,23 +8,33 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
 
+/** Options of `linuxBonding`; each defaults to its control's default. */
 interface Options extends Record<string, unknown> {
+  /** Members per bond (10 Gbps each), 2 to 8. Default 2. */
   members: number;
+  /** VMs migrating at once, 2 to 12. Default 4. */
   vms: number;
+  /** Memory of each VM, GiB, 1 to 64. Default 8. */
   memoryGiB: number;
+  /** Both bonds' `xmit_hash_policy` (not vlan+srcmac). Default layer3+4. */
   xmitHashPolicy: string;
+  /** The switch's `port-channel load-balance`: src-dst-port, src-dst-ip or src-dst-mac. Default src-dst-port. */
   switchLoadBalance: string;
 }
 
 /** How one bonding mode did on the two-host drain. */
 export interface LinuxBondingRow {
+  /** The bonds' `mode`. */
   mode: BondMode;
   /** Members of the source bond that sent at least 1 % of its bytes. */
   sendMembers: number;
   /** Members of the target bond that received at least 1 % of its bytes. */
   receiveMembers: number;
+  /** Highest send rate of LX1, Gbps. */
   peakSendGbps: number;
+  /** Highest receive rate of LX2, Gbps. */
   peakReceiveGbps: number;
+  /** Seconds until the last VM resumed on LX2. */
   drainS: number;
   /** GB the source sent, over all members (broadcast sends every byte on every member). */
   sentGB: number;
@@ -34,6 +44,7 @@ export interface LinuxBondingRow {
    * several), or `one` (every connection between the two hosts goes the same way).
    */
   expectedSend: Expected;
+  /** The same for the receive side. */
   expectedReceive: Expected;
 }
 

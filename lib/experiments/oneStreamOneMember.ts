@@ -5,18 +5,29 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
 
+/** Options of finding 1 (`oneStreamOneMember`); each defaults to its control's default. */
 export interface OneStreamOneMemberOptions extends Record<string, unknown> {
+  /** Members per team, 2 to 8. Default 2. */
   members: number;
+  /** Speed of each member in Gbps: 1, 10, 25 or 40. Default 10. */
   memberGbps: number;
+  /** Memory of the one migrating VM, GiB, 1 to 64. Default 8. */
   memoryGiB: number;
 }
 
+/** One teaming mode and algorithm, one VM migrating from HV1 to HV2. */
 export interface OneStreamOneMemberRow {
+  /** The teams' `TeamingMode`. */
   teamingMode: string;
+  /** The teams' `LoadBalancingAlgorithm`. */
   loadBalancingAlgorithm: string;
+  /** Highest send rate of HV1, Gbps. */
   peakSendGbps: number;
+  /** Highest receive rate of HV2, Gbps. */
   peakReceiveGbps: number;
+  /** Members of HV1 that sent at least 1 % of its bytes. */
   sendMembers: number;
+  /** Members of HV2 that received at least 1 % of its bytes. */
   receiveMembers: number;
 }
 

@@ -5,17 +5,27 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
 
+/** Options of finding 7 (`simultaneousSetting`); each defaults to its control's default. */
 export interface SimultaneousSettingOptions extends Record<string, unknown> {
+  /** VMs drained from HV1, 2 to 24. Default 12. */
   vms: number;
+  /** Memory of each VM, GiB, 1 to 64. Default 8. */
   memoryGiB: number;
+  /** The teams' `TeamingMode`: Static or Lacp. Default Lacp. */
   teamingMode: string;
+  /** The switch's `port-channel load-balance`: src-dst-port or src-dst-ip. Default src-dst-port. */
   switchLoadBalance: string;
 }
 
+/** One simultaneous-migration setting. */
 export interface SimultaneousSettingRow {
+  /** Simultaneous live migrations per host. */
   simultaneous: number;
+  /** Highest send rate of HV1, Gbps. */
   peakSendGbps: number;
+  /** Members of HV1 that sent at least 1 % of its bytes. */
   sendMembers: number;
+  /** Seconds until the last VM resumed on HV2. */
   drainS: number;
 }
 

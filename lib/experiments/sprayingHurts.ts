@@ -5,9 +5,13 @@ import type { SprayingPoint } from '../packet';
 import { defineExperiment } from './defineExperiment';
 import { fmt } from './usage';
 
+/** Options of finding 8 (`sprayingHurts`); each defaults to its control's default. */
 export interface SprayingHurtsOptions extends Record<string, unknown> {
+  /** Largest team size of the sweep (1 Gbps members), 2 to 8. Default 4. */
   members: number;
+  /** Per-packet delay spread, µs, 0 to 64. Default `sprayingCalibration.delaySpreadUs` (16). */
   delaySpreadUs: number;
+  /** Simulated seconds per run: 0.1, 0.2 or 0.3. Default 0.2. */
   durationS: number;
 }
 

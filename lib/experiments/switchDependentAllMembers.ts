@@ -6,20 +6,33 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
 
+/** Options of finding 4 (`switchDependentAllMembers`); each defaults to its control's default. */
 export interface SwitchDependentAllMembersOptions extends Record<string, unknown> {
+  /** VMs migrating from HV1 to HV2, 1 to 12. Default 2. */
   vms: number;
+  /** Memory of each VM, GiB, 1 to 64. Default 16. */
   memoryGiB: number;
+  /** Members per team (10 Gbps each), 2 to 8. Default 2. */
   members: number;
+  /** The switch's `port-channel load-balance`: src-dst-port, src-port, dst-port, src-dst-ip, src-dst-mac or src-mac. Default src-dst-port. */
   switchLoadBalance: string;
 }
 
+/** One switch-dependent mode under one connection hypothesis. */
 export interface SwitchDependentAllMembersRow {
+  /** The teams' `TeamingMode`. */
   teamingMode: 'Static' | 'Lacp';
+  /** The connection hypothesis simulated. */
   connections: ConnectionModel;
+  /** Members of HV1 that sent at least 1 % of its bytes. */
   sendMembers: number;
+  /** Members of HV2 that received at least 1 % of its bytes. */
   receiveMembers: number;
+  /** Highest send rate of HV1, Gbps. */
   peakSendGbps: number;
+  /** Highest receive rate of HV2, Gbps. */
   peakReceiveGbps: number;
+  /** Seconds until the last VM resumed on HV2. */
   drainS: number;
 }
 

@@ -4,15 +4,23 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
 
+/** Options of finding 5 (`switchIndependentAddressHash`); each defaults to its control's default. */
 export interface SwitchIndependentAddressHashOptions extends Record<string, unknown> {
+  /** VMs migrating from HV1 to HV2, 1 to 12. Default 4. */
   vms: number;
+  /** Memory of each VM, GiB, 1 to 64. Default 8. */
   memoryGiB: number;
+  /** Members per team (10 Gbps each), 2 to 8. Default 2. */
   members: number;
 }
 
+/** Data of finding 5. */
 export interface SwitchIndependentAddressHashData {
+  /** GB HV1 sent on each member, by member name. */
   sentGB: Record<string, number>;
+  /** GB HV2 received on each member, by member name. */
   receivedGB: Record<string, number>;
+  /** Seconds until the last VM resumed on HV2. */
   drainS: number;
 }
 

@@ -5,16 +5,17 @@ import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
 
+/** Options of `transports`; each defaults to its control's default. */
 export interface TransportsOptions extends Record<string, unknown> {
-  /** VMs drained from HV1 (2 at a time, Hyper-V's default). */
+  /** VMs drained from HV1 (2 at a time, Hyper-V's default), 1 to 12. Default 4. */
   vms: number;
-  /** Memory of each VM, GiB. */
+  /** Memory of each VM, GiB, 1 to 64. Default 8. */
   memoryGiB: number;
-  /** Compression: memory bytes per wire byte. */
+  /** Compression: memory bytes per wire byte, 1 to 8. Default 2. */
   compressionRatio: number;
-  /** Compression: the CPU's compression rate per migration, Gbps of memory. */
+  /** Compression: the CPU's compression rate per migration, Gbps of memory, 1 to 100. Default 10. */
   compressionGbps: number;
-  /** SMB Multichannel connections per interface. */
+  /** SMB Multichannel connections per interface, 1 to 8. Default 4. */
   smbConnectionsPerInterface: number;
 }
 
@@ -27,6 +28,7 @@ export interface TransportsRow {
   memberGbps: number;
   /** VMs drained. */
   vms: number;
+  /** The transport of the drain. */
   transport: TransportCase;
   /** Seconds until the last VM resumed on HV2. */
   drainS: number;
