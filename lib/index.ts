@@ -104,6 +104,7 @@ export type {
 export {
   maxMinFair,
   maxMinFairIndexed,
+  maxMinFairIndexedInto,
 } from './sharing';
 export type {
   SharedLink,

@@ -11,7 +11,7 @@ import { defineExercise, describe } from './defineExercise';
  */
 
 /** The six setups, by the key the answer object uses. Each changes the article's lab in one or two ways. */
-export const CAPSTONE_SETUPS: Record<string, { finding: string; options: ArticleScenarioOptions }> = {
+const CAPSTONE_SETUPS: Record<string, { finding: string; options: ArticleScenarioOptions }> = {
   /** Finding 1: one VM is one connection, so one member, even on LACP with Address Hash. */
   oneVm: { finding: 'finding 1', options: { teamingMode: 'Lacp', loadBalancingAlgorithm: 'TransportPorts', vms: 1 } },
   /** Finding 3: Hyper-V Port pins the host vNIC to one member. */
@@ -27,7 +27,7 @@ export const CAPSTONE_SETUPS: Record<string, { finding: string; options: Article
 };
 
 /** HV2's peak receive rate, Gbps, in one capstone setup: what the model says the answer is. */
-export function capstonePeakReceiveGbps(setup: string): number {
+function capstonePeakReceiveGbps(setup: string): number {
   return runScenario(articleScenario(CAPSTONE_SETUPS[setup].options)).result.hosts.HV2.peakReceiveGbps;
 }
 

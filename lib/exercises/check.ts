@@ -8,7 +8,7 @@ import { exercises } from './registry';
  * result too, for code that wants it. An unknown exercise id is an input error (a typo in a lesson).
  */
 export function check(id: string, answer: unknown): CheckResult {
-  const exercise = exercises[id];
+  const exercise = Object.prototype.hasOwnProperty.call(exercises, id) ? exercises[id] : undefined;
   if (!exercise) throw new InputError('exercise', id, `one of ${Object.keys(exercises).join(', ')}`);
   const result = exercise.check(answer);
   console.log(`${result.pass ? 'PASS' : 'FAIL'} ${result.message}`);

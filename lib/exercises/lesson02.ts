@@ -1,9 +1,9 @@
-import { LIVE_MIGRATION_PORT } from '../Connection';
 import type { Connection } from '../Connection';
 import { outboundInboundTable, primaryMember, receiveMember, sendMember, validateTeam } from '../teaming';
 import type { LoadBalancingAlgorithm, Team, TeamingMode } from '../teaming';
 import type { CheckResult, Exercise } from './Exercise';
 import { choiceCheck, defineExercise, describe, numberCheck } from './defineExercise';
+import { migrationConnection } from './migrationConnection';
 
 /*
  * Lesson 2, "A NIC team in one picture": members, modes, algorithms, standby, the primary member and
@@ -33,19 +33,6 @@ function clientConnection(i: number): Connection {
     protocol: 'tcp',
     srcPort: 50000 + i,
     dstPort: 445,
-  };
-}
-
-/** HV1 (10.10.10.1) to HV2 (10.10.10.2) on the live-migration port, from `srcPort`. */
-function migrationConnection(srcPort: number): Connection {
-  return {
-    srcMac: '02:00:00:00:01:01',
-    dstMac: '02:00:00:00:02:01',
-    srcIp: '10.10.10.1',
-    dstIp: '10.10.10.2',
-    protocol: 'tcp',
-    srcPort,
-    dstPort: LIVE_MIGRATION_PORT,
   };
 }
 

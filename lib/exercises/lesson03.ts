@@ -1,4 +1,3 @@
-import { LIVE_MIGRATION_PORT } from '../Connection';
 import type { Connection } from '../Connection';
 import {
   allMembersUsedProbability,
@@ -11,6 +10,7 @@ import {
 } from '../hashing';
 import type { CheckResult, Exercise } from './Exercise';
 import { defineExercise, describe, numberCheck } from './defineExercise';
+import { migrationConnection } from './migrationConnection';
 
 /*
  * Lesson 3, "Stream hashing": hash policies, how flows land on members, and direction. Every expected
@@ -30,22 +30,14 @@ const SMB_CONNECTION: Connection = {
 
 /** A live-migration connection HV1 (10.10.10.1) to HV2 (10.10.10.2) from `srcPort`, and its reply. */
 function migrationPair(srcPort: number): [Connection, Connection] {
-  const forward: Connection = {
-    srcMac: '02:00:00:00:01:01',
-    dstMac: '02:00:00:00:02:01',
-    srcIp: '10.10.10.1',
-    dstIp: '10.10.10.2',
-    protocol: 'tcp',
-    srcPort,
-    dstPort: LIVE_MIGRATION_PORT,
-  };
+  const forward = migrationConnection(srcPort);
   const reverse: Connection = {
     srcMac: forward.dstMac,
     dstMac: forward.srcMac,
     srcIp: forward.dstIp,
     dstIp: forward.srcIp,
     protocol: 'tcp',
-    srcPort: LIVE_MIGRATION_PORT,
+    srcPort: forward.dstPort,
     dstPort: srcPort,
   };
   return [forward, reverse];

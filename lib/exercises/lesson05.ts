@@ -61,6 +61,9 @@ const ex05_3 = defineExercise({
   }),
 });
 
+/** Largest dirty rate ex-05-4 takes, MB/s (1 PB/s): far above the link, and small enough to stay a finite number of bytes. */
+const MAX_DIRTY_MBPS = 1e9;
+
 const ex05_4 = defineExercise({
   id: 'ex-05-4',
   lesson: 5,
@@ -70,8 +73,8 @@ const ex05_4 = defineExercise({
   unit: 'MB/s',
   check: (answer: unknown): CheckResult => {
     const id = 'ex-05-4';
-    if (typeof answer !== 'number' || !Number.isFinite(answer) || answer < 0) {
-      return { id, pass: false, message: `${id}: expected a dirty rate in MB/s (0 or more), got ${describe(answer)}` };
+    if (typeof answer !== 'number' || !Number.isFinite(answer) || answer < 0 || answer > MAX_DIRTY_MBPS) {
+      return { id, pass: false, message: `${id}: expected a dirty rate in MB/s from 0 to ${MAX_DIRTY_MBPS}, got ${describe(answer)}` };
     }
     const model = precopyModel(lessonVm(answer));
     return model.converged

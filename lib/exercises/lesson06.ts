@@ -1,10 +1,9 @@
-import { LIVE_MIGRATION_PORT } from '../Connection';
-import type { Connection } from '../Connection';
 import { articleScenario, experiments, hostUsage, runScenario } from '../experiments';
 import { TEAMING_MODES, sendMember, validateTeam } from '../teaming';
 import type { Team } from '../teaming';
 import type { CheckResult, Exercise } from './Exercise';
 import { choiceCheck, defineExercise, describe, numberCheck } from './defineExercise';
+import { migrationConnection } from './migrationConnection';
 
 /*
  * Lesson 6, "Hyper-V Port: one host vNIC, one member" (finding 3). Every expected answer is computed
@@ -67,15 +66,7 @@ function fourMemberTeam(): Team {
 }
 
 /** A live-migration connection from HV1 to HV2. */
-const migration: Connection = {
-  srcMac: '02:00:00:00:01:01',
-  dstMac: '02:00:00:00:02:01',
-  srcIp: '10.10.10.1',
-  dstIp: '10.10.10.2',
-  protocol: 'tcp',
-  srcPort: 49152,
-  dstPort: LIVE_MIGRATION_PORT,
-};
+const migration = migrationConnection(49152);
 
 const ex06_4 = defineExercise({
   id: 'ex-06-4',

@@ -40,6 +40,9 @@ export function resolveOptions(
   controls: ExperimentControl[],
   options: Record<string, unknown>,
 ): Record<string, string | number | boolean> {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new InputError(experimentId, options, `an options object (${controls.map((c) => c.name).join(', ')})`);
+  }
   const resolved: Record<string, string | number | boolean> = {};
   const known = controls.map((c) => c.name);
   for (const key of Object.keys(options)) {

@@ -1,4 +1,5 @@
 import type { Figure } from '../Figure';
+import { checkArray, checkOneOf, itemField } from '../fieldChecks';
 import { sampleRates } from '../counters';
 import type { ScenarioSimulation } from '../scenario';
 import { baseLayout, SERIES_COLORS } from './baseLayout';
@@ -17,18 +18,23 @@ export interface MemberRatesFigureOptions {
   title?: string;
 }
 
+const DIRECTIONS = ['send', 'receive', 'auto'] as const;
+
 /**
  * Per-member rates over time, sampled like Performance Monitor's "Bytes Sent/sec" and "Bytes
  * Received/sec" counters (average over each interval), one line per host member.
+ *
+ * @throws InputError for a host not in the simulation, an unknown direction or a bad interval.
  */
 export function memberRatesFigure(simulation: ScenarioSimulation, options: MemberRatesFigureOptions = {}): Figure {
   const { direction = 'auto', intervalS = 1, title = 'Per-member rates' } = options;
+  checkOneOf(direction, 'direction', DIRECTIONS);
   const links = simulation.links;
-  const hostNames = options.hosts ?? Object.keys(simulation.result.hosts);
+  const known = Object.keys(simulation.result.hosts);
+  const hostNames = options.hosts === undefined ? known : checkArray(options.hosts, 'hosts').map((host, k) => checkOneOf(host, itemField('hosts', k), known));
   const chosen = [];
   for (const host of hostNames) {
     const h = simulation.result.hosts[host];
-    if (!h) continue;
     const members = Object.values(h.members);
     const sent = members.reduce((s, m) => s + m.sentGB, 0);
     const received = members.reduce((s, m) => s + m.receivedGB, 0);

@@ -391,7 +391,7 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
     return startGeneration(index, state.run.passes.length - 1, passId, 0, wireBytes, routedS, flowStartS);
   };
 
-  /** Adds a pair with a waiting migration to its hosts' sets. */
+  /** Adds a pair to its hosts' sets of pairs with a waiting migration, or takes it out. */
   const markWaiting = (queue: PairQueue, waiting: boolean): void => {
     for (const host of [queue.source, queue.target]) {
       let pairs = waitingPairsOf.get(host);
@@ -493,10 +493,11 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
       run.endS = nowS + resumeS;
       run.downtimeS = nowS - last.startS + resumeS;
       // Kept in order of time: ends come in time order and resumeS is fixed, so this appends.
+      const release = { atS: run.endS, index };
       let k = releases.length;
-      releases.push({ atS: run.endS, index });
-      for (; k > nextRelease && releases[k - 1].atS > run.endS; k--) releases[k] = releases[k - 1];
-      releases[k] = { atS: run.endS, index };
+      releases.push(release);
+      for (; k > nextRelease && releases[k - 1].atS > release.atS; k--) releases[k] = releases[k - 1];
+      releases[k] = release;
       return [timer(run.endS, `release/${state.request.id}`)];
     }
     run.precopyRounds++;

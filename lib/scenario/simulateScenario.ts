@@ -1,7 +1,7 @@
 import { simulateMigrations } from '../migration';
 import type { MigrationGeneration, MigrationSplit } from '../migration';
 import { linkBytes } from '../timeline';
-import type { TimelineResult } from '../timeline';
+import type { Segment, TimelineResult } from '../timeline';
 import type { Scenario } from './Scenario';
 import type { ConnectionRoute, HostTraffic, RouteChange, SimulationResult } from './SimulationResult';
 import { LIVE_MIGRATION_PORT } from '../Connection';
@@ -141,43 +141,8 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
 
   const timeline = sim.timeline;
   const bytes = linkBytes(timeline);
-  // Peaks in one pass over the segments, by link index: a link's highest rate, and a host's highest
-  // total send and receive rate (summed in the segment's link order).
   const linkIndex = new Map(links.map((l, i) => [l.id, i]));
-  const linkHost = Int32Array.from(links, (l) => hostIndex.get(l.host) as number);
-  const linkSends = Uint8Array.from(links, (l) => (l.direction === 'send' ? 1 : 0));
-  const linkPeak = new Float64Array(links.length);
-  const hostCount = scenario.hosts.length;
-  const peakSend = new Float64Array(hostCount);
-  const peakReceive = new Float64Array(hostCount);
-  const sumSend = new Float64Array(hostCount);
-  const sumReceive = new Float64Array(hostCount);
-  const hostsInSegment: number[] = [];
-  const seen = new Uint8Array(hostCount);
-  for (const segment of timeline.segments) {
-    const rates = segment.linkGbps;
-    for (let k = 0; k < rates.length; k++) {
-      const gbps = rates[k][1];
-      const l = linkIndex.get(rates[k][0]);
-      if (l === undefined) continue;
-      if (gbps > linkPeak[l]) linkPeak[l] = gbps;
-      const h = linkHost[l];
-      if (seen[h] === 0) {
-        seen[h] = 1;
-        hostsInSegment.push(h);
-      }
-      if (linkSends[l] === 1) sumSend[h] += gbps;
-      else sumReceive[h] += gbps;
-    }
-    for (const h of hostsInSegment) {
-      peakSend[h] = Math.max(peakSend[h], sumSend[h]);
-      peakReceive[h] = Math.max(peakReceive[h], sumReceive[h]);
-      sumSend[h] = 0;
-      sumReceive[h] = 0;
-      seen[h] = 0;
-    }
-    hostsInSegment.length = 0;
-  }
+  const { linkPeak, peakSend, peakReceive } = peakRates(timeline.segments, links, linkIndex, Int32Array.from(links, (l) => hostIndex.get(l.host) as number), scenario.hosts.length);
   const peakOf = (id: string): number => {
     const l = linkIndex.get(id);
     return l === undefined ? 0 : linkPeak[l];
@@ -277,4 +242,71 @@ function samePaths(a: string[][], b: string[][]): boolean {
     for (let k = 0; k < a[p].length; k++) if (a[p][k] !== b[p][k]) return false;
   }
   return true;
+}
+
+/**
+ * Each link's highest rate, and each host's highest total send and receive rate, over the segments:
+ * one pass that looks only at what changed from one segment to the next. A segment lists its links in
+ * link order, and a pair the timeline did not change is the same object as before, so walking two
+ * lists side by side finds the changes; a host's totals are summed again, in link order, only when
+ * one of its links changed (the same sums as adding up each segment's list).
+ */
+function peakRates(segments: Segment[], links: ScenarioLink[], linkIndex: Map<string, number>, linkHost: Int32Array, hostCount: number) {
+  const linkPeak = new Float64Array(links.length);
+  const peakSend = new Float64Array(hostCount);
+  const peakReceive = new Float64Array(hostCount);
+  const rate = new Float64Array(links.length);
+  const linksOf: number[][] = Array.from({ length: hostCount }, () => []);
+  links.forEach((_, l) => linksOf[linkHost[l]].push(l));
+  const changed: number[] = [];
+  const mark = new Uint8Array(hostCount);
+  const set = (l: number, gbps: number) => {
+    rate[l] = gbps;
+    if (gbps > linkPeak[l]) linkPeak[l] = gbps;
+    const h = linkHost[l];
+    if (mark[h] === 0) {
+      mark[h] = 1;
+      changed.push(h);
+    }
+  };
+  const indexOf = (pair: [string, number]) => linkIndex.get(pair[0]) as number;
+  let previous: Array<[string, number]> = [];
+  for (const segment of segments) {
+    const current = segment.linkGbps;
+    if (current === previous) continue;
+    let i = 0;
+    let j = 0;
+    while (i < previous.length || j < current.length) {
+      if (i < previous.length && j < current.length && previous[i] === current[j]) {
+        i++;
+        j++;
+        continue;
+      }
+      const gone = i < previous.length ? indexOf(previous[i]) : Infinity;
+      const now = j < current.length ? indexOf(current[j]) : Infinity;
+      if (gone < now) {
+        set(gone, 0);
+        i++;
+      } else {
+        set(now, current[j][1]);
+        if (gone === now) i++;
+        j++;
+      }
+    }
+    for (const h of changed) {
+      let send = 0;
+      let receive = 0;
+      for (const l of linksOf[h]) {
+        if (rate[l] === 0) continue;
+        if (links[l].direction === 'send') send += rate[l];
+        else receive += rate[l];
+      }
+      peakSend[h] = Math.max(peakSend[h], send);
+      peakReceive[h] = Math.max(peakReceive[h], receive);
+      mark[h] = 0;
+    }
+    changed.length = 0;
+    previous = current;
+  }
+  return { linkPeak, peakSend, peakReceive };
 }

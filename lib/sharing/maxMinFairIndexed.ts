@@ -79,8 +79,9 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
 }
 
 /**
- * `maxMinFairIndexed` writing into the caller's arrays (at least as long as the flows), so that a loop
- * solving problem after problem allocates nothing. Internal to the library (not in the barrel).
+ * `maxMinFairIndexed` writing into the caller's arrays (each at least as long as the flows; entries past
+ * the flows are left alone), so that a loop solving problem after problem (the timeline) allocates
+ * nothing for the answer.
  */
 export function maxMinFairIndexedInto(problem: IndexedMaxMinProblem, solution: IndexedMaxMinSolution): void {
   const { linkCapacity, flowCap, flowLinkStart, flowLinks } = problem;

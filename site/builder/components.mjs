@@ -177,7 +177,10 @@ export function makeComponents(page) {
         text = formatValue(value, digits) + (unit ? ` ${unit}` : '');
       }
       if (unit && text.endsWith(` ${unit}`)) text = `${text.slice(0, -unit.length - 1)}\u00a0${unit}`;
-      return h('span', { className: 'tl-value', title: `Computed by ${experiment} (${path})` }, text);
+      // A number (its unit joined by a no-break space) stays on one line; a text value such as a list of
+      // modes may wrap, or it would widen the page on a phone.
+      const className = /\s/.test(text.replace(/\u00a0/g, '')) ? 'tl-value tl-value-text' : 'tl-value';
+      return h('span', { className, title: `Computed by ${experiment} (${path})` }, text);
     },
 
     [CELL]: ({ code, exercise }) => {

@@ -92,8 +92,9 @@ Example (Microsoft's first RSS verification vector):
     parseMac(dstMac, '--dst-mac');
     const protocol = strings.protocol ?? 'tcp';
     if (protocol !== 'tcp' && protocol !== 'udp') throw new InputError('--protocol', protocol, 'tcp or udp');
-    const srcPort = strings['src-port'] === undefined ? 0 : integerFlag(strings['src-port'], '--src-port', 'an integer port from 0 to 65535');
-    const dstPort = strings['dst-port'] === undefined ? 0 : integerFlag(strings['dst-port'], '--dst-port', 'an integer port from 0 to 65535');
+    // Checked here whatever the policy: a layer2 or MAC hash never reads the ports, and would take 99999.
+    const srcPort = strings['src-port'] === undefined ? 0 : portFlag(strings['src-port'], '--src-port');
+    const dstPort = strings['dst-port'] === undefined ? 0 : portFlag(strings['dst-port'], '--dst-port');
     let key = MICROSOFT_RSS_KEY;
     if (strings.key !== undefined) {
       if (!KEYED_POLICIES.includes(policy)) {
@@ -126,6 +127,14 @@ function required(value: string | undefined, flag: string, allowed: string): str
 function integerFlag(value: string | undefined, flag: string, allowed: string): number {
   if (value === undefined || !/^\d+$/.test(value)) throw new InputError(flag, value, allowed);
   return Number(value);
+}
+
+/** A port flag's value: plain decimal digits, 0 to 65535. */
+function portFlag(value: string, flag: string): number {
+  const allowed = 'an integer port from 0 to 65535';
+  const port = integerFlag(value, flag, allowed);
+  if (port > 65535) throw new InputError(flag, port, allowed);
+  return port;
 }
 
 /** Runs `action`, renaming the library's field names in InputErrors to the flags the user typed. */

@@ -1,5 +1,6 @@
 import { InputError } from '../../InputError';
-import type { ExperimentResult, Measured } from '../../experiments/Experiment';
+import type { ExperimentResult, Measured } from '../../experiments';
+import { formatMeasured } from '../../notebook';
 import type { Command } from '../Command';
 import { writeJson } from '../Command';
 import { formatTable, wrapText } from '../formatTable';
@@ -36,7 +37,7 @@ Exit status: 0 when every finding holds, 1 when at least one does not.
         result.id,
         result.holds ? 'yes' : 'NO',
         wrapText(result.claim, CLAIM_WIDTH),
-        wrapText(formatMeasured(result.measured), MEASURED_WIDTH, ', '),
+        wrapText(formatMeasuredPairs(result.measured), MEASURED_WIDTH, ', '),
       ]);
       io.stdout(formatTable(['id', 'holds', 'claim', 'measured'], rows));
       const holding = results.filter((result) => result.holds).length;
@@ -50,9 +51,9 @@ Exit status: 0 when every finding holds, 1 when at least one does not.
 const CLAIM_WIDTH = 60;
 const MEASURED_WIDTH = 48;
 
-/** `name=value` pairs, numbers with at most 3 decimals. */
-function formatMeasured(measured: Measured): string {
+/** `name=value` pairs, each value as notebooks show it (numbers with at most 3 decimals). */
+function formatMeasuredPairs(measured: Measured): string {
   return Object.entries(measured)
-    .map(([name, value]) => `${name}=${typeof value === 'number' ? String(Number(value.toFixed(3))) : String(value)}`)
+    .map(([name, value]) => `${name}=${formatMeasured(value)}`)
     .join(', ');
 }

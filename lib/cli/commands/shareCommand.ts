@@ -61,7 +61,7 @@ export function validateShareInput(value: unknown): ShareInput {
     const field = itemField('links', index);
     const link = checkObject(raw, field, 'a link object with id and gbps');
     checkKnownKeys(link, field, ['id', 'gbps']);
-    const id = checkString(link.id, childField(field, 'id'));
+    const id = checkId(link.id, childField(field, 'id'));
     if (linkIds.has(id)) throw new InputError(childField(field, 'id'), id, 'an id no other link has');
     linkIds.add(id);
     return { id, gbps: checkNumber(link.gbps, childField(field, 'gbps'), { greaterThan: 0 }) };
@@ -71,7 +71,7 @@ export function validateShareInput(value: unknown): ShareInput {
     const field = itemField('flows', index);
     const flow = checkObject(raw, field, 'a flow object with id and links');
     checkKnownKeys(flow, field, ['id', 'links', 'capGbps']);
-    const id = checkString(flow.id, childField(field, 'id'));
+    const id = checkId(flow.id, childField(field, 'id'));
     if (flowIds.has(id)) throw new InputError(childField(field, 'id'), id, 'an id no other flow has');
     flowIds.add(id);
     const linksField = childField(field, 'links');
@@ -91,4 +91,14 @@ export function validateShareInput(value: unknown): ShareInput {
     return { id, links: crossed, capGbps: checkNumber(flow.capGbps, childField(field, 'capGbps'), { greaterThan: 0 }) };
   });
   return { links, flows };
+}
+
+/**
+ * A link or flow id: a non-empty string other than `__proto__`, which cannot be a key of the plain
+ * objects the solver returns its rates in (the flow's rate would be lost).
+ */
+function checkId(value: unknown, field: string): string {
+  const id = checkString(value, field);
+  if (id === '__proto__') throw new InputError(field, id, 'a non-empty string other than __proto__');
+  return id;
 }

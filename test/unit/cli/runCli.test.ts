@@ -270,6 +270,10 @@ describe('runCli: hash', () => {
     expect(await badInputLine(replace('--members', 'two'))).toBe('--members: got "two"; expected an integer from 1 to 32');
     expect(await badInputLine(replace('--src-ip', '10.0.0.300'))).toMatch(/^--src-ip: got "10\.0\.0\.300"; expected an IPv4 address/);
     expect(await badInputLine(replace('--src-port', '70000'))).toBe('--src-port: got 70000; expected an integer port from 0 to 65535');
+    // Also for policies that never read the ports (layer2, MAC hashes): a wrong port used to be taken silently.
+    for (const policy of ['layer2', 'src-mac', 'IPAddresses']) {
+      expect(await badInputLine([...replace('--policy', policy), '--dst-port', '99999'])).toBe('--dst-port: got 99999; expected an integer port from 0 to 65535');
+    }
     expect(await badInputLine(replace('--src-mac', '00:11:22'))).toMatch(/^--src-mac: got "00:11:22"; expected a MAC address/);
     expect(await badInputLine(replace('--protocol', 'sctp'))).toBe('--protocol: got "sctp"; expected tcp or udp');
     expect(await badInputLine(replace('--key', 'zz'))).toMatch(/^--key: got "zz"; expected no key with --policy layer3\+4/);
@@ -331,6 +335,15 @@ describe('runCli: share', () => {
     expect(await badInputLine(['share', 's.json'], bad((v) => (v.flows[2].links = ['C'])))).toBe('flows[2].links[0]: got "C"; expected one of the link ids A, B');
     expect(await badInputLine(['share', 's.json'], bad((v) => (v.flows[0].cap = 3)))).toMatch(/^flows\[0\]\.cap: got 3; expected no field named cap here .*did you mean capGbps\?$/);
     expect(await badInputLine(['share', 's.json'], bad((v) => (v.flows[1].id = 'f1')))).toBe('flows[1].id: got "f1"; expected an id no other flow has');
+  });
+
+  it('exits 2 for the id __proto__, which used to lose the flow rate and end in an internal error', async () => {
+    // Because a rate keyed __proto__ cannot be stored in the plain object of rates: the text report
+    // read the object prototype as the rate (exit 3) and --json printed no rate at all.
+    const proto = JSON.stringify({ links: [{ id: 'A', gbps: 10 }], flows: [{ id: '__proto__', links: ['A'] }] });
+    expect(await badInputLine(['share', 's.json'], { 's.json': proto })).toBe('flows[0].id: got "__proto__"; expected a non-empty string other than __proto__');
+    const protoLink = JSON.stringify({ links: [{ id: '__proto__', gbps: 10 }], flows: [{ id: 'f', links: ['__proto__'] }] });
+    expect(await badInputLine(['share', 's.json'], { 's.json': protoLink })).toBe('links[0].id: got "__proto__"; expected a non-empty string other than __proto__');
   });
 });
 

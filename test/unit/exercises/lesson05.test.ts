@@ -56,6 +56,13 @@ describe('lesson 5 exercises', () => {
     expect(pass('ex-05-4', undefined)).toBe(false);
   });
 
+  it('ex-05-4: answers a rate too large to be a number of bytes with "not yet" instead of throwing', () => {
+    // Because 1e308 MB/s is Infinity bytes per second, which the pre-copy model refuses: a check must
+    // never throw for a wrong answer. 1e9 MB/s (the largest taken) still never converges.
+    expect(pass('ex-05-4', 1e308)).toBe(false);
+    expect(pass('ex-05-4', 1e9)).toBe(true);
+  });
+
   it('ex-05-5: one shared connection caps HV1 at one 10 Gbps member', () => {
     // Because one 5-tuple hashes to one member.
     expect(pass('ex-05-5', 10)).toBe(true);

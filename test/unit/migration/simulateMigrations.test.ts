@@ -143,6 +143,17 @@ describe('simulateMigrations(options)', () => {
     expect(sim.startOrder).toEqual([0, 2, 1]);
   });
 
+  it('when one end frees two hosts, serves the earliest waiting migration first across host pairs', () => {
+    // simultaneous 1, no setup, no resume; each VM alone takes 1 s. A (HV1 -> HV2) runs first; B (HV2 -> HV1),
+    // C (HV1 -> HV3) and D (HV4 -> HV2), all requested at 0 in that order, wait. When A ends at 1 s, HV1
+    // and HV2 are free: B, first in line, takes both, so C (needs HV1) and D (needs HV2) wait for B's
+    // end at 2 s and then start together, because their other hosts are free.
+    const migrations = [vm('A', 'HV1', 'HV2'), vm('B', 'HV2', 'HV1'), vm('C', 'HV1', 'HV3'), vm('D', 'HV4', 'HV2')];
+    const sim = run(migrations, { simultaneous: 1, setupS: 0, resumeS: 0 });
+    expect(sim.startOrder).toEqual([0, 1, 2, 3]);
+    expect(sim.migrations.map((r) => r.startS)).toEqual([0, expect.closeTo(1, 9), expect.closeTo(2, 9), expect.closeTo(2, 9)]);
+  });
+
   it('starts a migration at its request time, or when a slot frees if that is later', () => {
     // A occupies HV1 from 0 to 1 s (1.25e9 bytes at 10 Gbps, no setup, no resume); B asks at 0.5 s
     // and waits until 1 s; C asks at 5 s and starts then.
