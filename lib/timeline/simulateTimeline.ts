@@ -10,9 +10,11 @@
  * Callers chain work with `onFlowEnd`: when a flow ends it may return new flows that start now or later
  * (a pre-copy round that follows the previous one, a migration waiting for a free slot).
  *
- * Cost per event: a max-min solve over the running flows when the set of running flows changes, and
- * O(log n) when nothing changes but a chained flow takes the place of the one it follows on the same
- * links (its rate is taken over, since the problem is the same). Between events nothing is computed.
+ * Cost per event: when the set of running flows changes, a max-min solve of the groups of flows (linked
+ * by shared links) that changed, with the same rates as a solve of every running flow (see
+ * `ActiveSolver`), plus linear passes over the running flows; O(log n) when nothing changes but a
+ * chained flow takes the place of the one it follows on the same links (its rate is taken over, since
+ * the problem is the same). Between events nothing is computed.
  */
 import { InputError } from '../InputError';
 import { maxMinFairIndexedInto } from '../sharing';
@@ -287,7 +289,7 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
           flow.since = nowS;
           all.push(flow);
         }
-        solver.solve(all);
+        solver.solveAfterChange(all, left, joined.length);
         for (const flow of all) flow.finishS = finishTime(flow);
         running.rebuild(all);
         linkGbps = recorder.linkRates(all);
@@ -364,6 +366,15 @@ function sameShape(a: FlowState, b: FlowState): boolean {
 /**
  * Solves the active flows' rates with `maxMinFairIndexed`, on the links they use only, reusing its
  * buffers from one event to the next.
+ *
+ * After a change it re-solves only the components that changed (flows joined by shared links: those of
+ * the flows that joined, and those holding a link of a flow that left); the others keep their rates.
+ * That is the answer of a solve of every flow as long as no two components have rates that differ by
+ * float noise only: the solver takes levels closer than its tie tolerance as one, across components
+ * too, so such rates could be merged by a joint solve. On the first sign of that (two rates of different
+ * components closer than a billionth of the largest capacity and not equal) the run falls back, for
+ * good, to solving every flow at every change, so the rates are always those of a joint solve. It also
+ * stops looking for components when many flows keep forming a single one.
  */
 class ActiveSolver {
   private localOf: Int32Array;
@@ -375,10 +386,176 @@ class ActiveSolver {
   private flowLinks = new Int32Array(32);
   private rate = new Float64Array(16);
   private bottleneck = new Int32Array(16);
+  /** False once components could not be solved apart (see above), or seem not to exist. */
+  private separate = true;
+  /** Changes in a row after which 32 flows or more were all one component. */
+  private wholeInARow = 0;
+  private readonly maxCapacity: number;
+  // Component search: each flow's component, each local link's component and its flows (CSR).
+  private flowComponent = new Int32Array(16);
+  private linkComponent = new Int32Array(16);
+  private linkFlowStart = new Int32Array(17);
+  private linkFlows = new Int32Array(16);
+  private stack = new Int32Array(16);
+  private changed = new Uint8Array(16);
+  private group: FlowState[] = [];
+  private componentStart = new Int32Array(17);
+  private sorted = new Float64Array(16);
 
   constructor(private readonly capacity: Float64Array) {
     this.localOf = new Int32Array(capacity.length);
     this.stampOf = new Int32Array(capacity.length);
+    this.maxCapacity = capacity.reduce((max, c) => (c > max ? c : max), 0);
+  }
+
+  /**
+   * New rates for `active` (the running flows, the `joinedCount` that just joined last) after
+   * `left` ended and those joined.
+   */
+  solveAfterChange(active: FlowState[], left: FlowState[], joinedCount: number): void {
+    if (this.separate && this.solveChanged(active, left, joinedCount)) return;
+    this.separate = false;
+    this.solve(active);
+  }
+
+  /** Re-solves the changed components alone; false when that may differ from solving every flow. */
+  private solveChanged(active: FlowState[], left: FlowState[], joinedCount: number): boolean {
+    const n = active.length;
+    const stamp = ++this.stamp;
+    let elementCount = 0;
+    for (const flow of active) elementCount += flow.linkIndex.length;
+    if (this.flowComponent.length < n) {
+      this.flowComponent = new Int32Array(n * 2);
+      this.stack = new Int32Array(n * 2);
+      this.changed = new Uint8Array(n * 2);
+      this.sorted = new Float64Array(n * 2);
+    }
+    if (this.linkComponent.length < elementCount) {
+      this.linkFlows = new Int32Array(elementCount * 2);
+      this.linkComponent = new Int32Array(elementCount * 2);
+      this.linkFlowStart = new Int32Array(elementCount * 2 + 1);
+    }
+    const { localOf, stampOf, flowComponent, linkComponent, linkFlowStart, linkFlows, stack, changed } = this;
+    // Local ids of the links in use, and each one's flows.
+    let linkCount = 0;
+    for (const flow of active) {
+      for (let i = 0; i < flow.linkIndex.length; i++) {
+        const global = flow.linkIndex[i];
+        if (stampOf[global] !== stamp) {
+          stampOf[global] = stamp;
+          localOf[global] = linkCount;
+          linkFlowStart[++linkCount] = 0;
+        }
+        linkFlowStart[localOf[global] + 1]++;
+      }
+    }
+    linkFlowStart[0] = 0;
+    for (let l = 0; l < linkCount; l++) {
+      linkFlowStart[l + 1] += linkFlowStart[l];
+      linkComponent[l] = linkFlowStart[l];
+    }
+    for (let f = 0; f < n; f++) {
+      const links = active[f].linkIndex;
+      for (let i = 0; i < links.length; i++) linkFlows[linkComponent[localOf[links[i]]]++] = f;
+    }
+    // Components, depth first over flows and links.
+    linkComponent.fill(-1, 0, linkCount);
+    flowComponent.fill(-1, 0, n);
+    let components = 0;
+    for (let first = 0; first < n; first++) {
+      if (flowComponent[first] >= 0) continue;
+      const c = components++;
+      flowComponent[first] = c;
+      let top = 0;
+      stack[top++] = first;
+      while (top > 0) {
+        const links = active[stack[--top]].linkIndex;
+        for (let i = 0; i < links.length; i++) {
+          const l = localOf[links[i]];
+          if (linkComponent[l] >= 0) continue;
+          linkComponent[l] = c;
+          for (let j = linkFlowStart[l]; j < linkFlowStart[l + 1]; j++) {
+            const f = linkFlows[j];
+            if (flowComponent[f] < 0) {
+              flowComponent[f] = c;
+              stack[top++] = f;
+            }
+          }
+        }
+      }
+    }
+    if (components <= 1) {
+      // Everything is one group: searching is pure overhead. Many flows in one group time after time
+      // (every host talking to every other) make it likely to stay so: stop searching.
+      if (n >= 32 && ++this.wholeInARow >= 16) this.separate = false;
+      this.solve(active);
+      return true;
+    }
+    this.wholeInARow = 0;
+    changed.fill(0, 0, components);
+    for (let f = n - joinedCount; f < n; f++) changed[flowComponent[f]] = 1;
+    for (const flow of left) {
+      for (let i = 0; i < flow.linkIndex.length; i++) {
+        const global = flow.linkIndex[i];
+        if (stampOf[global] === stamp) changed[linkComponent[localOf[global]]] = 1;
+      }
+    }
+    // Each changed component alone, its flows in the order of `active` (bucketed by component).
+    const start = this.componentStart.length > components ? this.componentStart : (this.componentStart = new Int32Array(components * 2 + 1));
+    start.fill(0, 0, components + 1);
+    for (let f = 0; f < n; f++) if (changed[flowComponent[f]] === 1) start[flowComponent[f] + 1]++;
+    for (let c = 0; c < components; c++) start[c + 1] += start[c];
+    const members = stack;
+    for (let f = 0; f < n; f++) if (changed[flowComponent[f]] === 1) members[start[flowComponent[f]]++] = f;
+    const group = this.group;
+    let from = 0;
+    for (let c = 0; c < components; c++) {
+      // start[c] is now the end of component c's bucket.
+      if (changed[c] === 0) continue;
+      if (start[c] - from === 1) {
+        // A flow alone gets its cap or its slowest link, as the solver would give it.
+        const flow = active[members[from]];
+        let gbps = flow.cap;
+        for (let i = 0; i < flow.linkIndex.length; i++) gbps = Math.min(gbps, this.capacity[flow.linkIndex[i]]);
+        flow.gbps = gbps;
+      } else {
+        group.length = 0;
+        for (let k = from; k < start[c]; k++) group.push(active[members[k]]);
+        this.solve(group);
+      }
+      from = start[c];
+    }
+    group.length = 0;
+    return !this.ratesNearlyTied(active, components);
+  }
+
+  /** True when rates of different components differ, but by less than a billionth of the largest capacity or rate. */
+  private ratesNearlyTied(active: FlowState[], components: number): boolean {
+    const n = active.length;
+    const sorted = this.sorted;
+    for (let f = 0; f < n; f++) sorted[f] = active[f].gbps;
+    const values = sorted.subarray(0, n).sort();
+    const window = 1e-9 * Math.max(this.maxCapacity, values[n - 1]);
+    // Runs of values each within the window of the next; a run of distinct values from two components is a tie.
+    let from = 0;
+    for (let i = 1; i <= n; i++) {
+      if (i < n && values[i] - values[i - 1] <= window) continue;
+      if (values[i - 1] !== values[from] && this.spansComponents(active, values[from], values[i - 1], components)) return true;
+      from = i;
+    }
+    return false;
+  }
+
+  /** True when flows of two components have rates in [low, high]. */
+  private spansComponents(active: FlowState[], low: number, high: number, components: number): boolean {
+    let seen = components;
+    for (let f = 0; f < active.length; f++) {
+      const gbps = active[f].gbps;
+      if (gbps < low || gbps > high) continue;
+      if (seen === components) seen = this.flowComponent[f];
+      else if (this.flowComponent[f] !== seen) return true;
+    }
+    return false;
   }
 
   solve(active: FlowState[]): void {

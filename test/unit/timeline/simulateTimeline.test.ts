@@ -392,3 +392,67 @@ describe('simulateTimeline: properties', () => {
     );
   });
 });
+
+describe('simulateTimeline: groups of links solved apart', () => {
+  it('gives each segment exactly the rates of one max-min solve over all its flows', () => {
+    // Claim: after a change the timeline re-solves only the flows linked (through shared links) to what
+    // changed; that must change no rate, not even in the last bit.
+    // Setup: random flows over 8 links of random speeds, usually several separate groups, arriving at
+    // random times; some share their links' speeds so that equal levels tie across groups.
+    // Expectation: every segment's rates equal (toBe) a fresh maxMinFair over the flows running in it,
+    // because a group's max-min rates do not depend on flows it shares no link with.
+    const links = fc.array(fc.constantFrom(1, 2.5, 10, 10, 25), { minLength: 8, maxLength: 8 });
+    const flows = fc.array(
+      fc.record({
+        links: fc.uniqueArray(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 2 }),
+        gb: fc.integer({ min: 1, max: 40 }),
+        startS: fc.constantFrom(0, 0, 0.5, 1, 2.25),
+        cap: fc.option(fc.constantFrom(0.5, 4), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 14 },
+    );
+    fc.assert(
+      fc.property(links, flows, (speeds, specs) => {
+        const input: TimelineInput = {
+          links: speeds.map((gbps, i) => ({ id: `L${i}`, gbps })),
+          flows: specs.map((f, i) => ({ id: `f${i}`, links: f.links.map((l) => `L${l}`), bytes: (f.gb * GB) / 10, startS: f.startS, capGbps: f.cap })),
+        };
+        const result = simulateTimeline(input);
+        const byId = new Map(input.flows.map((f) => [f.id, f]));
+        for (const segment of result.segments) {
+          const running = (segment.flowGbps ?? []).map(([id]) => byId.get(id) as TimelineFlowInput);
+          const expected = maxMinFair({
+            links: input.links.map((l) => ({ id: l.id, capacity: l.gbps })),
+            flows: running.map((f) => ({ id: f.id, links: f.links, cap: f.capGbps })),
+          }).rates;
+          for (const [id, gbps] of segment.flowGbps ?? []) expect(gbps).toBe(expected[id]);
+        }
+      }),
+    );
+  });
+
+  it('keeps the joint answer when two groups have levels that differ by float noise only', () => {
+    // Claim: the solver takes saturation levels closer than its tie tolerance (1e-12) as one, across
+    // groups of links too; solving the groups apart must not undo that.
+    // Setup: link A (1 Gbps) carries a1, a2, a3; link B (0.33333333333333337 Gbps, one float step above
+    // 1/3) carries b alone. Each a moves 1/24 GB (1 s at 1/3 Gbps); b moves 0.125 GB.
+    const slightlyMore = 0.33333333333333337;
+    expect(slightlyMore).not.toBe(1 / 3);
+    const result = simulateTimeline({
+      links: [
+        { id: 'A', gbps: 1 },
+        { id: 'B', gbps: slightlyMore },
+      ],
+      flows: [
+        ...['a1', 'a2', 'a3'].map((id) => ({ id, links: ['A'], bytes: GB / 24, startS: 0 })),
+        { id: 'b', links: ['B'], bytes: GB / 8, startS: 0 },
+      ],
+    });
+    const rateOf = (segment: TimelineResult['segments'][number], id: string) => segment.flowGbps?.find(([f]) => f === id)?.[1];
+    // Expectations: while the a flows run, b gets 1/3 exactly, because B fills at a level within the tie
+    // tolerance of A's 1/3 and is frozen in the same round; once they end (1 s), b gets all of B.
+    expect(rateOf(result.segments[0], 'b')).toBe(1 / 3);
+    expect(result.segments[0].endS).toBeCloseTo(1, 9);
+    expect(rateOf(result.segments[result.segments.length - 1], 'b')).toBe(slightlyMore);
+  });
+});
