@@ -1,11 +1,9 @@
 // Cluster-drain benchmark: N live migrations through the whole scenario pipeline (validation, routing,
 // pre-copy rounds, queueing, max-min sharing at every event, result). Target: a 10,000-migration drain in
 // under a second. Prints medians of several runs and notes the machine.
-import os from 'node:os';
-import { createRequire } from 'node:module';
+import { machine, median, requireDist, table } from './_common.mjs';
 
-const require = createRequire(import.meta.url);
-const { simulateScenario, validateScenario } = require('../lib/dist/index.js');
+const { simulateScenario, validateScenario } = requireDist('index.js');
 
 /** Half the hosts drain to the other half, each with a 2 x 10 Gbps LACP team hashing TransportPorts. */
 function clusterDrain(migrations, hosts = 100) {
@@ -25,13 +23,8 @@ function clusterDrain(migrations, hosts = 100) {
   };
 }
 
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-console.log(`machine: ${os.cpus()[0]?.model} x ${os.cpus().length}, Node ${process.version}`);
-console.log('migrations | flows simulated | median ms | runs');
+console.log(`machine: ${machine()}`);
+const rows = [['migrations', 'flows simulated', 'median ms', 'runs']];
 for (const n of [100, 1000, 10000]) {
   const scenario = validateScenario(clusterDrain(n));
   const runs = n >= 10000 ? 3 : 5;
@@ -43,5 +36,6 @@ for (const n of [100, 1000, 10000]) {
     times.push(performance.now() - t0);
     flows = sim.timeline.flows.length;
   }
-  console.log(`${String(n).padStart(10)} | ${String(flows).padStart(15)} | ${median(times).toFixed(1).padStart(9)} | ${runs}`);
+  rows.push([n, flows, median(times).toFixed(1), runs]);
 }
+console.log(table(rows, 'rrrr'));

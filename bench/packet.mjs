@@ -2,15 +2,11 @@
 // several runs, on the machine it runs on. It imports the BUILT library (CommonJS in lib/dist); set
 // TEAMING_LAB_DIST to another build's folder (one holding packet/index.js) to use that one instead.
 // Run: npm run build && node bench/packet.mjs
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { distDir, machine, median, requireDist, table } from './_common.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = process.env.TEAMING_LAB_DIST ?? path.join(here, '..', 'lib', 'dist');
-const require = createRequire(import.meta.url);
-const { simulateTcpStream, sprayingCalibration } = require(path.join(dist, 'packet', 'index.js'));
+const dist = distDir();
+const { simulateTcpStream, sprayingCalibration } = requireDist('packet/index.js');
 
 const repeats = Number(process.env.BENCH_REPEATS ?? 7);
 const four = Array.from({ length: 4 }, () => ({ gbps: sprayingCalibration.memberGbps }));
@@ -21,15 +17,10 @@ const cases = [
   { name: '1 member, 4-packet queue (drops), 100,000 segments', options: { members: [{ gbps: 1 }], bufferPackets: 4, bytes: 100_000 * 1448 } },
 ];
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.arch()}, Node ${process.version}`);
+console.log(`machine: ${machine()}, ${os.platform()} ${os.arch()}`);
 console.log(`library: ${dist}; ${repeats} runs per case, medians shown`);
 simulateTcpStream(cases[0].options); // warm the JIT once
+const rows = [['case', 'packets', 'median ms', 'median M packets/s']];
 for (const { name, options } of cases) {
   const rates = [];
   const times = [];
@@ -42,5 +33,6 @@ for (const { name, options } of cases) {
     rates.push(packets / seconds);
     times.push(seconds * 1000);
   }
-  console.log(`${name}: ${packets} packets, median ${median(times).toFixed(1)} ms, median ${(median(rates) / 1e6).toFixed(2)} M packets/s`);
+  rows.push([name, packets, median(times).toFixed(1), (median(rates) / 1e6).toFixed(2)]);
 }
+console.log(table(rows, 'lrrr'));

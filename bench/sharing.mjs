@@ -1,28 +1,12 @@
 // Benchmark of the max-min solver (lib/sharing): solve time for growing numbers of flows, the link
 // count growing with them. Plain Node over the BUILT library: run `npx tsc -p lib/tsconfig.json` first
 // (or set TEAMING_LAB_DIST to another build folder). Prints medians; asserts nothing.
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { machine, median, prng, requireDist, table } from './_common.mjs';
 
-const dist = process.env.TEAMING_LAB_DIST
-  ? pathToFileURL(process.env.TEAMING_LAB_DIST.replace(/\/?$/, '/'))
-  : new URL('../lib/dist/', import.meta.url);
-const { maxMinFair, maxMinFairIndexed } = await import(new URL('sharing/index.js', dist).href);
+const { maxMinFair, maxMinFairIndexed } = requireDist('sharing/index.js');
 
 const RUNS = 7;
-
-/** Seeded PRNG (mulberry32), so every run of the bench solves the same instances. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `flowCount` host-to-host flows over hosts with one send and one receive link each; 1 flow in 10 capped. */
 function instance(flowCount, seed) {
@@ -71,20 +55,14 @@ function timeMedian(run) {
   return median(times);
 }
 
-function median(values) {
-  const sorted = values.slice().sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-console.log(`maxMinFair benchmark: ${os.cpus()[0].model}, ${os.cpus().length} cores, Node ${process.version}`);
+console.log(`maxMinFair benchmark: ${machine()}`);
 console.log(`median of ${RUNS} runs after one warm-up run`);
-console.log('  flows  links  maxMinFair ms  maxMinFairIndexed ms');
+const rows = [['flows', 'links', 'maxMinFair ms', 'maxMinFairIndexed ms']];
 for (const flowCount of [100, 1_000, 10_000, 100_000]) {
   const input = instance(flowCount, 42);
   const problem = indexed(input);
   const full = timeMedian(() => maxMinFair(input));
   const core = timeMedian(() => maxMinFairIndexed(problem));
-  console.log(
-    `${String(flowCount).padStart(7)} ${String(input.links.length).padStart(6)} ${full.toFixed(2).padStart(14)} ${core.toFixed(2).padStart(21)}`,
-  );
+  rows.push([flowCount, input.links.length, full.toFixed(2), core.toFixed(2)]);
 }
+console.log(table(rows, 'rrrr'));

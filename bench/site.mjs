@@ -13,20 +13,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { buildSite } from '../site/build.mjs';
 import { createSiteServer } from '../site/serve.mjs';
+import { cpuModel, median, table } from './_common.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 3);
 const REDRAWS = Number(process.env.REDRAWS ?? 9);
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-
-function table(rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows.map((r, j) => {
-    const line = r.map((c, i) => String(c).padEnd(widths[i])).join('  ');
-    return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-  }).join('\n');
-}
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'teaming-lab-bench-site-'));
 const outDir = path.join(work, 'dist');
@@ -100,7 +92,7 @@ try {
   await new Promise((r) => server.close(r));
 
   const plotly = await size('assets/plotly.min.js');
-  let cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  let cpu = cpuModel();
   try { cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).trim() || cpu; } catch { /* keep os.cpus */ }
   console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, Chromium ${chromiumVersion}`);
   console.log(`Lessons: ${built.lessons.length}; build runs: ${RUNS}; redraws per control: ${REDRAWS}\n`);

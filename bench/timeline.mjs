@@ -5,27 +5,12 @@
 // TEAMING_LAB_DIST to another build folder). Prints medians; asserts nothing.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { machine, median, prng, requireDist, table } from './_common.mjs';
 
-const dist = process.env.TEAMING_LAB_DIST
-  ? pathToFileURL(process.env.TEAMING_LAB_DIST.replace(/\/?$/, '/'))
-  : new URL('../lib/dist/', import.meta.url);
-const { simulateTimeline } = await import(new URL('timeline/index.js', dist).href);
+const { simulateTimeline } = requireDist('timeline/index.js');
 
 const RUNS = 5;
 const GB = 1e9;
-
-/** Seeded PRNG (mulberry32), so every run of the bench simulates the same runs. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hostLinks(hosts, gbps) {
   const links = [];
@@ -96,11 +81,6 @@ function maxActive(result) {
   return Math.max(0, ...result.segments.map((s) => (s.flowGbps ?? []).length));
 }
 
-function median(values) {
-  const sorted = values.slice().sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 /** Median wall-clock and CPU milliseconds of RUNS runs (CPU time suffers less when the machine is busy). */
 function measure(build, options) {
   let result;
@@ -120,34 +100,32 @@ function measure(build, options) {
 }
 
 const lean = { recordFlowRates: false, recordLinks: [] };
-const cpu = os.cpus();
-console.log(`simulateTimeline benchmark: ${cpu[0].model}, ${cpu.length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`);
+console.log(`simulateTimeline benchmark: ${machine()}, load average ${os.loadavg()[0].toFixed(1)}`);
 console.log(`median of ${RUNS} runs after one warm-up run, wall-clock and CPU ms`);
 console.log('"all" records every link and flow rate in segments, "lean" records none (recordFlowRates false, recordLinks [])\n');
 console.log('independent flows');
-console.log('  flows  links  events  max active  segments  all wall  all cpu  lean wall  lean cpu');
+const flowRows = [['flows', 'links', 'events', 'max active', 'segments', 'all wall', 'all cpu', 'lean wall', 'lean cpu']];
 for (const flowCount of [100, 1_000, 10_000, 100_000]) {
   const build = () => independentFlows(flowCount, 42);
   // Recording every flow's rate in every segment at 100,000 flows would hold ~10^8 pairs: skipped.
   const all = flowCount <= 10_000 ? measure(build, {}) : undefined;
   const fast = measure(build, lean);
-  console.log(
-    [
-      String(flowCount).padStart(7),
-      String(build().links.length).padStart(6),
-      String(fast.result.eventCount).padStart(7),
-      (all ? String(maxActive(all.result)) : '-').padStart(11),
-      (all ? String(all.result.segments.length) : '-').padStart(9),
-      (all ? all.ms.toFixed(0) : 'skipped').padStart(9),
-      (all ? all.cpuMs.toFixed(0) : '-').padStart(8),
-      fast.ms.toFixed(0).padStart(10),
-      fast.cpuMs.toFixed(0).padStart(9),
-    ].join(' '),
-  );
+  flowRows.push([
+    flowCount,
+    build().links.length,
+    fast.result.eventCount,
+    all ? maxActive(all.result) : '-',
+    all ? all.result.segments.length : '-',
+    all ? all.ms.toFixed(0) : 'skipped',
+    all ? all.cpuMs.toFixed(0) : '-',
+    fast.ms.toFixed(0),
+    fast.cpuMs.toFixed(0),
+  ]);
 }
+console.log(table(flowRows, 'rrrrrrrrr'));
 
 console.log('\ndrain: 100 hosts at 10 Gbps, 10,000 migrations x 5 chained rounds, 2 outgoing per host');
-console.log('  recording                        flows  events  simulated s  wall ms  cpu ms');
+const drainRows = [['recording', 'flows', 'events', 'simulated s', 'wall ms', 'cpu ms']];
 for (const [name, options] of [
   ['lean (no rates)', lean],
   ['links of host 0 only', { recordFlowRates: false, recordLinks: ['h0/send', 'h0/receive'] }],
@@ -155,14 +133,6 @@ for (const [name, options] of [
   ['everything', {}],
 ]) {
   const { ms, cpuMs, result } = measure(() => drain(), options);
-  console.log(
-    [
-      `  ${name.padEnd(30)}`,
-      String(result.flows.length).padStart(7),
-      String(result.eventCount).padStart(7),
-      result.durationS.toFixed(0).padStart(12),
-      ms.toFixed(0).padStart(8),
-      cpuMs.toFixed(0).padStart(7),
-    ].join(' '),
-  );
+  drainRows.push([name, result.flows.length, result.eventCount, result.durationS.toFixed(0), ms.toFixed(0), cpuMs.toFixed(0)]);
 }
+console.log(table(drainRows, 'lrrrrr'));

@@ -52,6 +52,25 @@ export function checkString(value: unknown, field: string): string {
   return value;
 }
 
+/**
+ * Names the library refuses for things it keys plain objects by (hosts, members, VMs, flows): the
+ * properties every plain object inherits (`__proto__`, `constructor`, `toString`, ...) and `prototype`.
+ * A result such as `{ [hostName]: traffic }` would lose or corrupt an entry under one of these.
+ */
+export const RESERVED_NAMES: readonly string[] = [
+  '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable',
+  'toString', 'toLocaleString', 'valueOf', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+];
+
+/** A name used as a key of a plain object: a non-empty string that is not one of `RESERVED_NAMES`. */
+export function checkName(value: unknown, field: string): string {
+  const name = checkString(value, field);
+  if (RESERVED_NAMES.includes(name)) {
+    throw new InputError(field, value, `a non-empty string other than ${RESERVED_NAMES.join(', ')} (names become object keys)`);
+  }
+  return name;
+}
+
 /** A boolean. */
 export function checkBoolean(value: unknown, field: string): boolean {
   if (typeof value !== 'boolean') throw new InputError(field, value, 'true or false');

@@ -1,4 +1,4 @@
-export { precopyModel } from './precopyModel';
+export { MAX_PRECOPY_ROUNDS, precopyModel } from './precopyModel';
 export type { PrecopyModelOptions, PrecopyModelResult, PrecopyRound } from './precopyModel';
 export { simulateMigrations, TIMER_TAG } from './simulateMigrations';
 export type {

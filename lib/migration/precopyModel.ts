@@ -1,5 +1,8 @@
 import { InputError } from '../InputError';
 
+/** Most pre-copy rounds `precopyModel` accepts (`maxRounds`). */
+export const MAX_PRECOPY_ROUNDS = 1000;
+
 /** Options for `precopyModel`. All sizes in bytes, all rates in bytes per second. */
 export interface PrecopyModelOptions {
   /** M: the VM's memory in bytes (for a VM shown as 8 GiB, 8 * 2^30). Greater than 0. */
@@ -9,7 +12,9 @@ export interface PrecopyModelOptions {
   /** B: the bandwidth the migration gets, bytes per second (10 Gbps = 1.25e9). Greater than 0. */
   bandwidthBytesPerS: number;
   /**
-   * n_max: most pre-copy rounds, counting the first full copy (round 0). An integer from 1.
+   * n_max: most pre-copy rounds, counting the first full copy (round 0). An integer from 1 to
+   * `MAX_PRECOPY_ROUNDS` (1000: when dirtying outpaces the link every round resends the whole memory,
+   * so the cap alone bounds the work).
    * Default 5 (the "five memory-copy passes" of Windows Server 2012 R2).
    */
   maxRounds?: number;
@@ -71,7 +76,7 @@ export function precopyModel(options: PrecopyModelOptions): PrecopyModelResult {
   checkNumber(memoryBytes, 'memoryBytes', 'a finite number greater than 0', (x) => x > 0);
   checkNumber(dirtyBytesPerS, 'dirtyBytesPerS', 'a finite number 0 or more', (x) => x >= 0);
   checkNumber(bandwidthBytesPerS, 'bandwidthBytesPerS', 'a finite number greater than 0', (x) => x > 0);
-  checkNumber(maxRounds, 'maxRounds', 'an integer 1 or more', (x) => Number.isInteger(x) && x >= 1);
+  checkNumber(maxRounds, 'maxRounds', `an integer from 1 to ${MAX_PRECOPY_ROUNDS}`, (x) => Number.isInteger(x) && x >= 1 && x <= MAX_PRECOPY_ROUNDS);
   checkNumber(stopThresholdBytes, 'stopThresholdBytes', 'a finite number 0 or more', (x) => x >= 0);
   checkNumber(resumeS, 'resumeS', 'a finite number 0 or more', (x) => x >= 0);
 

@@ -24,6 +24,7 @@
 import { InputError } from '../InputError';
 import { mulberry32 } from '../packet';
 import { simulateTimeline } from '../timeline';
+import { MAX_PRECOPY_ROUNDS } from './precopyModel';
 import type { CompletedFlow, TimelineFlowInput, TimelineLink, TimelineResult } from '../timeline';
 
 /** One live migration to run. */
@@ -162,7 +163,7 @@ export interface SimulateMigrationsOptions {
   setupJitterS?: number;
   /** Seed of the jitter's random numbers. Default 1. */
   seed?: number;
-  /** Most pre-copy rounds, counting the first full copy. An integer from 1. Default 5. */
+  /** Most pre-copy rounds, counting the first full copy. An integer from 1 to `MAX_PRECOPY_ROUNDS` (1000). Default 5. */
   maxRounds?: number;
   /** Pre-copy stops once the next round would send this many bytes or fewer. Default 30e6 (30 MB). */
   stopThresholdBytes?: number;
@@ -271,7 +272,7 @@ export function simulateMigrations(options: SimulateMigrationsOptions): Migratio
   check(setupS, 'setupS', 'a finite number 0 or more', (x) => x >= 0);
   check(setupJitterS, 'setupJitterS', 'a finite number 0 or more', (x) => x >= 0);
   check(seed, 'seed', 'an integer', Number.isInteger);
-  check(maxRounds, 'maxRounds', 'an integer 1 or more', (x) => Number.isInteger(x) && x >= 1);
+  check(maxRounds, 'maxRounds', `an integer from 1 to ${MAX_PRECOPY_ROUNDS}`, (x) => Number.isInteger(x) && x >= 1 && x <= MAX_PRECOPY_ROUNDS);
   check(stopThresholdBytes, 'stopThresholdBytes', 'a finite number 0 or more', (x) => x >= 0);
   check(resumeS, 'resumeS', 'a finite number 0 or more', (x) => x >= 0);
   check(roundPauseS, 'roundPauseS', 'a finite number 0 or more', (x) => x >= 0);

@@ -12,7 +12,7 @@ export type {
   MemberEvent,
   DynamicInput,
 } from './Scenario';
-export { validateScenario, SCENARIO_DEFAULTS, CONNECTION_MODELS, EPHEMERAL_PORT_RANGE, MEMBER_EVENT_STATES } from './validateScenario';
+export { validateScenario, SCENARIO_DEFAULTS, SCENARIO_LIMITS, CONNECTION_MODELS, EPHEMERAL_PORT_RANGE, MEMBER_EVENT_STATES } from './validateScenario';
 export { simulateScenario } from './simulateScenario';
 export type { ScenarioSimulation, ScenarioLink, SimulateScenarioOptions } from './simulateScenario';
 export type { SimulationResult, HostTraffic, MemberTraffic, MigrationOutcome, ConnectionRoute, RouteChange } from './SimulationResult';

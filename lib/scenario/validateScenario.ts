@@ -1,9 +1,10 @@
 import { InputError } from '../InputError';
 import { CISCO_LOAD_BALANCE, parseIpv4 } from '../hashing';
-import { validateBond, validateTeam } from '../teaming';
+import { SWITCH_BUNDLED_BOND_MODES, validateBond, validateTeam } from '../teaming';
 import {
   checkArray,
   checkKnownKeys,
+  checkName,
   checkNumber,
   checkObject,
   checkOneOf,
@@ -51,6 +52,22 @@ export const MEMBER_EVENT_STATES = ['failed', 'up'] as const;
 
 /** How many TCP connections live migration opens (see `ConnectionModel`). */
 export const CONNECTION_MODELS: readonly ConnectionModel[] = ['per-vm', 'per-host-pair'];
+
+/**
+ * Upper bounds of a scenario, so that every run stays well inside float precision and finishes in
+ * seconds (10,000 migrations take about a second): hosts and migrations per scenario, a VM's memory in
+ * GiB (64 TiB, far more than the 1 TB a Windows Server 2012 Hyper-V VM may have), its dirty rate in MB/s
+ * (10^6 MB/s = 1 TB/s, above any memory bus), and the switch side of a
+ * switch-dependent team or switch-bundled bond: at most 8 active members, as an EtherChannel bundles at
+ * most 8 links. Member speeds are bounded by `MAX_MEMBER_GBPS` (teaming).
+ */
+export const SCENARIO_LIMITS = {
+  maxHosts: 10_000,
+  maxMigrations: 100_000,
+  maxMemoryGiB: 65_536,
+  maxDirtyMBps: 1e6,
+  maxBundledMembers: 8,
+} as const;
 
 /** Smallest and largest dynamic (ephemeral) TCP port Windows hands out (IANA range). */
 export const EPHEMERAL_PORT_RANGE = { min: 49152, max: 65535 } as const;
@@ -142,14 +159,14 @@ function validateDynamic(value: unknown): Scenario['dynamic'] {
 }
 
 function validateHosts(value: unknown): Scenario['hosts'] {
-  const hosts = checkArray(value, 'hosts', 1);
+  const hosts = checkArray(value, 'hosts', 1, SCENARIO_LIMITS.maxHosts);
   const names = new Map<string, number>();
   const ips = new Map<string, number>();
   return hosts.map((raw, index) => {
     const field = itemField('hosts', index);
     const host = checkObject(raw, field, 'a host object with name, ip and team');
     checkKnownKeys(host, field, HOST_KEYS);
-    const name = checkString(host.name, childField(field, 'name'));
+    const name = checkName(host.name, childField(field, 'name'));
     checkUnique(names, name, name, index, 'hosts', 'name', 'a host name');
     const ip = checkString(host.ip, childField(field, 'ip'));
     const address = String(parseIpv4(ip, childField(field, 'ip')));
@@ -164,6 +181,7 @@ function validateHosts(value: unknown): Scenario['hosts'] {
       host.bond !== undefined
         ? { bond: validateBond(host.bond, childField(field, 'bond'), { hostIndex: index }) }
         : { team: validateTeam(host.team, childField(field, 'team'), { hostIndex: index }) };
+    checkBundleSize(nic, host, field);
     const vSwitchPortId = optional(host.vSwitchPortId, SCENARIO_DEFAULTS.host.vSwitchPortId, (v) =>
       checkNumber(v, childField(field, 'vSwitchPortId'), { integer: true, min: 0 }),
     );
@@ -205,14 +223,14 @@ function validateLiveMigration(value: unknown): Scenario['liveMigration'] {
 }
 
 function validateMigrations(value: unknown, hostNames: string[]): Scenario['migrations'] {
-  const migrations = checkArray(value, 'migrations', 1);
+  const migrations = checkArray(value, 'migrations', 1, SCENARIO_LIMITS.maxMigrations);
   const vms = new Map<string, number>();
   const knownHosts = `one of ${hostNames.join(', ')}`;
   return migrations.map((raw, index) => {
     const field = itemField('migrations', index);
     const migration = checkObject(raw, field, 'a migration object with vm, from, to and memoryGiB');
     checkKnownKeys(migration, field, MIGRATION_KEYS);
-    const vm = checkString(migration.vm, childField(field, 'vm'));
+    const vm = checkName(migration.vm, childField(field, 'vm'));
     checkUnique(vms, vm, vm, index, 'migrations', 'vm', 'a VM name');
     const from = migration.from;
     if (typeof from !== 'string' || !hostNames.includes(from)) throw new InputError(childField(field, 'from'), from, knownHosts);
@@ -222,11 +240,31 @@ function validateMigrations(value: unknown, hostNames: string[]): Scenario['migr
       const allowed = others.length === 0 ? `a host other than ${from}, and the scenario has no other host` : `one of ${others.join(', ')} (not the source host)`;
       throw new InputError(childField(field, 'to'), to, allowed);
     }
-    const memoryGiB = checkNumber(migration.memoryGiB, childField(field, 'memoryGiB'), { greaterThan: 0 });
-    const dirtyMBps = optional(migration.dirtyMBps, SCENARIO_DEFAULTS.migration.dirtyMBps, (v) => checkNumber(v, childField(field, 'dirtyMBps'), { min: 0 }));
+    const memoryGiB = checkNumber(migration.memoryGiB, childField(field, 'memoryGiB'), { greaterThan: 0, max: SCENARIO_LIMITS.maxMemoryGiB });
+    const dirtyMBps = optional(migration.dirtyMBps, SCENARIO_DEFAULTS.migration.dirtyMBps, (v) => checkNumber(v, childField(field, 'dirtyMBps'), { min: 0, max: SCENARIO_LIMITS.maxDirtyMBps }));
     const startS = optional(migration.startS, SCENARIO_DEFAULTS.migration.startS, (v) => checkNumber(v, childField(field, 'startS'), { min: 0 }));
     return { vm, from, to, memoryGiB, dirtyMBps, startS };
   });
+}
+
+/**
+ * A switch-dependent team (Static, Lacp) or a switch-bundled bond is one EtherChannel on the switch,
+ * which bundles at most 8 active links: more active (non-standby) members are refused here, on the
+ * host's `members` field, rather than failing later inside the switch's hash.
+ */
+function checkBundleSize(nic: Pick<Scenario['hosts'][number], 'team' | 'bond'>, host: Record<string, unknown>, field: string): void {
+  const max = SCENARIO_LIMITS.maxBundledMembers;
+  if (nic.team !== undefined && (nic.team.teamingMode === 'Static' || nic.team.teamingMode === 'Lacp')) {
+    const active = nic.team.members.filter((member) => !member.standby).length;
+    if (active > max) {
+      const members = (host.team as Record<string, unknown>).members;
+      throw new InputError(childField(field, 'team.members'), members, `at most ${max} active (non-standby) members in a ${nic.team.teamingMode} team: the switch's EtherChannel bundles at most ${max} links (this team has ${active})`);
+    }
+  }
+  if (nic.bond !== undefined && SWITCH_BUNDLED_BOND_MODES.includes(nic.bond.mode) && nic.bond.members.length > max) {
+    const members = (host.bond as Record<string, unknown>).members;
+    throw new InputError(childField(field, 'bond.members'), members, `at most ${max} members in a ${nic.bond.mode} bond: the switch's EtherChannel bundles at most ${max} links (this bond has ${nic.bond.members.length})`);
+  }
 }
 
 /** The default when the field is absent, else the checked value (null is a wrong value, not an absent one). */

@@ -22,6 +22,7 @@
  * Cost: O(E log L + F log F) for E elements, L links, F flows (see {@link maxMinFairIndexed}).
  */
 import { InputError } from '../InputError';
+import { RESERVED_NAMES } from '../fieldChecks';
 import { maxMinFairIndexed } from './maxMinFairIndexed';
 
 /** A resource that flows share. */
@@ -34,7 +35,10 @@ export interface SharedLink {
 
 /** Something that wants as much of its links as it can get. */
 export interface SharedFlow {
-  /** Unique name of the flow. */
+  /**
+   * Unique name of the flow; it keys the result objects, so not one of the names every plain object
+   * inherits (`__proto__`, `constructor`, `toString`, ... : `RESERVED_NAMES`).
+   */
   id: string;
   /** Ids of the links it crosses, each at most once. May be empty when `cap` is given. */
   links: string[];
@@ -89,6 +93,9 @@ export function maxMinFair(input: MaxMinFairInput): MaxMinFairResult {
   const flowCap = new Float64Array(flows.length);
   flows.forEach((flow, f) => {
     checkId(flow?.id, `flows[${f}].id`);
+    if (RESERVED_NAMES.includes(flow.id)) {
+      throw new InputError(`flows[${f}].id`, flow.id, `an id other than ${RESERVED_NAMES.join(', ')} (ids become object keys)`);
+    }
     if (seenFlows.has(flow.id)) throw new InputError(`flows[${f}].id`, flow.id, 'an id not used by another flow');
     seenFlows.add(flow.id);
     if (!Array.isArray(flow.links)) throw new InputError(`flows[${f}].links`, flow.links, 'an array of link ids');

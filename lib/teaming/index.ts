@@ -9,7 +9,7 @@ export { receiveMember } from './receiveMember';
 export type { ReceiveMemberOptions } from './receiveMember';
 export { outboundInboundTable } from './outboundInboundTable';
 export type { OutboundInboundRow } from './outboundInboundTable';
-export { MAX_TEAM_MEMBERS, validateTeam } from './validateTeam';
+export { MAX_MEMBER_GBPS, MAX_TEAM_MEMBERS, validateTeam } from './validateTeam';
 export type { ValidateTeamOptions } from './validateTeam';
 export { TEAM_KINDS, MAX_SET_MEMBERS } from './Team';
 export type { TeamKind } from './Team';

@@ -7,6 +7,7 @@ import {
   checkNumber,
   checkObject,
   checkOneOf,
+  checkName,
   checkString,
   childField,
   itemField,
@@ -14,6 +15,7 @@ import {
 import { BOND_MODES } from './Bond';
 import type { Bond, BondMember } from './Bond';
 import { checkDistinct, memberMac, normalizeMac } from './memberChecks';
+import { MAX_MEMBER_GBPS } from './validateTeam';
 
 /** Options of `validateBond`. */
 export interface ValidateBondOptions {
@@ -33,7 +35,8 @@ const MEMBER_KEYS = ['name', 'gbps', 'up', 'mac'];
 /**
  * Checks a bond as a user wrote it and returns it with the defaults filled in (`xmitHashPolicy`
  * layer2, `tlbDynamicLb` true; each member `up` true and a derived MAC `02:00:00:HH:HH:MM` as for
- * team members). `primary`, when given, must name a member. Unknown keys are errors.
+ * team members). Member names and speeds follow the team rules (not a `RESERVED_NAMES` name; `gbps`
+ * greater than 0 and at most `MAX_MEMBER_GBPS`). `primary`, when given, must name a member. Unknown keys are errors.
  *
  * @param field path of the bond in error messages, e.g. `hosts[1].bond`. Default `bond`.
  * @throws InputError naming the offending field, e.g. `hosts[1].bond.mode`.
@@ -66,8 +69,8 @@ export function validateBond(bond: unknown, field = 'bond', options: ValidateBon
 function validateMember(raw: unknown, field: string, hostIndex: number, index: number): Required<BondMember> {
   const input = checkObject(raw, field, 'a member object with name and gbps');
   checkKnownKeys(input, field, MEMBER_KEYS);
-  const name = checkString(input.name, childField(field, 'name'));
-  const gbps = checkNumber(input.gbps, childField(field, 'gbps'), { greaterThan: 0 });
+  const name = checkName(input.name, childField(field, 'name'));
+  const gbps = checkNumber(input.gbps, childField(field, 'gbps'), { greaterThan: 0, max: MAX_MEMBER_GBPS });
   const up = input.up === undefined ? true : checkBoolean(input.up, childField(field, 'up'));
   const mac = memberMac(input.mac, childField(field, 'mac'), hostIndex, index);
   return { name, gbps, up, mac };

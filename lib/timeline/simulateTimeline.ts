@@ -18,8 +18,7 @@
  */
 import { InputError } from '../InputError';
 import { maxMinFairIndexedInto } from '../sharing';
-import { ArrivalQueue } from './ArrivalQueue';
-import { CompletionQueue } from './CompletionQueue';
+import { MinHeap } from './MinHeap';
 
 /** One direction of one member, as the timeline sees it. */
 export interface TimelineLink {
@@ -228,11 +227,11 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
     };
   };
 
-  const pending = new ArrivalQueue<FlowState>();
+  const pending = new MinHeap<FlowState>(startsFirst);
   flows.forEach((flow, i) => pending.push(toState(flow, `flows[${i}]`, 0)));
 
   let nowS = 0;
-  const running = new CompletionQueue<FlowState>();
+  const running = new MinHeap<FlowState>(endsFirst);
   // Flows that left and joined since the rates were last set.
   let left: FlowState[] = [];
   let joined: FlowState[] = [];
@@ -329,6 +328,16 @@ export function simulateTimeline(input: TimelineInput): TimelineResult {
     recordedLinks: links.filter((_, i) => recorded[i] === 1).map((l) => l.id),
     eventCount,
   };
+}
+
+/** Waiting flows leave by start time, ties in the order they were given (`seq`). */
+function startsFirst(a: FlowState, b: FlowState): boolean {
+  return a.startS < b.startS || (a.startS === b.startS && a.seq < b.seq);
+}
+
+/** Running flows leave by finish time, ties in the order they were given (`seq`). */
+function endsFirst(a: FlowState, b: FlowState): boolean {
+  return a.finishS < b.finishS || (a.finishS === b.finishS && a.seq < b.seq);
 }
 
 /**
@@ -670,7 +679,7 @@ class SegmentRecorder {
       last !== undefined &&
       last.endS === startS &&
       (last.linkGbps === linkGbps || samePairs(last.linkGbps, linkGbps)) &&
-      (flowGbps === undefined || last.flowGbps === flowGbps || samePairs(last.flowGbps as Array<[string, number]>, flowGbps))
+      (flowGbps === undefined || last.flowGbps === flowGbps || samePairs(last.flowGbps ?? NO_PAIRS, flowGbps))
     ) {
       last.endS = endS;
       return;
@@ -680,6 +689,13 @@ class SegmentRecorder {
     this.segments.push(segment);
   }
 }
+
+/**
+ * What an idle segment recorded before any flow ran (it has no `flowGbps`) stands for: no flow rates.
+ * Such a segment merges with a following one whose list of flow rates is empty (every flow so far ended
+ * within one instant, e.g. a transfer far shorter than a float's resolution of the current time).
+ */
+const NO_PAIRS: Array<[string, number]> = [];
 
 function samePairs(a: Array<[string, number]>, b: Array<[string, number]>): boolean {
   if (a.length !== b.length) return false;

@@ -5,12 +5,12 @@
 // Jupyter or Chromium missing is an error (scripts/ensure-system-deps.sh installs them when it can).
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JUPYTER_DIR, NOTEBOOKS_DIR, prepareJupyter, startNotebookServer } from '../../scripts/jupyter-env.mjs';
 import type { NotebookServer } from '../../scripts/jupyter-env.mjs';
 import { lessonExpectations } from '../notebooks/outputs';
+import { launchChromium } from './support';
 
 const NOTEBOOK = '01-how-to-use.ipynb';
 const LESSON = 'content/01-how-to-use.mdx';
@@ -29,10 +29,7 @@ beforeAll(async () => {
   mkdirSync(SERVED_DIR, { recursive: true });
   copyFileSync(join(NOTEBOOKS_DIR, NOTEBOOK), join(SERVED_DIR, NOTEBOOK));
   server = await startNotebookServer({ dir: SERVED_DIR });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`console: ${message.text()} (${message.location().url})`);

@@ -1,50 +1,36 @@
 // Workshop on the site: a learner answers an exercise in its answer box, first wrongly and then rightly,
 // and sees both verdicts. The right and the wrong answer are found by asking the library's own check in
 // Node (not typed here), so the test follows the model if a scenario changes.
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../site/build.mjs';
 import { loadLabForNode } from '../../site/builder/lab.mjs';
-import { createSiteServer } from '../../site/serve.mjs';
-
-const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
+import { ROOT, type ServedSite, requireChromium, serveBuiltSite, stopServedSite } from './support';
 
 interface Check { pass: boolean; message: string }
 type Lab = { exercises: Record<string, { id: string; lesson: number; kind: string; options?: string[]; check(a: unknown): Check }> };
 
+let site: ServedSite | undefined;
 let workDir = '';
-let server: Server;
 let origin = '';
 let browser: Browser;
 let lab: Lab;
 let builtSlugs: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-system-deps.sh (as root)`);
+  requireChromium();
   lab = (await loadLabForNode(path.join(ROOT, 'lib', 'index.ts'))) as Lab;
-  workDir = await mkdtemp(path.join(tmpdir(), 'teaming-lab-exercise-'));
-  const built = await buildSite({ contentDir: process.env.CONTENT_DIR ?? path.join(ROOT, 'content'), outDir: path.join(workDir, 'dist'), quiet: true });
-  builtSlugs = built.lessons.map((l) => l.slug);
-  server = createSiteServer({ root: built.outDir });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  site = await serveBuiltSite('teaming-lab-exercise-', (dir) =>
+    buildSite({ contentDir: process.env.CONTENT_DIR ?? path.join(ROOT, 'content'), outDir: path.join(dir, 'dist'), quiet: true }),
+  );
+  ({ workDir, origin, browser } = site);
+  builtSlugs = site.built.lessons.map((l) => l.slug);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await stopServedSite(site);
 });
 
 describe('site exercises', () => {

@@ -3,22 +3,16 @@
 // what a reader relies on: pages load cleanly and stay on this origin, figures draw, controls re-run the
 // model, cells run (and an endless one is stopped), search finds a lesson, themes pass axe-core, every
 // internal link resolves, and the pages read without JavaScript, print, and fit a phone.
-import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildSite } from '../../site/build.mjs';
-import { createSiteServer } from '../../site/serve.mjs';
 import { loadLabForNode } from '../../site/builder/lab.mjs';
+import { ROOT, type ServedSite, requireChromium, serveBuiltSite, stopServedSite } from './support';
 
-const ROOT = path.resolve(__dirname, '../..');
 const CONTENT_DIR = path.resolve(process.env.CONTENT_DIR ?? path.join(ROOT, 'content'));
 const LIB_ENTRY = path.resolve(process.env.LIB_ENTRY ?? path.join(ROOT, 'lib', 'index.ts'));
-const CHROMIUM = '/usr/bin/chromium';
 const SELFTEST = 'zz-site-selftest';
 const CELL_LIMIT_MS = 5000;
 
@@ -50,8 +44,7 @@ function controlThatChangesFigure(lab: Lab): { experiment: string; control: Cont
   throw new Error('no experiment has a control that changes its figure: the control test has nothing to change');
 }
 
-let workDir = '';
-let server: Server;
+let site: ServedSite | undefined;
 let origin = '';
 let browser: Browser;
 let lessonSlugs: string[] = [];
@@ -59,18 +52,16 @@ let pages: string[] = [];
 let probe: ReturnType<typeof controlThatChangesFigure>;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run scripts/ensure-system-deps.sh (as root) to install Debian's chromium`);
-  }
+  requireChromium();
   const lessons = (await readdir(CONTENT_DIR)).filter((f) => f.endsWith('.mdx'));
   expect(lessons.length, `no lessons in ${CONTENT_DIR}`).toBeGreaterThan(0);
   probe = controlThatChangesFigure((await loadLabForNode(LIB_ENTRY)) as Lab);
 
-  workDir = await mkdtemp(path.join(tmpdir(), 'teaming-lab-site-'));
-  const content = path.join(workDir, 'content');
-  await (await import('node:fs/promises')).mkdir(content);
-  for (const f of lessons) await copyFile(path.join(CONTENT_DIR, f), path.join(content, f));
-  await writeFile(path.join(content, `${SELFTEST}.mdx`), `---
+  site = await serveBuiltSite('teaming-lab-site-', async (workDir) => {
+    const content = path.join(workDir, 'content');
+    await mkdir(content);
+    for (const f of lessons) await copyFile(path.join(CONTENT_DIR, f), path.join(content, f));
+    await writeFile(path.join(content, `${SELFTEST}.mdx`), `---
 title: Site self-test
 kind: guide
 summary: Written by the site test to exercise one control and the runnable cells; not a lesson.
@@ -88,23 +79,16 @@ const sixTimesSeven: number = 6 * 7;
 console.log('six times seven is', sixTimesSeven);
 \`\`\`
 `);
-  const built = await buildSite({ contentDir: content, outDir: path.join(workDir, 'dist'), libEntry: LIB_ENTRY, quiet: true });
+    return buildSite({ contentDir: content, outDir: path.join(workDir, 'dist'), libEntry: LIB_ENTRY, quiet: true });
+  });
+  ({ origin, browser } = site);
+  const { built } = site;
   lessonSlugs = built.lessons.map((l) => l.slug).filter((s) => s !== SELFTEST);
   pages = ['', 'search/', ...built.lessons.map((l) => `${l.slug}/`)];
-
-  server = createSiteServer({ root: built.outDir });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await stopServedSite(site);
 });
 
 /** Opens a page and records console errors, page errors, failed requests and requests to other origins. */

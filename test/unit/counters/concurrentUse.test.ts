@@ -3,8 +3,7 @@ import { concurrentUse, perfmonView, taskManagerView } from '../../../lib/counte
 import { simulateTimeline } from '../../../lib/timeline';
 import type { TimelineFlowInput } from '../../../lib/timeline';
 import { InputError } from '../../../lib/InputError';
-
-const GB = 1e9;
+import { GB, links, thrownBy } from '../timeline/timelineFixtures';
 
 /** Two 10 Gbps members A and B; a runs on A from 0 to 10 s, b on B for `bSeconds` from `bStartS`. */
 function overlapRun(bStartS: number, bSeconds: number) {
@@ -13,21 +12,9 @@ function overlapRun(bStartS: number, bSeconds: number) {
     { id: 'b', links: ['B'], bytes: 1.25 * GB * bSeconds, startS: bStartS },
   ];
   return simulateTimeline({
-    links: [
-      { id: 'A', gbps: 10 },
-      { id: 'B', gbps: 10 },
-    ],
+    links: links({ A: 10, B: 10 }),
     flows,
   });
-}
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
 }
 
 describe('perfmonView and taskManagerView', () => {

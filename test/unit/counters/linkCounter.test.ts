@@ -2,28 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { linkCounter } from '../../../lib/counters';
 import { linkBytes, simulateTimeline } from '../../../lib/timeline';
 import { InputError } from '../../../lib/InputError';
-
-const GB = 1e9;
-
-/** One 10 Gbps link L; a 2.5 GB flow from 0.4 s runs at 10 Gbps (1.25 GB/s) for 2 s, until 2.4 s. */
-function stepRun() {
-  return simulateTimeline({
-    links: [
-      { id: 'L', gbps: 10 },
-      { id: 'M', gbps: 10 },
-    ],
-    flows: [{ id: 'f', links: ['L'], bytes: 2.5 * GB, startS: 0.4 }],
-  });
-}
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+import { GB, links, stepRun, thrownBy } from '../timeline/timelineFixtures';
 
 describe('linkCounter', () => {
   it('linkCounter(result, id) is exact at the breakpoints', () => {
@@ -46,11 +25,7 @@ describe('linkCounter', () => {
     // Expectations: the final counter value equals linkBytes for every link (to 1e-9 relative), because
     // every byte a flow moves goes over each of its links.
     const result = simulateTimeline({
-      links: [
-        { id: 'A/send', gbps: 10 },
-        { id: 'B/send', gbps: 25 },
-        { id: 'C/receive', gbps: 10 },
-      ],
+      links: links({ 'A/send': 10, 'B/send': 25, 'C/receive': 10 }),
       flows: [
         { id: 'ac', links: ['A/send', 'C/receive'], bytes: 3 * GB, startS: 0 },
         { id: 'bc', links: ['B/send', 'C/receive'], bytes: 1.7 * GB, startS: 0.3 },

@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleRates } from '../../../lib/counters';
-import { simulateTimeline } from '../../../lib/timeline';
 import { InputError } from '../../../lib/InputError';
-
-const GB = 1e9;
-
-/** One 10 Gbps link L; a 2.5 GB flow from 0.4 s runs at 10 Gbps (1.25 GB/s) for 2 s, until 2.4 s. */
-function stepRun() {
-  return simulateTimeline({
-    links: [
-      { id: 'L', gbps: 10 },
-      { id: 'M', gbps: 10 },
-    ],
-    flows: [{ id: 'f', links: ['L'], bytes: 2.5 * GB, startS: 0.4 }],
-  });
-}
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+import { stepRun, thrownBy } from '../timeline/timelineFixtures';
 
 describe('sampleRates', () => {
   it('sampleRates(step inside an interval) shows one intermediate value at each end', () => {

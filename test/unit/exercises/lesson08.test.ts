@@ -1,48 +1,31 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exercises } from '../../../lib/exercises';
 import { experiments } from '../../../lib/experiments';
+import { expectRegistered, expectRight, expectWrong } from './exerciseAsserts';
 
 // Lesson 8's exercise checks (finding 5, Switch Independent with Address Hash): each lesson solution
 // must pass and a plausible wrong answer must fail. Expected answers are worked by hand in the comments.
 
-const pass = (id: string, answer: unknown) => exercises[id].check(answer).pass;
-
-function lessonExercises(prefix: string): Array<{ id: string; answerName: string }> {
-  const dir = new URL('../../../content/', import.meta.url);
-  const file = readdirSync(dir).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.mdx'));
-  if (!file) throw new Error(`no content/${prefix}-*.mdx`);
-  const text = readFileSync(new URL(file, dir), 'utf8');
-  return [...text.matchAll(/^check\('([^']+)', (\w+)\);$/gm)].map((m) => ({ id: m[1], answerName: m[2] }));
-}
-
 describe('lesson 8 exercises', () => {
   it('are registered for lesson 8, one per <Exercise> of the lesson, with the answer names its cells assign', () => {
-    const ids = Object.keys(exercises).filter((id) => id.startsWith('ex-08-'));
-    expect(ids.sort()).toEqual(['ex-08-1', 'ex-08-2', 'ex-08-3', 'ex-08-4']);
-    for (const id of ids) expect(exercises[id].lesson).toBe(8);
-    expect(lessonExercises('08')).toEqual(ids.map((id) => ({ id, answerName: exercises[id].answerName })));
+    expectRegistered(8, ['ex-08-1', 'ex-08-2', 'ex-08-3', 'ex-08-4'], { matchLessonCells: true });
   });
 
   it('ex-08-1: six VMs still arrive at one member\'s speed (10 Gbps)', () => {
     // Because peers resolve HV2's address to its primary member's MAC, so one 10 Gbps member receives all.
-    expect(pass('ex-08-1', 10)).toBe(true);
-    expect(pass('ex-08-1', 20)).toBe(false);
-    expect(pass('ex-08-1', 60)).toBe(false);
+    expectRight('ex-08-1', 10);
+    expectWrong('ex-08-1', 20, 60);
   });
 
   it('ex-08-2: NIC1, the primary, receives everything', () => {
     // Because the primary is the first member in binding order whose link is up.
-    expect(pass('ex-08-2', 'NIC1')).toBe(true);
-    expect(pass('ex-08-2', 'nic1')).toBe(true);
-    expect(pass('ex-08-2', 'NIC2')).toBe(false);
+    expectRight('ex-08-2', 'NIC1', 'nic1');
+    expectWrong('ex-08-2', 'NIC2');
   });
 
   it('ex-08-3: with NIC1 down, NIC2 takes over the primary role and receives everything', () => {
     // Because the next member in binding order that is up becomes the primary.
-    expect(pass('ex-08-3', 'NIC2')).toBe(true);
-    expect(pass('ex-08-3', 'NIC1')).toBe(false);
-    expect(pass('ex-08-3', 'NIC3')).toBe(false);
+    expectRight('ex-08-3', 'NIC2');
+    expectWrong('ex-08-3', 'NIC1', 'NIC3');
   });
 
   it('ex-08-4: the Switch Independent drain takes longer than the LACP one, by the ratio finding 3 measures', () => {
@@ -54,8 +37,7 @@ describe('lesson 8 exercises', () => {
     const ratio = drain('SwitchIndependent') / drain('Lacp');
     expect(ratio).toBeGreaterThan(1.5);
     expect(ratio).toBeLessThan(2.1);
-    expect(pass('ex-08-4', ratio)).toBe(true);
-    expect(pass('ex-08-4', 1)).toBe(false);
-    expect(pass('ex-08-4', 3)).toBe(false);
+    expectRight('ex-08-4', ratio);
+    expectWrong('ex-08-4', 1, 3);
   });
 });

@@ -1,22 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { concurrentUse, sampleRates, taskManagerView } from '../../../lib/counters';
-import { exercises } from '../../../lib/exercises';
 import { articleScenario, runScenario } from '../../../lib/experiments';
+import { expectRegistered, expectRight, expectWrong } from './exerciseAsserts';
 
 // Lesson 9's exercise checks (finding 6, counters and sampling): each lesson solution must pass and a
 // plausible wrong answer must fail. The expected values are derived from the run's byte totals and the
 // definition of a sampled rate (bytes in the interval x 8 / interval length), not copied from output.
-
-const pass = (id: string, answer: unknown) => exercises[id].check(answer).pass;
-
-function lessonExercises(prefix: string): Array<{ id: string; answerName: string }> {
-  const dir = new URL('../../../content/', import.meta.url);
-  const file = readdirSync(dir).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.mdx'));
-  if (!file) throw new Error(`no content/${prefix}-*.mdx`);
-  const text = readFileSync(new URL(file, dir), 'utf8');
-  return [...text.matchAll(/^check\('([^']+)', (\w+)\);$/gm)].map((m) => ({ id: m[1], answerName: m[2] }));
-}
 
 /** The lesson's run: two VMs of `memoryGiB` from HV1 to HV2, LACP + Address Hash, 0.5 s setup jitter. */
 function lessonRun(memoryGiB: number) {
@@ -27,10 +16,7 @@ function lessonRun(memoryGiB: number) {
 
 describe('lesson 9 exercises', () => {
   it('are registered for lesson 9, one per <Exercise> of the lesson, with the answer names its cells assign', () => {
-    const ids = Object.keys(exercises).filter((id) => id.startsWith('ex-09-'));
-    expect(ids.sort()).toEqual(['ex-09-1', 'ex-09-2', 'ex-09-3', 'ex-09-4']);
-    for (const id of ids) expect(exercises[id].lesson).toBe(9);
-    expect(lessonExercises('09')).toEqual(ids.map((id) => ({ id, answerName: exercises[id].answerName })));
+    expectRegistered(9, ['ex-09-1', 'ex-09-2', 'ex-09-3', 'ex-09-4'], { matchLessonCells: true });
   });
 
   it('ex-09-1: the highest 1 s sample lies between one member (10 Gbps) and the true peak (20 Gbps)', () => {
@@ -41,9 +27,8 @@ describe('lesson 9 exercises', () => {
     const highest = Math.max(...samples.timesS.map((_, k) => links.reduce((s, id) => s + samples.gbps[id][k], 0)));
     expect(highest).toBeGreaterThan(10);
     expect(highest).toBeLessThan(20);
-    expect(pass('ex-09-1', highest)).toBe(true);
-    expect(pass('ex-09-1', 20)).toBe(false);
-    expect(pass('ex-09-1', 10)).toBe(false);
+    expectRight('ex-09-1', highest);
+    expectWrong('ex-09-1', 20, 10);
   });
 
   it('ex-09-2: with 4 s samples the whole run falls in one sample: all bytes sent x 8 / 4 s', () => {
@@ -52,15 +37,14 @@ describe('lesson 9 exercises', () => {
     expect(sim.result.durationS).toBeLessThan(4);
     const sentGB = Object.values(sim.result.hosts.HV1.members).reduce((s, m) => s + m.sentGB, 0);
     const expected = (sentGB * 8) / 4;
-    expect(pass('ex-09-2', expected)).toBe(true);
-    expect(pass('ex-09-2', 20)).toBe(false);
-    expect(pass('ex-09-2', 10)).toBe(false);
+    expectRight('ex-09-2', expected);
+    expectWrong('ex-09-2', 20, 10);
   });
 
   it('ex-09-3: a person watching Task Manager misses two 1 GiB migrations', () => {
     // Because the two 1 GiB bursts overlap for about one update, under the assumed 3 s to notice.
-    expect(pass('ex-09-3', 'no')).toBe(true);
-    expect(pass('ex-09-3', 'yes')).toBe(false);
+    expectRight('ex-09-3', 'no');
+    expectWrong('ex-09-3', 'yes');
   });
 
   it('ex-09-4: only the smallest memory size that Task Manager shows passes', () => {
@@ -72,11 +56,7 @@ describe('lesson 9 exercises', () => {
     let smallest = 1;
     while (!notices(smallest)) smallest++;
     expect(smallest).toBeGreaterThan(1); // 1 GiB is missed (ex-09-3)
-    expect(pass('ex-09-4', smallest)).toBe(true);
-    expect(pass('ex-09-4', smallest - 1)).toBe(false);
-    expect(pass('ex-09-4', smallest + 1)).toBe(false);
-    expect(pass('ex-09-4', 64)).toBe(false);
-    expect(pass('ex-09-4', 0)).toBe(false);
-    expect(pass('ex-09-4', 'three')).toBe(false);
+    expectRight('ex-09-4', smallest);
+    expectWrong('ex-09-4', smallest - 1, smallest + 1, 64, 0, 'three');
   });
 });

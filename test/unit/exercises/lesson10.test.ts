@@ -1,56 +1,38 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exercises } from '../../../lib/exercises';
+import { expectRegistered, expectRight, expectWrong } from './exerciseAsserts';
 
 // Lesson 10's exercise checks (Dynamic, SET, transports, Linux bonding, planning a drain): each lesson
 // solution must pass and a plausible wrong answer must fail. Expected answers come from the rules the
 // lesson teaches, worked by hand in the comments; the capstone's closed form is checked against the
 // model in the exercise's own check.
 
-const pass = (id: string, answer: unknown) => exercises[id].check(answer).pass;
-
-/** The lesson's exercises as the MDX declares them: id and the variable its check line reads. */
-function lessonExercises(prefix: string): Array<{ id: string; answerName: string }> {
-  const dir = new URL('../../../content/', import.meta.url);
-  const file = readdirSync(dir).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.mdx'));
-  if (!file) throw new Error(`no content/${prefix}-*.mdx`);
-  const text = readFileSync(new URL(file, dir), 'utf8');
-  return [...text.matchAll(/^check\('([^']+)', (\w+)\);$/gm)].map((m) => ({ id: m[1], answerName: m[2] }));
-}
-
 const GIB = 2 ** 30;
 
 describe('lesson 10 exercises', () => {
   it('are registered for lesson 10, one per <Exercise> of the lesson, with the answer names its cells assign', () => {
     // The workshop's `ex-10-capstone` (facilitator guide) shares the prefix; the lesson's are numbered.
-    const ids = Object.keys(exercises).filter((id) => /^ex-10-\d+$/.test(id));
-    expect(ids.sort()).toEqual(['ex-10-1', 'ex-10-2', 'ex-10-3', 'ex-10-4']);
-    for (const id of ids) expect(exercises[id].lesson).toBe(10);
     // Because the grader reads the variable named answerName: the lesson's check line must pass that one.
-    expect(lessonExercises('10')).toEqual(ids.map((id) => ({ id, answerName: exercises[id].answerName })));
+    expectRegistered(10, ['ex-10-1', 'ex-10-2', 'ex-10-3', 'ex-10-4'], { belongs: (id) => /^ex-10-\d+$/.test(id), matchLessonCells: true });
   });
 
   it('ex-10-1: a Switch Independent Dynamic team receives a drain on one member', () => {
     // Because Dynamic's inbound side works per vSwitch port, and all live migration goes to one host vNIC.
-    expect(pass('ex-10-1', 1)).toBe(true);
-    expect(pass('ex-10-1', 4)).toBe(false);
-    expect(pass('ex-10-1', 2)).toBe(false);
-    expect(pass('ex-10-1', undefined)).toBe(false);
+    expectRight('ex-10-1', 1);
+    expectWrong('ex-10-1', 4, 2, undefined);
   });
 
   it('ex-10-2: one VM over SMB Multichannel sends at both members\' speed (20 Gbps) under Address Hash', () => {
     // Because SMB opens four connections from four consecutive source ports; the model's stand-in hash
     // spreads them over both members (TCP's single connection would stay at 10 Gbps).
-    expect(pass('ex-10-2', 20)).toBe(true);
-    expect(pass('ex-10-2', '20')).toBe(true);
-    expect(pass('ex-10-2', 10)).toBe(false);
-    expect(pass('ex-10-2', 40)).toBe(false);
+    expectRight('ex-10-2', 20, '20');
+    expectWrong('ex-10-2', 10, 40);
   });
 
   it('ex-10-3: an 802.3ad bond with layer2 sends a two-host drain on one member', () => {
     // Because layer2 hashes only the two hosts' MAC addresses, the same for every connection.
-    expect(pass('ex-10-3', 1)).toBe(true);
-    expect(pass('ex-10-3', 2)).toBe(false);
+    expectRight('ex-10-3', 1);
+    expectWrong('ex-10-3', 2);
   });
 
   it('ex-10-4: the fastest drain needs a switch-dependent team that spreads both ways and enough migrations at once', () => {

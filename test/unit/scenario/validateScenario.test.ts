@@ -144,7 +144,7 @@ describe('validateScenario(input) rejects', () => {
 
   it('a bad team, with the full path of the field', () => {
     const error = inputError(() => validateScenario(edited((s) => (s.hosts[1].team.members[0].gbps = -10))), 'hosts[1].team.members[0].gbps');
-    expect(error.message).toBe('hosts[1].team.members[0].gbps: got -10; expected a number greater than 0');
+    expect(error.message).toBe('hosts[1].team.members[0].gbps: got -10; expected a number greater than 0 and at most 10000');
     inputError(() => validateScenario(edited((s) => (s.hosts[0].team.teamingMode = 'Dynamic'))), 'hosts[0].team.teamingMode');
   });
 

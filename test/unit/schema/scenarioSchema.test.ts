@@ -154,6 +154,17 @@ describe('lib/schema/scenario.schema.json', () => {
     }
   });
 
+  it('accepts values at the upper bounds, as validateScenario does', () => {
+    // Because a schema maximum below the validator's would flag valid files in editors.
+    const scenario = minimal();
+    scenario.hosts[0].team.members[0].gbps = 10_000;
+    scenario.migrations[0].memoryGiB = 65_536;
+    scenario.migrations[0].dirtyMBps = 1_000_000;
+    scenario.hosts[0].team.members[0].name = 'constructor-NIC';
+    expect(schemaErrors(schema, scenario)).toEqual([]);
+    expect(() => validateScenario(scenario)).not.toThrow();
+  });
+
   it('accepts the minimal scenario and rejects what validateScenario rejects', () => {
     expect(schemaErrors(schema, minimal())).toEqual([]);
     const broken: Array<(s: Record<string, any>) => void> = [
@@ -177,6 +188,15 @@ describe('lib/schema/scenario.schema.json', () => {
       (s) => (s.events = [{ atS: 1, host: 'HV1', member: 'NIC1' }]),
       (s) => (s.dynamic = { flowletGapMs: -1 }),
       (s) => (s.liveMigration = { roundPauseMs: -5 }),
+      // The upper bounds and reserved names (SCENARIO_LIMITS, MAX_MEMBER_GBPS, RESERVED_NAMES) are in both.
+      (s) => (s.hosts[0].team.members[0].gbps = 10_001),
+      (s) => (s.hosts[0] = { name: 'LX1', ip: '10.10.10.1', bond: { mode: '802.3ad', members: [{ name: 'eth0', gbps: 1e308 }] } }),
+      (s) => (s.migrations[0].memoryGiB = 65_537),
+      (s) => (s.migrations[0].dirtyMBps = 1_000_001),
+      (s) => (s.hosts[0].name = '__proto__'),
+      (s) => (s.hosts[0].team.members[0].name = 'constructor'),
+      (s) => (s.hosts[0] = { name: 'LX1', ip: '10.10.10.1', bond: { mode: '802.3ad', members: [{ name: 'toString', gbps: 10 }] } }),
+      (s) => (s.migrations[0].vm = 'prototype'),
     ];
     for (const breakIt of broken) {
       const scenario = minimal();

@@ -101,7 +101,7 @@ describe('validateTeam(team, field, options)', () => {
         () => validateTeam(team({ members: [{ name: 'NIC1', gbps }] }), 'hosts[1].team'),
         'hosts[1].team.members[0].gbps',
       );
-      expect(error.allowed).toBe('a number greater than 0');
+      expect(error.allowed).toBe('a number greater than 0 and at most 10000');
     }
   });
 

@@ -4,24 +4,14 @@ import { linkBytes, simulateTimeline } from '../../../lib/timeline';
 import type { CompletedFlow, TimelineFlowInput, TimelineInput, TimelineResult } from '../../../lib/timeline';
 import { InputError } from '../../../lib/InputError';
 import { maxMinFair } from '../../../lib/sharing';
+import { GB, links, thrownBy } from './timelineFixtures';
 
-/** 1 GB = 10^9 bytes; at 10 Gbps a link moves 1.25 GB per second. */
-const GB = 1e9;
 const BYTES_PER_GBPS_SECOND = 1e9 / 8;
 
 function endOf(result: TimelineResult, id: string): number {
   const flow = result.flows.find((f) => f.id === id);
   if (flow === undefined) throw new Error(`no flow ${id}`);
   return flow.endS;
-}
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
 }
 
 describe('simulateTimeline: hand-solved timelines', () => {
@@ -116,12 +106,7 @@ describe('simulateTimeline: hand-solved timelines', () => {
     // Claim: send and receive links are independent, so A->B and B->A do not slow each other.
     // Expectations: both 1.25 GB flows end at 1 s, because each has a 10 Gbps path to itself.
     const result = simulateTimeline({
-      links: [
-        { id: 'A/send', gbps: 10 },
-        { id: 'A/receive', gbps: 10 },
-        { id: 'B/send', gbps: 10 },
-        { id: 'B/receive', gbps: 10 },
-      ],
+      links: links({ 'A/send': 10, 'A/receive': 10, 'B/send': 10, 'B/receive': 10 }),
       flows: [
         { id: 'ab', links: ['A/send', 'B/receive'], bytes: 1.25 * GB, startS: 0 },
         { id: 'ba', links: ['B/send', 'A/receive'], bytes: 1.25 * GB, startS: 0 },

@@ -1,28 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../lib/InputError';
-import * as library from '../../../lib';
 import { exercises } from '../../../lib/exercises';
 import { answerStub, cellText, exerciseOfCell, releaseNotebook } from '../../../lib/workshop';
 import type { Notebook, NotebookCell } from '../../../lib/workshop';
-import { parseLesson } from '../../../scripts/lesson-cells.mjs';
+import { code, courseFiles, lessonExercisesOf, md, readCourseNotebook, runCell } from './fixtures';
 
 // The release transform: a student copy keeps everything a course notebook teaches and shows none of its
 // answers. Checked on a hand-made notebook (every kind of cell and marker) and on every course notebook.
 
-const REPO = join(__dirname, '..', '..', '..');
-const NOTEBOOKS = join(REPO, 'notebooks');
-
-const md = (text: string, metadata: Record<string, unknown> = {}): NotebookCell => ({ cell_type: 'markdown', metadata, source: text.split(/(?<=\n)/) });
-const code = (text: string, metadata: Record<string, unknown> = {}, outputs: NotebookCell['outputs'] = []): NotebookCell => ({
-  cell_type: 'code',
-  execution_count: outputs.length > 0 ? 3 : null,
-  metadata,
-  outputs,
-  source: text.split(/(?<=\n)/),
-});
 /** What an exercise cell of a course notebook shows once someone ran it with the solution. */
 const solvedOutput = [{ output_type: 'stream', name: 'stdout', text: ['PASS ex-06-1: correct (10 Gbps)\n'] }];
 
@@ -136,37 +121,14 @@ describe('releaseNotebook refuses what it cannot release safely', () => {
   });
 });
 
-/** Runs a released exercise cell in Node: TypeScript compiled to CommonJS, 'teaming-lab' = the library. */
-function runCell(source: string): string[] {
-  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
-  const lines: string[] = [];
-  const capture = { ...console, log: (...args: unknown[]) => lines.push(args.map(String).join(' ')) };
-  const require = (name: string) => {
-    if (name !== 'teaming-lab') throw new Error(`unexpected import ${name}`);
-    return library;
-  };
-  const originalLog = console.log;
-  console.log = capture.log; // check() prints through console.log
-  try {
-    new Function('require', 'exports', 'console', js)(require, {}, capture);
-  } finally {
-    console.log = originalLog;
-  }
-  return lines;
-}
-
 describe('every course notebook, released', () => {
-  const files = readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')).sort();
-
   it('there are course notebooks', () => {
-    expect(files.length).toBeGreaterThan(0);
+    expect(courseFiles.length).toBeGreaterThan(0);
   });
 
-  for (const file of files) {
-    const course = JSON.parse(readFileSync(join(NOTEBOOKS, file), 'utf8')) as Notebook;
-    const lessonFile = course.metadata?.teaming_lab?.generated_from as string;
-    const { cells } = parseLesson(readFileSync(join(REPO, lessonFile), 'utf8'), lessonFile);
-    const solutions = cells.flatMap((c: any) => (c.exercise ? [c.exercise] : [])) as Array<{ id: string; answerName: string; solution: string }>;
+  for (const file of courseFiles) {
+    const course = readCourseNotebook(file);
+    const solutions = lessonExercisesOf(course);
     const released = releaseNotebook(course, { name: file });
     const text = released.notebook.cells.map(cellText).join('\n');
 
@@ -194,7 +156,7 @@ describe('every course notebook, released', () => {
     it(`${file}: every released exercise cell's check FAILs until answered`, () => {
       // Because the stub leaves the answer undefined and no check accepts "no answer".
       for (const e of released.exercises) {
-        const lines = runCell(cellText(released.notebook.cells[e.cellIndex]));
+        const { lines } = runCell(cellText(released.notebook.cells[e.cellIndex]));
         expect(lines, e.id).toHaveLength(1);
         expect(lines[0]).toMatch(new RegExp(`^FAIL ${e.id}\\b`));
       }

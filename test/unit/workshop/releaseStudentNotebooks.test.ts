@@ -1,20 +1,23 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../lib/cli';
-import { InputError } from '../../../lib/InputError';
-import { defaultCourseNotebooksDir, notebookText, releaseNotebook, releaseStudentNotebooks } from '../../../lib/workshop';
+import { defaultCourseNotebooksDir, releaseNotebook, releaseStudentNotebooks } from '../../../lib/workshop';
 import { memoryIo } from '../cli/memoryIo';
+import {
+  courseFiles,
+  expectEveryCourseNotebookWritten,
+  expectRefusesBusyFolderUnlessForced,
+  expectUsageErrors,
+  expectWritesNothingOnBadNotebook,
+  REPO,
+  scratchDir,
+} from './fixtures';
 
 // `workshop release` on disk: the student folder holds exactly the released notebooks, appears in one
 // rename (no half-written folder), and is never written over by accident.
 
-const REPO = join(__dirname, '..', '..', '..');
-const scratch = mkdtempSync(join(tmpdir(), 'teaming-lab-release-test-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const courseFiles = readdirSync(join(REPO, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort();
+const scratch = scratchDir('teaming-lab-release-test-');
 
 describe('releaseStudentNotebooks', () => {
   it("defaults to the repository's notebooks/ folder next to the package", () => {
@@ -22,27 +25,12 @@ describe('releaseStudentNotebooks', () => {
   });
 
   it('writes the released copy of every course notebook, and nothing else, into a new folder', () => {
-    const out = join(scratch, 'new', 'students');
-    const written = releaseStudentNotebooks({ outDir: out });
-    expect(written.map((w) => w.file)).toEqual(courseFiles);
-    expect(readdirSync(out).sort()).toEqual(courseFiles);
-    for (const file of courseFiles) {
-      const course = JSON.parse(readFileSync(join(REPO, 'notebooks', file), 'utf8'));
-      expect(readFileSync(join(out, file), 'utf8')).toBe(notebookText(releaseNotebook(course, { name: file }).notebook));
-    }
-    // No staging folder is left next to it.
-    expect(readdirSync(join(scratch, 'new'))).toEqual(['students']);
+    const written = releaseStudentNotebooks({ outDir: join(scratch, 'new', 'students') });
+    expectEveryCourseNotebookWritten(written, join(scratch, 'new'), 'students', (course, file) => releaseNotebook(course, { name: file }).notebook);
   });
 
   it('refuses a non-empty folder unless forced, and then replaces its contents', () => {
-    const out = join(scratch, 'busy');
-    mkdirSync(out);
-    writeFileSync(join(out, 'notes.txt'), 'keep me');
-    expect(() => releaseStudentNotebooks({ outDir: out })).toThrow(InputError);
-    expect(readdirSync(out)).toEqual(['notes.txt']);
-    releaseStudentNotebooks({ outDir: out, force: true });
-    expect(readdirSync(out).sort()).toEqual(courseFiles);
-    expect(readdirSync(scratch).filter((f) => f.startsWith('.'))).toEqual([]);
+    expectRefusesBusyFolderUnlessForced(releaseStudentNotebooks, scratch);
   });
 
   it('accepts an existing empty folder', () => {
@@ -60,12 +48,7 @@ describe('releaseStudentNotebooks', () => {
   });
 
   it('writes nothing when one notebook cannot be released', () => {
-    const from = join(scratch, 'from-bad');
-    mkdirSync(from);
-    writeFileSync(join(from, 'a.ipynb'), JSON.stringify({ cells: [], metadata: {} }));
-    writeFileSync(join(from, 'b.ipynb'), JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, source: '// BEGIN SOLUTION\nconst x = 1;' }] }));
-    expect(() => releaseStudentNotebooks({ outDir: join(scratch, 'out-bad'), fromDir: from })).toThrow('b.ipynb cell 0');
-    expect(existsSync(join(scratch, 'out-bad'))).toBe(false);
+    expectWritesNothingOnBadNotebook(releaseStudentNotebooks, scratch, { cell_type: 'code', metadata: {}, source: '// BEGIN SOLUTION\nconst x = 1;' });
   });
 });
 
@@ -89,13 +72,7 @@ describe('teaming-lab workshop (CLI)', () => {
       [['workshop', 'grade', scratch, '--out', join(scratch, 'r'), '--timeout-s', '0'], /^teaming-lab: --timeout-s: got "0"; expected a whole number from 1 to 3600\n$/],
       [['workshop', 'grade', scratch, '--out', join(scratch, 'r'), '--jobs', 'many'], /^teaming-lab: --jobs: got "many"/],
     ];
-    for (const [argv, expected] of cases) {
-      const { io, stdout, stderr } = memoryIo();
-      expect(await runCli(argv, io), argv.join(' ')).toBe(2);
-      expect(stderr().split('\n').filter(Boolean), argv.join(' ')).toHaveLength(1);
-      expect(stderr(), argv.join(' ')).toMatch(expected);
-      expect(stdout()).toBe('');
-    }
+    await expectUsageErrors(cases);
   });
 
   it('documents both subcommands in its help and in the command list', async () => {

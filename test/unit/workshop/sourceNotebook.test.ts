@@ -1,12 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../lib/InputError';
 import * as library from '../../../lib';
 import { autograderTestSource, cellText, exerciseOfCell, releaseNotebook, sourceNotebook } from '../../../lib/workshop';
 import type { Notebook, NotebookCell } from '../../../lib/workshop';
-import { parseLesson } from '../../../scripts/lesson-cells.mjs';
+import { code, courseFiles, lessonExercisesOf, md, readCourseNotebook, runCell } from './fixtures';
 
 // The nbgrader source version (`teaming-lab workshop source`): nbgrader's generate_assignment strips what
 // lies between // BEGIN SOLUTION and // END SOLUTION in solution cells, and autograde gives a grade cell
@@ -15,18 +12,6 @@ import { parseLesson } from '../../../scripts/lesson-cells.mjs';
 // locked grade cell that writes to stderr exactly when the answer is wrong, without throwing (tslab skips
 // the cells sent in the 200 ms after an error, and nbgrader would count those test cells as passed).
 // Checked on a hand-made notebook and on every course notebook, whose test cells are run with the library.
-
-const REPO = join(__dirname, '..', '..', '..');
-const NOTEBOOKS = join(REPO, 'notebooks');
-
-const md = (text: string, metadata: Record<string, unknown> = {}): NotebookCell => ({ cell_type: 'markdown', metadata, source: text.split(/(?<=\n)/) });
-const code = (text: string, metadata: Record<string, unknown> = {}, outputs: NotebookCell['outputs'] = []): NotebookCell => ({
-  cell_type: 'code',
-  execution_count: outputs.length > 0 ? 3 : null,
-  metadata,
-  outputs,
-  source: text.split(/(?<=\n)/),
-});
 
 /** The exact nbgrader metadata the brief and nbgrader's schema version 3 ask for. */
 const SOLUTION_METADATA = (id: string) => ({ grade: false, grade_id: id, locked: false, schema_version: 3, solution: true, task: false });
@@ -156,33 +141,6 @@ describe('sourceNotebook rejects what nbgrader would reject or leak', () => {
   });
 });
 
-/**
- * Runs TypeScript cell code in Node as tslab would run it after the cells before it: compiled to CommonJS,
- * 'teaming-lab' = the library, and `scope` giving the names earlier cells declared.
- */
-function runCell(source: string, scope: Record<string, unknown> = {}, capture?: string): { lines: string[]; errors: string[]; value?: unknown } {
-  const tail = capture === undefined ? '' : `\n__capture(typeof ${capture} === 'undefined' ? undefined : ${capture});`;
-  const js = ts.transpileModule(source + tail, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
-  const lines: string[] = [];
-  const errors: string[] = [];
-  let value: unknown;
-  const require = (name: string) => {
-    if (name !== 'teaming-lab') throw new Error(`unexpected import ${name}`);
-    return library;
-  };
-  const { log, error } = console;
-  console.log = (...args: unknown[]) => lines.push(args.map(String).join(' ')); // check() prints through console.log
-  console.error = (...args: unknown[]) => errors.push(args.map(String).join(' ')); // tslab shows it on stderr
-  try {
-    const names = Object.keys(scope);
-    new Function('require', 'exports', '__capture', ...names, js)(require, {}, (v: unknown) => (value = v), ...names.map((n) => scope[n]));
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-  return { lines, errors, value };
-}
-
 describe('autograderTestSource', () => {
   it('writes one stderr line for a wrong or missing answer, judged by the library, and never throws', () => {
     // ex-06-1 asks for a peak rate with Hyper-V Port: a negative rate, no answer, and an answer variable
@@ -202,17 +160,13 @@ describe('autograderTestSource', () => {
 });
 
 describe('every course notebook, as nbgrader source', () => {
-  const files = readdirSync(NOTEBOOKS).filter((f) => f.endsWith('.ipynb')).sort();
-
   it('there are course notebooks', () => {
-    expect(files.length).toBeGreaterThan(0);
+    expect(courseFiles.length).toBeGreaterThan(0);
   });
 
-  for (const file of files) {
-    const course = JSON.parse(readFileSync(join(NOTEBOOKS, file), 'utf8')) as Notebook;
-    const lessonFile = course.metadata?.teaming_lab?.generated_from as string;
-    const { cells } = parseLesson(readFileSync(join(REPO, lessonFile), 'utf8'), lessonFile);
-    const lessonExercises = cells.flatMap((c) => (c.exercise ? [c.exercise] : []));
+  for (const file of courseFiles) {
+    const course = readCourseNotebook(file);
+    const lessonExercises = lessonExercisesOf(course);
     const { notebook, exercises } = sourceNotebook(course, { name: file });
 
     it(`${file}: each exercise of the lesson has its solution between the markers, and solution metadata`, () => {

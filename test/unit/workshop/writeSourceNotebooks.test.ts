@@ -1,56 +1,38 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../lib/cli';
-import { InputError } from '../../../lib/InputError';
-import { notebookText, sourceNotebook, writeSourceNotebooks } from '../../../lib/workshop';
-import type { Notebook } from '../../../lib/workshop';
+import { sourceNotebook, writeSourceNotebooks } from '../../../lib/workshop';
 import { memoryIo } from '../cli/memoryIo';
+import {
+  courseFiles,
+  expectEveryCourseNotebookWritten,
+  expectRefusesBusyFolderUnlessForced,
+  expectUsageErrors,
+  expectWritesNothingOnBadNotebook,
+  REPO,
+  scratchDir,
+} from './fixtures';
 
 // `workshop source` on disk: like `release`, the folder holds exactly the converted notebooks, appears in
 // one rename, and is never written over by accident; bad input is one line and exit status 2.
 
-const REPO = join(__dirname, '..', '..', '..');
-const scratch = mkdtempSync(join(tmpdir(), 'teaming-lab-source-test-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const courseFiles = readdirSync(join(REPO, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort();
+const scratch = scratchDir('teaming-lab-source-test-');
 
 describe('writeSourceNotebooks', () => {
   it('writes the source version of every course notebook, and nothing else, into a new folder', () => {
-    const out = join(scratch, 'new', 'source');
-    const written = writeSourceNotebooks({ outDir: out });
-    expect(written.map((w) => w.file)).toEqual(courseFiles);
-    expect(readdirSync(out).sort()).toEqual(courseFiles);
-    for (const file of courseFiles) {
-      const course = JSON.parse(readFileSync(join(REPO, 'notebooks', file), 'utf8')) as Notebook;
-      expect(readFileSync(join(out, file), 'utf8')).toBe(notebookText(sourceNotebook(course, { name: file }).notebook));
-    }
+    const written = writeSourceNotebooks({ outDir: join(scratch, 'new', 'source') });
+    expectEveryCourseNotebookWritten(written, join(scratch, 'new'), 'source', (course, file) => sourceNotebook(course, { name: file }).notebook);
     expect(written.reduce((n, w) => n + w.exercises.length, 0)).toBeGreaterThan(0);
-    // No temporary folder is left next to it.
-    expect(readdirSync(join(scratch, 'new'))).toEqual(['source']);
   });
 
   it('refuses a non-empty folder unless forced, and then replaces its contents', () => {
-    const out = join(scratch, 'busy');
-    mkdirSync(out);
-    writeFileSync(join(out, 'notes.txt'), 'keep me');
-    expect(() => writeSourceNotebooks({ outDir: out })).toThrow(InputError);
-    expect(readdirSync(out)).toEqual(['notes.txt']);
-    writeSourceNotebooks({ outDir: out, force: true });
-    expect(readdirSync(out).sort()).toEqual(courseFiles);
-    expect(readdirSync(scratch).filter((f) => f.startsWith('.'))).toEqual([]);
+    expectRefusesBusyFolderUnlessForced(writeSourceNotebooks, scratch);
   });
 
   it('writes nothing when one notebook cannot be converted', () => {
     // b.ipynb's exercise cell has no solution region, so nbgrader would publish its answer.
-    const from = join(scratch, 'from-bad');
-    mkdirSync(from);
-    writeFileSync(join(from, 'a.ipynb'), JSON.stringify({ cells: [], metadata: {} }));
-    writeFileSync(join(from, 'b.ipynb'), JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, source: "const ex06_1 = 10;\ncheck('ex-06-1', ex06_1);" }] }));
-    expect(() => writeSourceNotebooks({ outDir: join(scratch, 'out-bad'), fromDir: from })).toThrow('b.ipynb cell 0');
-    expect(existsSync(join(scratch, 'out-bad'))).toBe(false);
+    expectWritesNothingOnBadNotebook(writeSourceNotebooks, scratch, { cell_type: 'code', metadata: {}, source: "const ex06_1 = 10;\ncheck('ex-06-1', ex06_1);" });
   });
 });
 
@@ -83,13 +65,7 @@ describe('teaming-lab workshop source (CLI)', () => {
       [['workshop', 'source', join(scratch, 'y'), '--jobs', '2'], /^teaming-lab: workshop source options: got "--jobs"/],
       [['workshop', 'source', join(REPO, 'notebooks', 'inside')], /^teaming-lab: OUT_DIR: .*apart from the course notebooks/],
     ];
-    for (const [argv, expected] of cases) {
-      const { io, stdout, stderr } = memoryIo();
-      expect(await runCli(argv, io), argv.join(' ')).toBe(2);
-      expect(stderr().split('\n').filter(Boolean), argv.join(' ')).toHaveLength(1);
-      expect(stderr(), argv.join(' ')).toMatch(expected);
-      expect(stdout()).toBe('');
-    }
+    await expectUsageErrors(cases);
     expect(existsSync(join(scratch, 'y'))).toBe(false);
     expect(existsSync(join(REPO, 'notebooks', 'inside'))).toBe(false);
   });

@@ -1,20 +1,27 @@
 /**
- * The running flows, the one that ends first on top (ties: the one that started first, by `seq`).
- * A binary min-heap on `finishS`; `items` lists the flows in heap order, for a full re-solve.
+ * A binary min-heap ordered by `before(a, b)` ("a leaves before b"), which must be a strict total order
+ * for the run to be deterministic (break ties with a sequence number). The simulation keeps two: the
+ * flows waiting to start (by start time) and the running flows (by finish time).
  */
-export class CompletionQueue<T extends { finishS: number; seq: number }> {
+export class MinHeap<T> {
+  /** The items in heap order (the first leaves first); a caller may read them, e.g. to re-solve all. */
   items: T[] = [];
+
+  /** @param before true when `a` must leave before `b` */
+  constructor(private readonly before: (a: T, b: T) => boolean) {}
 
   get size(): number {
     return this.items.length;
   }
 
+  /** The item that leaves first, without removing it. */
   peek(): T | undefined {
     return this.items[0];
   }
 
   push(item: T): void {
     const items = this.items;
+    const before = this.before;
     let i = items.length;
     items.push(item);
     while (i > 0) {
@@ -26,6 +33,7 @@ export class CompletionQueue<T extends { finishS: number; seq: number }> {
     items[i] = item;
   }
 
+  /** Removes and returns the item that leaves first. */
   pop(): T | undefined {
     const items = this.items;
     const top = items[0];
@@ -34,7 +42,7 @@ export class CompletionQueue<T extends { finishS: number; seq: number }> {
     return top;
   }
 
-  /** Replaces the content with `items` (whose finish times all changed) and restores the heap order. */
+  /** Replaces the content with `items` (whose keys may all have changed) and restores the heap order. */
   rebuild(items: T[]): void {
     this.items = items;
     for (let i = (items.length >> 1) - 1; i >= 0; i--) this.sink(items[i], i);
@@ -42,6 +50,7 @@ export class CompletionQueue<T extends { finishS: number; seq: number }> {
 
   private sink(item: T, i: number): void {
     const items = this.items;
+    const before = this.before;
     const n = items.length;
     for (;;) {
       let child = 2 * i + 1;
@@ -53,8 +62,4 @@ export class CompletionQueue<T extends { finishS: number; seq: number }> {
     }
     items[i] = item;
   }
-}
-
-function before(a: { finishS: number; seq: number }, b: { finishS: number; seq: number }): boolean {
-  return a.finishS < b.finishS || (a.finishS === b.finishS && a.seq < b.seq);
 }

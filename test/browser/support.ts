@@ -1,0 +1,76 @@
+// Shared by the browser tests: launching Debian's Chromium the same way everywhere, and building the site
+// into a temporary folder, serving it on a free port and opening a browser on it.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { buildSite } from '../../site/build.mjs';
+import { createSiteServer } from '../../site/serve.mjs';
+
+/** The repository root. */
+export const ROOT = path.resolve(__dirname, '../..');
+/** Debian's Chromium, installed by scripts/ensure-system-deps.sh. */
+export const CHROMIUM = '/usr/bin/chromium';
+/** Chromium flags: no sandbox (containers), and nothing that reaches the network on its own. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+
+/** Throws, naming the script that installs it, when Chromium is missing. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: run scripts/ensure-system-deps.sh (as root) to install Debian's chromium`);
+  }
+}
+
+/** Launches Chromium headless with CHROMIUM_ARGS, after checking it is installed. */
+export async function launchChromium(): Promise<Browser> {
+  requireChromium();
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** The site built into a temporary folder, served on 127.0.0.1, and a browser to visit it. */
+export interface ServedSite {
+  /** The temporary folder (the site is built into its dist/ folder). */
+  workDir: string;
+  /** What buildSite returned. */
+  built: Awaited<ReturnType<typeof buildSite>>;
+  /** The HTTP server serving built.outDir. */
+  server: Server;
+  /** http://127.0.0.1:PORT, without a trailing slash. */
+  origin: string;
+  /** Chromium, launched with CHROMIUM_ARGS. */
+  browser: Browser;
+}
+
+/**
+ * Checks that Chromium is installed, makes a temporary folder named from `prefix`, calls `build` with it
+ * (which builds the site, usually into workDir/dist), serves the built site on a free port and launches
+ * Chromium. On failure whatever was started is stopped again before the error is rethrown.
+ */
+export async function serveBuiltSite(prefix: string, build: (workDir: string) => ReturnType<typeof buildSite>): Promise<ServedSite> {
+  requireChromium();
+  const started: Partial<ServedSite> = {};
+  try {
+    started.workDir = await mkdtemp(path.join(tmpdir(), prefix));
+    started.built = await build(started.workDir);
+    const server = createSiteServer({ root: started.built.outDir });
+    started.server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    started.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    started.browser = await launchChromium();
+    return started as ServedSite;
+  } catch (error) {
+    await stopServedSite(started);
+    throw error;
+  }
+}
+
+/** Closes the browser and the server and removes the temporary folder, whichever of them were started. */
+export async function stopServedSite(site: Partial<ServedSite> | undefined): Promise<void> {
+  await site?.browser?.close();
+  const server = site?.server;
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (site?.workDir) await rm(site.workDir, { recursive: true, force: true });
+}
