@@ -64,6 +64,7 @@ export {
   sendMember,
   receiveMember,
   outboundInboundTable,
+  MAX_MEMBER_GBPS,
   MAX_TEAM_MEMBERS,
   validateTeam,
   TEAM_KINDS,
@@ -153,6 +154,7 @@ export type {
 
 // Live migration
 export {
+  MAX_PRECOPY_ROUNDS,
   precopyModel,
   simulateMigrations,
   TIMER_TAG,
@@ -176,6 +178,7 @@ export type {
 export {
   validateScenario,
   SCENARIO_DEFAULTS,
+  SCENARIO_LIMITS,
   CONNECTION_MODELS,
   EPHEMERAL_PORT_RANGE,
   MEMBER_EVENT_STATES,
