@@ -1,5 +1,5 @@
 import { InputError } from '../InputError';
-import { checkString, itemField } from '../fieldChecks';
+import { checkBoolean, checkKnownKeys, checkName, checkNumber, checkObject, childField, checkString, itemField } from '../fieldChecks';
 import { parseMac } from '../hashing';
 
 /*
@@ -48,4 +48,41 @@ export function checkDistinct(values: string[], membersField: string, key: strin
       );
     }
   });
+}
+
+/**
+ * Fastest member speed accepted, in Gbps: 10,000 (10 Tbps), far above any NIC (800 GbE is the fastest
+ * Ethernet standardized). The bound keeps transfer times well above float noise next to setup times.
+ */
+export const MAX_MEMBER_GBPS = 10_000;
+
+/** The fields every member has, team or bond: checked, with `up` and `mac` defaulted. */
+export interface MemberBasics {
+  name: string;
+  gbps: number;
+  up: boolean;
+  mac: string;
+}
+
+/**
+ * Checks a member object's common fields (`name`, `gbps` in (0, MAX_MEMBER_GBPS], `up`, `mac`) and
+ * refuses keys outside `knownKeys`. Returns the basics and the raw object, for the caller's own fields
+ * (a team member's `standby`).
+ *
+ * @param field path of the member, e.g. `hosts[0].team.members[1]`
+ */
+export function checkMemberBasics(
+  raw: unknown,
+  field: string,
+  knownKeys: readonly string[],
+  hostIndex: number,
+  index: number,
+): { basics: MemberBasics; input: Record<string, unknown> } {
+  const input = checkObject(raw, field, 'a member object with name and gbps');
+  checkKnownKeys(input, field, knownKeys);
+  const name = checkName(input.name, childField(field, 'name'));
+  const gbps = checkNumber(input.gbps, childField(field, 'gbps'), { greaterThan: 0, max: MAX_MEMBER_GBPS });
+  const up = input.up === undefined ? true : checkBoolean(input.up, childField(field, 'up'));
+  const mac = memberMac(input.mac, childField(field, 'mac'), hostIndex, index);
+  return { basics: { name, gbps, up, mac }, input };
 }

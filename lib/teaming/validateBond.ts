@@ -7,15 +7,13 @@ import {
   checkNumber,
   checkObject,
   checkOneOf,
-  checkName,
   checkString,
   childField,
   itemField,
 } from '../fieldChecks';
 import { BOND_MODES } from './Bond';
 import type { Bond, BondMember } from './Bond';
-import { checkDistinct, memberMac, normalizeMac } from './memberChecks';
-import { MAX_MEMBER_GBPS } from './validateTeam';
+import { checkDistinct, checkMemberBasics, normalizeMac } from './memberChecks';
 
 /** Options of `validateBond`. */
 export interface ValidateBondOptions {
@@ -67,11 +65,5 @@ export function validateBond(bond: unknown, field = 'bond', options: ValidateBon
 }
 
 function validateMember(raw: unknown, field: string, hostIndex: number, index: number): Required<BondMember> {
-  const input = checkObject(raw, field, 'a member object with name and gbps');
-  checkKnownKeys(input, field, MEMBER_KEYS);
-  const name = checkName(input.name, childField(field, 'name'));
-  const gbps = checkNumber(input.gbps, childField(field, 'gbps'), { greaterThan: 0, max: MAX_MEMBER_GBPS });
-  const up = input.up === undefined ? true : checkBoolean(input.up, childField(field, 'up'));
-  const mac = memberMac(input.mac, childField(field, 'mac'), hostIndex, index);
-  return { name, gbps, up, mac };
+  return checkMemberBasics(raw, field, MEMBER_KEYS, hostIndex, index).basics;
 }

@@ -6,14 +6,13 @@ import {
   checkNumber,
   checkObject,
   checkOneOf,
-  checkName,
   childField,
   itemField,
 } from '../fieldChecks';
 import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES, TEAM_KINDS } from './Team';
 import type { Team, TeamMember } from './Team';
 import { checkSetTeam } from './checkSetTeam';
-import { checkDistinct, memberMac, normalizeMac } from './memberChecks';
+import { checkDistinct, checkMemberBasics, normalizeMac } from './memberChecks';
 
 /** Options of `validateTeam`. */
 export interface ValidateTeamOptions {
@@ -30,11 +29,7 @@ const MEMBER_KEYS = ['name', 'gbps', 'standby', 'up', 'mac'] as const;
 /** Most members a Windows Server 2012 team may have (NIC Teaming limits: 1 to 32 physical NICs). */
 export const MAX_TEAM_MEMBERS = 32;
 
-/**
- * Fastest member speed accepted, in Gbps: 10,000 (10 Tbps), far above any NIC (800 GbE is the fastest
- * Ethernet standardized). The bound keeps transfer times well above float noise next to setup times.
- */
-export const MAX_MEMBER_GBPS = 10_000;
+export { MAX_MEMBER_GBPS } from './memberChecks';
 
 /**
  * Checks a team as a user wrote it and returns it with every member default filled in
@@ -96,12 +91,7 @@ export function validateTeam(team: unknown, field = 'team', options: ValidateTea
 }
 
 function validateMember(member: unknown, field: string, hostIndex: number, index: number): Required<TeamMember> {
-  const input = checkObject(member, field, 'a member object with name and gbps');
-  checkKnownKeys(input, field, MEMBER_KEYS);
-  const name = checkName(input.name, childField(field, 'name'));
-  const gbps = checkNumber(input.gbps, childField(field, 'gbps'), { greaterThan: 0, max: MAX_MEMBER_GBPS });
+  const { basics, input } = checkMemberBasics(member, field, MEMBER_KEYS, hostIndex, index);
   const standby = input.standby === undefined ? false : checkBoolean(input.standby, childField(field, 'standby'));
-  const up = input.up === undefined ? true : checkBoolean(input.up, childField(field, 'up'));
-  const mac = memberMac(input.mac, childField(field, 'mac'), hostIndex, index);
-  return { name, gbps, standby, up, mac };
+  return { ...basics, standby };
 }
