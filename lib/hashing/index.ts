@@ -7,8 +7,8 @@ export { MICROSOFT_RSS_KEY, toeplitzHash, parseHexKey, rssHash } from './toeplit
 export type { RssHashOptions } from './toeplitz';
 export { CISCO_LOAD_BALANCE, ciscoBucket, ciscoBucketMember, ciscoMember } from './cisco';
 export type { CiscoLoadBalance } from './cisco';
-export { WINDOWS_ADDRESS_HASH_ALGORITHMS, windowsAddressHash, windowsMember } from './windows';
-export type { WindowsAddressHashAlgorithm, WindowsAddressHashOptions } from './windows';
+export { WINDOWS_ADDRESS_HASH_ALGORITHMS, WINDOWS_HASH_MIXINGS, windowsAddressHash, windowsMember } from './windows';
+export type { WindowsAddressHashAlgorithm, WindowsAddressHashOptions, WindowsHashMixing } from './windows';
 export { HASH_POLICIES, RSS_INDIRECTION_TABLE_SIZE, isHashPolicy, selectMember } from './selectMember';
 export type { HashPolicy, SelectMemberOptions, MemberChoice } from './selectMember';
 export {

@@ -14,6 +14,17 @@ export const WINDOWS_ADDRESS_HASH_ALGORITHMS: readonly WindowsAddressHashAlgorit
   'MacAddresses',
 ];
 
+/**
+ * Which stand-in hash `windowsAddressHash` computes. `toeplitz`: the RSS Toeplitz hash itself, which
+ * is linear (XOR of key windows), so consecutive source ports reach only some members of a 4-member
+ * team. `mixed`: the same Toeplitz value passed through a 32-bit avalanche finalizer, so nearby inputs
+ * spread like a uniform hash. Both are stand-ins: the real LBFO hash is unpublished.
+ */
+export type WindowsHashMixing = 'toeplitz' | 'mixed';
+
+/** Every `WindowsHashMixing`, the default (`toeplitz`) first. */
+export const WINDOWS_HASH_MIXINGS: readonly WindowsHashMixing[] = ['toeplitz', 'mixed'];
+
 /** Options for `windowsAddressHash`. */
 export interface WindowsAddressHashOptions {
   /** Toeplitz key. Default `MICROSOFT_RSS_KEY`. */
@@ -23,6 +34,11 @@ export interface WindowsAddressHashOptions {
    * falls back to the IP-address hash, as Microsoft documents. Default true.
    */
   portsVisible?: boolean;
+  /**
+   * `toeplitz` (default): return the Toeplitz value. `mixed`: pass it through a 32-bit avalanche
+   * finalizer first (see `WindowsHashMixing`).
+   */
+  mixing?: WindowsHashMixing;
 }
 
 /**
@@ -38,15 +54,31 @@ export interface WindowsAddressHashOptions {
  *
  * Any hash that mixes these fields well spreads connections about as evenly, and the findings rest
  * only on that; which member a particular connection gets is the model's choice, not Windows'.
+ * Toeplitz is linear, though: consecutive source ports alternate between two members and reach only
+ * part of a 4-member team. With `mixing: 'mixed'` the Toeplitz value goes through an avalanche
+ * finalizer, so consecutive ports spread over all members like a uniform hash.
  *
- * @throws InputError for an unknown algorithm or bad addresses or ports.
+ * @throws InputError for an unknown algorithm or mixing, or bad addresses or ports.
  */
 export function windowsAddressHash(
   conn: Connection,
   algorithm: WindowsAddressHashAlgorithm,
   options: WindowsAddressHashOptions = {},
 ): number {
-  const { key = MICROSOFT_RSS_KEY, portsVisible = true } = options;
+  const { key = MICROSOFT_RSS_KEY, portsVisible = true, mixing = 'toeplitz' } = options;
+  if (!WINDOWS_HASH_MIXINGS.includes(mixing)) {
+    throw new InputError('mixing', mixing, `one of ${WINDOWS_HASH_MIXINGS.join(', ')}`);
+  }
+  const hash = toeplitzAddressHash(conn, algorithm, key, portsVisible);
+  return mixing === 'mixed' ? avalanche32(hash) : hash;
+}
+
+function toeplitzAddressHash(
+  conn: Connection,
+  algorithm: WindowsAddressHashAlgorithm,
+  key: Uint8Array,
+  portsVisible: boolean,
+): number {
   switch (algorithm) {
     case 'TransportPorts':
       return rssHash(conn, { key, includePorts: portsVisible });
@@ -57,6 +89,17 @@ export function windowsAddressHash(
     default:
       throw new InputError('algorithm', algorithm, `one of ${WINDOWS_ADDRESS_HASH_ALGORITHMS.join(', ')}`);
   }
+}
+
+/** The finalizer (`fmix32`) of Austin Appleby's MurmurHash3: every input bit flips about half the output bits. */
+function avalanche32(hash: number): number {
+  let h = hash >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /**

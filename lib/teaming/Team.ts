@@ -1,3 +1,5 @@
+import type { WindowsHashMixing } from '../hashing';
+
 /** PowerShell `TeamingMode` values (New-NetLbfoTeam). Static and Lacp are the switch-dependent modes. */
 export type TeamingMode = 'SwitchIndependent' | 'Static' | 'Lacp';
 
@@ -53,4 +55,12 @@ export interface Team {
   loadBalancingAlgorithm: LoadBalancingAlgorithm;
   /** Members in binding order; the first active member that is up is the primary. 1 to 32 members. */
   members: TeamMember[];
+  /**
+   * The stand-in hash for the Address Hash sub-modes and Dynamic's starting member. Both values are
+   * stand-ins, because Windows' real LBFO hash is unpublished: `toeplitz` (default) is the RSS Toeplitz
+   * hash with Microsoft's key, which is linear, so consecutive source ports reach only part of a
+   * 4-member team; `mixed` passes that value through a 32-bit avalanche finalizer, so connections
+   * spread like a uniform hash. See `windowsAddressHash`. Absent means `toeplitz`.
+   */
+  addressHash?: WindowsHashMixing;
 }

@@ -28,6 +28,7 @@ export interface SendMemberOptions {
  *   it to the least-loaded member at flowlet boundaries and periodic rebalances (`leastLoadedMember`,
  *   `dynamicRebalance`).
  *
+ * Address Hash and Dynamic use the stand-in hash `team.addressHash` names (default `toeplitz`).
  * `active` is `activeMembers(team)` and `n` its length.
  *
  * @throws InputError when no member is up, for an unknown algorithm or a bad port ID.
@@ -36,15 +37,16 @@ export function sendMember(team: Team, conn: Connection, options: SendMemberOpti
   const { vSwitchPortId = 0 } = options;
   const active = requireActiveMembers(team);
   const n = active.length;
+  const hashOptions = { mixing: team.addressHash ?? 'toeplitz' };
   switch (team.loadBalancingAlgorithm) {
     case 'TransportPorts':
     case 'IPAddresses':
     case 'MacAddresses':
-      return active[windowsMember(windowsAddressHash(conn, team.loadBalancingAlgorithm), n)];
+      return active[windowsMember(windowsAddressHash(conn, team.loadBalancingAlgorithm, hashOptions), n)];
     case 'HyperVPort':
       return active[portSlot(vSwitchPortId, n)];
     case 'Dynamic':
-      return active[windowsMember(windowsAddressHash(conn, 'TransportPorts'), n)];
+      return active[windowsMember(windowsAddressHash(conn, 'TransportPorts', hashOptions), n)];
     default:
       throw new InputError('team.loadBalancingAlgorithm', team.loadBalancingAlgorithm, `one of ${LOAD_BALANCING_ALGORITHMS.join(', ')}`);
   }

@@ -9,6 +9,7 @@ import {
   childField,
   itemField,
 } from '../fieldChecks';
+import { WINDOWS_HASH_MIXINGS } from '../hashing';
 import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES, TEAM_KINDS } from './Team';
 import type { Team, TeamMember } from './Team';
 import { checkSetTeam } from './checkSetTeam';
@@ -23,7 +24,7 @@ export interface ValidateTeamOptions {
   hostIndex?: number;
 }
 
-const TEAM_KEYS = ['kind', 'teamingMode', 'loadBalancingAlgorithm', 'members'] as const;
+const TEAM_KEYS = ['kind', 'teamingMode', 'loadBalancingAlgorithm', 'members', 'addressHash'] as const;
 const MEMBER_KEYS = ['name', 'gbps', 'standby', 'up', 'mac'] as const;
 
 /** Most members a Windows Server 2012 team may have (NIC Teaming limits: 1 to 32 physical NICs). */
@@ -40,6 +41,7 @@ export { MAX_MEMBER_GBPS } from './memberChecks';
  * `MAX_MEMBER_GBPS`; at most one standby member, and never only
  * standby members. Unknown keys are errors (they are usually typos). `kind` is kept when given (absent
  * means `LBFO`); a `SET` team must also pass the Switch Embedded Teaming rules (see `checkSetTeam`).
+ * `addressHash` (`toeplitz` or `mixed`) is likewise kept only when given (absent means `toeplitz`).
  *
  * A derived MAC is locally administered (first byte 02) and encodes the host and member position:
  * `02:00:00:HH:HH:MM`, with HHHH = hostIndex + 1 and MM = member position + 1.
@@ -83,9 +85,12 @@ export function validateTeam(team: unknown, field = 'team', options: ValidateTea
     );
   }
 
-  if (input.kind === undefined) return { teamingMode, loadBalancingAlgorithm, members };
+  const addressHash =
+    input.addressHash === undefined ? undefined : checkOneOf(input.addressHash, childField(field, 'addressHash'), WINDOWS_HASH_MIXINGS);
+  const hashField = addressHash === undefined ? {} : { addressHash };
+  if (input.kind === undefined) return { teamingMode, loadBalancingAlgorithm, members, ...hashField };
   const kind = checkOneOf(input.kind, childField(field, 'kind'), TEAM_KINDS);
-  const validated: Team = { kind, teamingMode, loadBalancingAlgorithm, members };
+  const validated: Team = { kind, teamingMode, loadBalancingAlgorithm, members, ...hashField };
   if (kind === 'SET') checkSetTeam(validated, field);
   return validated;
 }

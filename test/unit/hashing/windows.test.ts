@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../../lib/Connection';
-import { WINDOWS_ADDRESS_HASH_ALGORITHMS, windowsAddressHash, windowsMember } from '../../../lib/hashing';
+import { WINDOWS_ADDRESS_HASH_ALGORITHMS, WINDOWS_HASH_MIXINGS, windowsAddressHash, windowsMember } from '../../../lib/hashing';
 
 // The Windows Address Hash stand-in is the RSS Toeplitz hash over the fields each sub-mode uses.
 // The checks tie it to Microsoft's first published RSS vector and to hand-computed key windows.
@@ -54,6 +54,56 @@ describe('windowsAddressHash(conn, algorithm, options)', () => {
 
   it('lists the three Address Hash sub-modes', () => {
     expect(WINDOWS_ADDRESS_HASH_ALGORITHMS).toEqual(['TransportPorts', 'IPAddresses', 'MacAddresses']);
+  });
+});
+
+describe("windowsAddressHash(conn, algorithm, { mixing: 'mixed' })", () => {
+  // `mixed` passes the Toeplitz value through MurmurHash3's 32-bit finalizer (fmix32). MurmurHash3_x86_32
+  // of the empty input is fmix32(seed), so its published empty-input vectors check the finalizer:
+  // seed 1 -> 0x514e28b7, seed 0xffffffff -> 0x81f16f39. A key whose bits 0..31 are the seed makes the
+  // MacAddresses Toeplitz value equal to the seed (only bit 0 of the input is set), as in the key test above.
+  const keyWithWindow = (window: number) => {
+    const key = new Uint8Array(40);
+    new DataView(key.buffer).setUint32(0, window);
+    return key;
+  };
+
+  it('equals MurmurHash3 fmix32 of the Toeplitz value (published empty-input vectors)', () => {
+    expect(windowsAddressHash(conn, 'MacAddresses', { key: keyWithWindow(1) })).toBe(1);
+    expect(windowsAddressHash(conn, 'MacAddresses', { key: keyWithWindow(1), mixing: 'mixed' })).toBe(0x514e28b7);
+    expect(windowsAddressHash(conn, 'MacAddresses', { key: keyWithWindow(0xffffffff), mixing: 'mixed' })).toBe(0x81f16f39);
+    // fmix32(0) = 0: shifts, XORs and multiplications keep zero at zero.
+    expect(windowsAddressHash(conn, 'MacAddresses', { key: keyWithWindow(0), mixing: 'mixed' })).toBe(0);
+  });
+
+  it('differs from toeplitz, which stays the default', () => {
+    // Because fmix32 is a bijection that moves 0x51ccc178 (it fixes only a few values, such as 0).
+    const mixed = windowsAddressHash(conn, 'TransportPorts', { mixing: 'mixed' });
+    expect(mixed).not.toBe(0x51ccc178);
+    expect(windowsAddressHash(conn, 'TransportPorts', { mixing: 'toeplitz' })).toBe(0x51ccc178);
+    expect(windowsAddressHash(conn, 'TransportPorts')).toBe(0x51ccc178);
+    expect(mixed).toBeGreaterThanOrEqual(0);
+    expect(mixed).toBeLessThanOrEqual(0xffffffff);
+  });
+
+  it('breaks the linearity of Toeplitz: flipping the lowest port bit no longer XORs a fixed value', () => {
+    // Toeplitz is linear over XOR: T(x ^ d) = T(x) ^ T(d), so for every even source port p,
+    // T(p) ^ T(p + 1) is the same key window. An avalanche finalizer makes those differences vary.
+    const differences = (mixing: 'toeplitz' | 'mixed') =>
+      new Set(
+        Array.from({ length: 64 }, (_, i) => {
+          const p = 49152 + 2 * i;
+          const at = (port: number) => windowsAddressHash({ ...conn, srcPort: port }, 'TransportPorts', { mixing });
+          return (at(p) ^ at(p + 1)) >>> 0;
+        }),
+      ).size;
+    expect(differences('toeplitz')).toBe(1);
+    expect(differences('mixed')).toBeGreaterThan(32);
+  });
+
+  it('throws an InputError for an unknown mixing, listing both values', () => {
+    expect(() => windowsAddressHash(conn, 'TransportPorts', { mixing: 'murmur' as never })).toThrow(/^mixing: .*toeplitz, mixed/);
+    expect(WINDOWS_HASH_MIXINGS).toEqual(['toeplitz', 'mixed']);
   });
 });
 

@@ -237,3 +237,35 @@ describe('simulateScenario(scenario): bookkeeping', () => {
     expect(() => simulateScenario(validateScenario(input))).toThrow(/members/);
   });
 });
+
+describe("simulateScenario(scenario) with a team addressHash of 'mixed'", () => {
+  it('sends each connection on the member the mixed stand-in hash picks, and every migration completes', () => {
+    // Setup: the article lab, 8 VMs (simultaneous 8, ports 49152..49159), HV1's team with addressHash 'mixed'.
+    // Expect each connection's send member to be (mixed hash) % 2, because sendMember uses the team's
+    // stand-in hash; and every migration to move its memory, because the hash changes only which member.
+    const input = lab({ vms: 8, simultaneous: 8 });
+    input.hosts[0].team!.addressHash = 'mixed';
+    const scenario = validateScenario(input);
+    expect(scenario.hosts[0].team!.addressHash).toBe('mixed');
+    expect('addressHash' in scenario.hosts[1].team!).toBe(false);
+    const sim = simulateScenario(scenario);
+    const connections = sim.result.migrations.map((m) => m.connections[0]);
+    for (const c of connections) {
+      const hash = windowsAddressHash(
+        { srcMac: '02:00:00:00:01:01', dstMac: '02:00:00:00:02:01', srcIp: '10.10.10.1', dstIp: '10.10.10.2', protocol: 'tcp', srcPort: c.sourcePort, dstPort: LIVE_MIGRATION_PORT },
+        'TransportPorts',
+        { mixing: 'mixed' },
+      );
+      expect(c.sendMember).toBe(`NIC${(hash % 2) + 1}`);
+    }
+    for (const m of sim.result.migrations) expect(m.endS).toBeGreaterThan(m.startS);
+    expect(sim.result.hosts.HV1.peakSendGbps).toBeGreaterThan(0);
+    expect(sim.result.hosts.HV1.peakSendGbps).toBeLessThanOrEqual(20 + TOL);
+  });
+
+  it("rejects an unknown addressHash, naming the host's team field", () => {
+    const input = lab({ vms: 1 });
+    input.hosts[1].team!.addressHash = 'Mixed' as never; // the wrong case, as a hand-written file might have it
+    expect(() => validateScenario(input)).toThrow(/^hosts\[1\]\.team\.addressHash: /);
+  });
+});

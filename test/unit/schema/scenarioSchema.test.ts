@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONNECTION_MODELS, validateScenario } from '../../../lib/scenario';
 import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from '../../../lib/teaming';
-import { CISCO_LOAD_BALANCE } from '../../../lib/hashing';
+import { CISCO_LOAD_BALANCE, WINDOWS_HASH_MIXINGS } from '../../../lib/hashing';
 
 // The schema is the editor-facing description of a scenario file; validateScenario is what the library
 // enforces. These tests keep the two in step: same enums, same defaults, same required fields, and the
@@ -104,6 +104,7 @@ const objectSchemas: Array<{ name: string; node: Schema; at: (scenario: any) => 
 
 describe('lib/schema/scenario.schema.json', () => {
   it('lists the same enum values as the library constants', () => {
+    expect(schema.$defs.team.properties.addressHash.enum).toEqual([...WINDOWS_HASH_MIXINGS]);
     expect(schema.$defs.team.properties.teamingMode.enum).toEqual([...TEAMING_MODES]);
     expect(schema.$defs.team.properties.loadBalancingAlgorithm.enum).toEqual([...LOAD_BALANCING_ALGORITHMS]);
     expect(schema.properties.switch.properties.loadBalance.enum).toEqual([...CISCO_LOAD_BALANCE]);
@@ -123,6 +124,7 @@ describe('lib/schema/scenario.schema.json', () => {
         if (property.type === 'object') continue; // switch, liveMigration, dynamic: their own fields carry the defaults
         if (property.$ref) continue; // team or bond: one of the two is given (the oneOf rule)
         if (name === 'team' && key === 'kind') continue; // absent means LBFO; validateTeam keeps kind only when given
+        if (name === 'team' && key === 'addressHash') continue; // absent means toeplitz; kept only when given, like kind
         expect(property, `${name}.${key} has a default`).toHaveProperty('default');
         expect(instance[key], `${name}.${key}`).toEqual(property.default);
         checked.push(`${name}.${key}`);
@@ -183,6 +185,7 @@ describe('lib/schema/scenario.schema.json', () => {
       (s) => (s.hosts[0] = { name: 'LX1', ip: '10.10.10.1', bond: { mode: 'balance-rr', members: [{ name: 'eth0', gbps: 10, standby: true }] } }),
       (s) => (s.hosts[0] = { name: 'LX1', ip: '10.10.10.1', bond: { mode: 'round-robin', members: [{ name: 'eth0', gbps: 10 }] } }),
       (s) => (s.hosts[0].team.kind = 'VMQ'),
+      (s) => (s.hosts[0].team.addressHash = 'murmur'),
       (s) => (s.events = [{ atS: -1, host: 'HV1', member: 'NIC1', state: 'failed' }]),
       (s) => (s.events = [{ atS: 1, host: 'HV1', member: 'NIC1', state: 'down' }]),
       (s) => (s.events = [{ atS: 1, host: 'HV1', member: 'NIC1' }]),

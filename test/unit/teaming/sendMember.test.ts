@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { windowsAddressHash } from '../../../lib/hashing';
-import { sendMember, TEAMING_MODES } from '../../../lib/teaming';
+import { sendMember, TEAMING_MODES, validateTeam } from '../../../lib/teaming';
 import { migrationConn, PORTS, team } from './fixtures';
 
 const distinct = (values: number[]) => [...new Set(values)].sort();
@@ -85,5 +85,45 @@ describe('sendMember(team, conn) with failures and standby', () => {
     const down = team('Lacp', 'TransportPorts', 2, { 0: { up: false }, 1: { up: false } });
     expect(() => sendMember(down, migrationConn(49152))).toThrow(/at least one member that is up/);
     expect(() => sendMember(team('Lacp', 'HyperVPort'), migrationConn(49152), { vSwitchPortId: -1 })).toThrow(/vSwitchPortId/);
+  });
+});
+
+describe("sendMember(team, conn) with addressHash 'mixed'", () => {
+  // A 4-member TransportPorts team whose stand-in hash is the avalanche-mixed Toeplitz value.
+  const fourMembers = (addressHash?: 'toeplitz' | 'mixed') =>
+    validateTeam({
+      teamingMode: 'Lacp',
+      loadBalancingAlgorithm: 'TransportPorts',
+      members: [1, 2, 3, 4].map((i) => ({ name: `NIC${i}`, gbps: 10 })),
+      ...(addressHash === undefined ? {} : { addressHash }),
+    });
+  const ports = Array.from({ length: 1024 }, (_, i) => 49152 + i);
+
+  it('spreads 1024 consecutive source ports over all 4 members about uniformly (chi-square bound)', () => {
+    // Setup: HV1 -> HV2:6600 from ports 49152..50175. Expect every member used and the counts close to
+    // 256 each, because a well-mixed hash behaves like a uniform draw: Pearson's statistic
+    // sum((count - 256)^2 / 256) then follows chi-square with 3 degrees of freedom, which stays below
+    // 16.27 with probability 0.999.
+    const t = fourMembers('mixed');
+    const counts = [0, 0, 0, 0];
+    for (const p of ports) counts[sendMember(t, migrationConn(p))] += 1;
+    expect(counts.every((count) => count > 0)).toBe(true);
+    const expected = ports.length / 4;
+    const chiSquare = counts.reduce((sum, count) => sum + (count - expected) ** 2 / expected, 0);
+    expect(chiSquare).toBeLessThan(16.27);
+  });
+
+  it('picks members that differ from toeplitz for some ports, and toeplitz is what an absent field means', () => {
+    // Because the finalizer changes the hash, hash % 4 changes for about 3 ports in 4.
+    const mixed = ports.map((p) => sendMember(fourMembers('mixed'), migrationConn(p)));
+    const toeplitz = ports.map((p) => sendMember(fourMembers('toeplitz'), migrationConn(p)));
+    expect(mixed).not.toEqual(toeplitz);
+    expect(ports.map((p) => sendMember(fourMembers(), migrationConn(p)))).toEqual(toeplitz);
+    // Each member is still hash % n of the mixed hash, and Dynamic starts from the same hash.
+    const dynamic = validateTeam({ ...fourMembers('mixed'), loadBalancingAlgorithm: 'Dynamic' });
+    ports.slice(0, 32).forEach((p, i) => {
+      expect(mixed[i]).toBe(windowsAddressHash(migrationConn(p), 'TransportPorts', { mixing: 'mixed' }) % 4);
+      expect(sendMember(dynamic, migrationConn(p))).toBe(mixed[i]);
+    });
   });
 });

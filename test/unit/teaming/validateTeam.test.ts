@@ -156,6 +156,21 @@ describe('validateTeam(team, field, options)', () => {
     inputError(() => validateTeam(team({ mode: 'Lacp' })), 'team.mode');
   });
 
+  it("keeps addressHash when given and leaves it absent otherwise, so default outputs do not change", () => {
+    expect(validateTeam(team({ addressHash: 'mixed' })).addressHash).toBe('mixed');
+    expect(validateTeam(team({ addressHash: 'toeplitz' })).addressHash).toBe('toeplitz');
+    expect('addressHash' in validateTeam(team())).toBe(false);
+    expect(validateTeam(team({ kind: 'LBFO', addressHash: 'mixed' }))).toMatchObject({ kind: 'LBFO', addressHash: 'mixed' });
+  });
+
+  it('rejects an unknown addressHash, naming the field and both stand-ins', () => {
+    const error = inputError(() => validateTeam(team({ addressHash: 'crc32' }), 'hosts[1].team'), 'hosts[1].team.addressHash');
+    expect(error.value).toBe('crc32');
+    expect(error.allowed).toContain('toeplitz');
+    expect(error.allowed).toContain('mixed');
+    inputError(() => validateTeam(team({ addressHash: null })), 'team.addressHash');
+  });
+
   it('rejects a team that is not an object', () => {
     inputError(() => validateTeam(null, 'hosts[0].team'), 'hosts[0].team');
     inputError(() => validateTeam([team()]), 'team');
