@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -17,4 +18,11 @@ describe('lib/bin/teaming-lab.js', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ hash: 0x5f5fdfbf, member: 1 });
   }, 180_000);
+
+  it('is what `npx teaming-lab` finds after `npm ci`: the workspace links node_modules/.bin/teaming-lab to it', () => {
+    // npm links a workspace package's bin from the lock file, so a stale lock (an old bin path) leaves npx
+    // with nothing to run even though this file exists. Resolving the link catches that.
+    const link = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'teaming-lab');
+    expect(realpathSync(link)).toBe(realpathSync(bin));
+  });
 });
