@@ -2,6 +2,7 @@ import { concurrentUse, perfmonView, taskManagerView } from '../counters';
 import type { Figure } from '../Figure';
 import { baseLayout, round3, SERIES_COLORS } from '../figures';
 import { articleScenario } from './articleScenario';
+import { vmsControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt } from './usage';
@@ -47,7 +48,7 @@ export const counterVisibility = defineExperiment<CounterVisibilityOptions, Coun
   finding: 6,
   title: 'Task Manager shows it only for migrations that overlap long enough',
   controls: [
-    { name: 'vms', label: 'VMs migrating', kind: 'number', min: 2, max: 8, step: 1, default: 2 },
+    vmsControl(2, 2, 8),
     { name: 'smallMemoryGiB', label: 'Small VM memory (GiB)', kind: 'number', min: 0.25, max: 4, step: 0.25, default: 1 },
     { name: 'largeMemoryGiB', label: 'Large VM memory (GiB)', kind: 'number', min: 4, max: 64, step: 1, default: 16 },
     { name: 'updateIntervalS', label: 'Update interval (s)', kind: 'select', options: [0.5, 1, 4], default: 1 },

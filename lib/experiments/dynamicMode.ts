@@ -2,6 +2,7 @@ import { barFigure } from '../figures';
 import type { ScenarioInput } from '../scenario';
 import type { TeamingMode } from '../teaming/Team';
 import { articleScenario } from './articleScenario';
+import { membersControl, memoryGiBControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
@@ -58,9 +59,9 @@ export const dynamicMode = defineExperiment<Options, DynamicModeRun[]>({
   title: 'Dynamic keeps one migration on one member and spreads several over all members',
   controls: [
     { name: 'teamingMode', label: 'Teaming mode', kind: 'select', options: ['SwitchIndependent', 'Static', 'Lacp'], default: 'SwitchIndependent' },
-    { name: 'members', label: 'Members per team', kind: 'number', min: 2, max: 8, step: 1, default: 4 },
+    membersControl(4),
     { name: 'vms', label: 'VMs migrating at once', kind: 'number', min: 2, max: 12, step: 1, default: 6 },
-    { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: 8 },
+    memoryGiBControl(8),
     { name: 'roundPauseMs', label: 'Pause between pre-copy rounds (ms)', kind: 'number', min: 0, max: 100, step: 1, default: 0 },
     { name: 'flowletGapMs', label: 'Flowlet gap threshold (ms)', kind: 'number', min: 0, max: 100, step: 1, default: 0 },
     { name: 'rebalancePeriodS', label: 'Periodic rebalance every (s, 0 = off)', kind: 'number', min: 0, max: 60, step: 1, default: 5 },

@@ -2,6 +2,7 @@ import { barFigure } from '../figures';
 import type { CiscoLoadBalance } from '../hashing';
 import { TEAMING_MODES } from '../teaming/Team';
 import { articleScenario } from './articleScenario';
+import { membersControl, memoryGiBControl, vmsControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { short } from './oneStreamOneMember';
 import { runScenario } from './runScenario';
@@ -43,9 +44,9 @@ export const hyperVPortCap = defineExperiment<HyperVPortCapOptions, HyperVPortCa
   finding: 3,
   title: 'Hyper-V Port caps live migration at one member',
   controls: [
-    { name: 'vms', label: 'VMs migrating', kind: 'number', min: 1, max: 12, step: 1, default: 4 },
-    { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: 8 },
-    { name: 'members', label: 'Members per team', kind: 'number', min: 2, max: 8, step: 1, default: 2 },
+    vmsControl(4),
+    memoryGiBControl(8),
+    membersControl(2),
     {
       name: 'switchLoadBalance',
       label: 'Switch load-balance',

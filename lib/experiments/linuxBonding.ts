@@ -4,6 +4,7 @@ import { simulateTcpStream, sprayingCalibration } from '../packet';
 import type { ScenarioInput } from '../scenario';
 import { BOND_MODES } from '../teaming/Bond';
 import type { BondMode } from '../teaming/Bond';
+import { memoryGiBControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
@@ -89,7 +90,7 @@ export const linuxBonding = defineExperiment<Options, LinuxBondingRow[]>({
   controls: [
     { name: 'members', label: 'Members per bond', kind: 'number', min: 2, max: 8, step: 1, default: 2 },
     { name: 'vms', label: 'VMs migrating at once', kind: 'number', min: 2, max: 12, step: 1, default: 4 },
-    { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: 8 },
+    memoryGiBControl(8),
     { name: 'xmitHashPolicy', label: 'xmit_hash_policy', kind: 'select', options: ['layer2', 'layer2+3', 'layer3+4', 'encap2+3', 'encap3+4'], default: 'layer3+4' },
     { name: 'switchLoadBalance', label: 'Switch load-balance', kind: 'select', options: ['src-dst-port', 'src-dst-ip', 'src-dst-mac'], default: 'src-dst-port' },
   ],

@@ -1,6 +1,7 @@
 import { barFigure } from '../figures';
 import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from '../teaming/Team';
 import { articleScenario } from './articleScenario';
+import { membersControl, memoryGiBControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
@@ -41,9 +42,9 @@ export const oneStreamOneMember = defineExperiment<OneStreamOneMemberOptions, On
   finding: 1,
   title: 'One TCP stream never uses more than one member',
   controls: [
-    { name: 'members', label: 'Members per team', kind: 'number', min: 2, max: 8, step: 1, default: 2 },
+    membersControl(2),
     { name: 'memberGbps', label: 'Member speed (Gbps)', kind: 'select', options: [1, 10, 25, 40], default: 10 },
-    { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: 8 },
+    memoryGiBControl(8),
   ],
   run({ members, memberGbps, memoryGiB }) {
     const rows: OneStreamOneMemberRow[] = [];

@@ -1,6 +1,7 @@
 import { barFigure } from '../figures';
 import type { CiscoLoadBalance } from '../hashing';
 import { articleScenario } from './articleScenario';
+import { memoryGiBControl, vmsControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
@@ -42,8 +43,8 @@ export const simultaneousSetting = defineExperiment<SimultaneousSettingOptions, 
   finding: 7,
   title: 'The simultaneous-migration setting changes nothing beyond two',
   controls: [
-    { name: 'vms', label: 'VMs migrating', kind: 'number', min: 2, max: 24, step: 1, default: 12 },
-    { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: 8 },
+    vmsControl(12, 2, 24),
+    memoryGiBControl(8),
     { name: 'teamingMode', label: 'Teaming mode', kind: 'select', options: ['Static', 'Lacp'], default: 'Lacp' },
     {
       name: 'switchLoadBalance',

@@ -2,6 +2,7 @@ import { barFigure } from '../figures';
 import type { CiscoLoadBalance } from '../hashing';
 import type { ConnectionModel } from '../scenario';
 import { articleScenario } from './articleScenario';
+import { membersControl, memoryGiBControl, vmsControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
@@ -49,9 +50,9 @@ export const switchDependentAllMembers = defineExperiment<SwitchDependentAllMemb
   finding: 4,
   title: 'Static and LACP with Address Hash use all members between two hosts',
   controls: [
-    { name: 'vms', label: 'VMs migrating', kind: 'number', min: 1, max: 12, step: 1, default: 2 },
-    { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: 16 },
-    { name: 'members', label: 'Members per team', kind: 'number', min: 2, max: 8, step: 1, default: 2 },
+    vmsControl(2),
+    memoryGiBControl(16),
+    membersControl(2),
     {
       name: 'switchLoadBalance',
       label: 'Switch load-balance',

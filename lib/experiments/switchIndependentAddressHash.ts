@@ -1,5 +1,6 @@
 import { memberRatesFigure } from '../figures';
 import { articleScenario } from './articleScenario';
+import { membersControl, memoryGiBControl, vmsControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
@@ -35,9 +36,9 @@ export const switchIndependentAddressHash = defineExperiment<SwitchIndependentAd
   finding: 5,
   title: 'Switch Independent with Address Hash: send on all, receive on one',
   controls: [
-    { name: 'vms', label: 'VMs migrating', kind: 'number', min: 1, max: 12, step: 1, default: 4 },
-    { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: 8 },
-    { name: 'members', label: 'Members per team', kind: 'number', min: 2, max: 8, step: 1, default: 2 },
+    vmsControl(4),
+    memoryGiBControl(8),
+    membersControl(2),
   ],
   run({ vms, memoryGiB, members }) {
     const memberGbps = 10;

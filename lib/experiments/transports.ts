@@ -1,6 +1,7 @@
 import { barFigure } from '../figures';
 import type { LiveMigrationInput } from '../scenario';
 import { articleScenario } from './articleScenario';
+import { memoryGiBControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
@@ -66,7 +67,7 @@ export const transports = defineExperiment<TransportsOptions, TransportsRow[]>({
   title: 'Live-migration transports: SMB Multichannel spreads one migration, compression pays while the CPU keeps up',
   controls: [
     { name: 'vms', label: 'VMs drained from HV1', kind: 'number', min: 1, max: 12, step: 1, default: 4 },
-    { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: 8 },
+    memoryGiBControl(8),
     { name: 'compressionRatio', label: 'Compression ratio (memory bytes per wire byte)', kind: 'number', min: 1, max: 8, step: 0.5, default: 2 },
     { name: 'compressionGbps', label: 'CPU compression rate per migration (Gbps of memory)', kind: 'number', min: 1, max: 100, step: 1, default: 10 },
     { name: 'smbConnectionsPerInterface', label: 'SMB connections per interface', kind: 'number', min: 1, max: 8, step: 1, default: 4 },
