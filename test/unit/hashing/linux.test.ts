@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../../lib/Connection';
+import { smbFlow } from './referenceFlows';
 import { InputError } from '../../../lib/InputError';
 import { LINUX_XMIT_HASH_POLICIES, linuxMember, linuxXmitHash } from '../../../lib/hashing';
 
@@ -18,16 +19,6 @@ const commitExample: Connection = {
   dstPort: 22,
 };
 
-/** The layer3+4 check flow in the reference: 10.0.0.1:49152 -> 10.0.0.2:445. */
-const smbFlow: Connection = {
-  srcMac: '00:15:5d:00:00:01',
-  dstMac: '00:15:5d:00:00:02',
-  srcIp: '10.0.0.1',
-  dstIp: '10.0.0.2',
-  protocol: 'tcp',
-  srcPort: 49152,
-  dstPort: 445,
-};
 
 describe('linuxXmitHash(conn, { policy: "layer2+3" })', () => {
   it('gives the 2022 commit values with the pre-5.15 raw EtherType (0x0008)', () => {

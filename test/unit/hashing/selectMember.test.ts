@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../../lib/Connection';
+import { smbFlow } from './referenceFlows';
 import { HASH_POLICIES, RSS_INDIRECTION_TABLE_SIZE, isHashPolicy, selectMember } from '../../../lib/hashing';
 
 // selectMember is the one entry point the teaming and routing code uses. Each family must map its
@@ -17,15 +18,6 @@ const rssVector: Connection = {
   dstPort: 1766,
 };
 
-const smbFlow: Connection = {
-  srcMac: '00:15:5d:00:00:01',
-  dstMac: '00:15:5d:00:00:02',
-  srcIp: '10.0.0.1',
-  dstIp: '10.0.0.2',
-  protocol: 'tcp',
-  srcPort: 49152,
-  dstPort: 445,
-};
 
 describe('selectMember(conn, { policy, members })', () => {
   it('maps toeplitz through a 128-entry round-robin indirection table, not hash % members', () => {
