@@ -11,6 +11,7 @@ import { dynamicMode } from './dynamicMode';
 import { linuxBonding } from './linuxBonding';
 import { failover } from './failover';
 import { transports } from './transports';
+import { networkDesign } from '../design/networkDesign';
 
 /** Every experiment, by id, in the order `reproduce` runs them. Notebooks, the site and the CLI all look
  * experiments up here. */
@@ -27,4 +28,5 @@ export const experiments: Record<string, Experiment> = {
   [linuxBonding.id]: linuxBonding,
   [failover.id]: failover,
   [transports.id]: transports,
+  [networkDesign.id]: networkDesign,
 };
