@@ -404,3 +404,7 @@ export type {
   DesignCase,
   DesignResult,
 } from './design';
+
+// Glossary: every term the lessons define, in one list (the site's glossary page renders it)
+export { GLOSSARY, glossaryEntry } from './glossary';
+export type { GlossaryEntry } from './glossary';
