@@ -385,6 +385,7 @@ export {
   vSwitchTeaming,
   effectiveSimultaneousMigrations,
   networkDesign,
+  drainPlanExperiment,
 } from './design';
 export type {
   FrameGoodputOptions,
@@ -403,6 +404,7 @@ export type {
   NetworkDesignOptions,
   DesignCase,
   DesignResult,
+  DrainPlanOptions,
 } from './design';
 
 // Glossary: every term the lessons define, in one list (the site's glossary page renders it)

@@ -14,3 +14,5 @@ export { effectiveSimultaneousMigrations } from './effectiveSimultaneousMigratio
 export type { EffectiveSimultaneousOptions } from './effectiveSimultaneousMigrations';
 export { networkDesign } from './networkDesign';
 export type { NetworkDesignOptions, DesignCase, DesignResult } from './networkDesign';
+export { drainPlanExperiment } from './drainPlan';
+export type { DrainPlanOptions } from './drainPlan';

@@ -12,6 +12,7 @@ import { linuxBonding } from './linuxBonding';
 import { failover } from './failover';
 import { transports } from './transports';
 import { networkDesign } from '../design/networkDesign';
+import { drainPlanExperiment } from '../design/drainPlan';
 
 /** Every experiment, by id, in the order `reproduce` runs them. Notebooks, the site and the CLI all look
  * experiments up here. */
@@ -29,4 +30,5 @@ export const experiments: Record<string, Experiment> = {
   [failover.id]: failover,
   [transports.id]: transports,
   [networkDesign.id]: networkDesign,
+  [drainPlanExperiment.id]: drainPlanExperiment,
 };

@@ -20,13 +20,15 @@ describe('GLOSSARY', () => {
   });
 
   it('gives every term a definition and a lesson that exists and mentions it', () => {
+    const missing: string[] = [];
     for (const entry of GLOSSARY) {
       expect(entry.definition.length, entry.term).toBeGreaterThan(20);
       const text = lessons.get(entry.lesson);
       expect(text, `${entry.term}: lesson ${entry.lesson} exists`).toBeDefined();
       const words = entry.term.toLowerCase().split(/, /)[0];
-      expect(text!.includes(words), `${entry.term} appears in lesson ${entry.lesson}`).toBe(true);
+      if (!text!.includes(words)) missing.push(`${entry.term} (lesson ${entry.lesson})`);
     }
+    expect(missing, 'terms the named lesson never mentions').toEqual([]);
   });
 
   it('finds an entry by term, case-insensitively', () => {
