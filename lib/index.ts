@@ -410,3 +410,7 @@ export type {
 // Glossary: every term the lessons define, in one list (the site's glossary page renders it)
 export { GLOSSARY, glossaryEntry } from './glossary';
 export type { GlossaryEntry } from './glossary';
+
+// Course experiments beyond the findings (lesson 5's pre-copy rounds)
+export { precopyRounds } from './course';
+export type { PrecopyRoundsOptions } from './course';

@@ -13,6 +13,7 @@ import { failover } from './failover';
 import { transports } from './transports';
 import { networkDesign } from '../design/networkDesign';
 import { drainPlanExperiment } from '../design/drainPlan';
+import { precopyRounds } from '../course/precopyRounds';
 
 /** Every experiment, by id, in the order `reproduce` runs them. Notebooks, the site and the CLI all look
  * experiments up here. */
@@ -31,4 +32,5 @@ export const experiments: Record<string, Experiment> = {
   [transports.id]: transports,
   [networkDesign.id]: networkDesign,
   [drainPlanExperiment.id]: drainPlanExperiment,
+  [precopyRounds.id]: precopyRounds,
 };
