@@ -298,6 +298,7 @@ export {
   failover,
   transports,
   experiments,
+  experimentById,
   reproduce,
   planDrain,
   planDrainSetup,
@@ -340,6 +341,7 @@ export type {
   DrainBottleneck,
   DrainEstimate,
   DrainPlan,
+  ExperimentId,
 } from './experiments';
 
 // Exercises
