@@ -2,12 +2,14 @@ import { InputError } from '../../InputError';
 import { JupyterSetupError, defaultCourseNotebooksDir, gradeSubmissions, releaseStudentNotebooks, writeSourceNotebooks } from '../../workshop';
 import type { Command, CommandContext } from '../Command';
 import type { ParsedArgs } from '../parseArgs';
+import { COLLECT_HELP, collect } from './workshopCollect';
 
 /** The flags each workshop subcommand accepts (the parser accepts their union; each checks its own). */
 const SUBCOMMAND_FLAGS: Record<string, string[]> = {
   release: ['from', 'force'],
   source: ['from', 'force'],
   grade: ['out', 'timeout-s', 'jobs'],
+  collect: ['classroom', 'force'],
 };
 
 /** Exit codes of `workshop grade` beyond the CLI's usual ones. */
@@ -22,6 +24,7 @@ export const workshopCommand: Command = {
   help: `Usage: teaming-lab workshop release OUT_DIR [--from DIR] [--force]
        teaming-lab workshop source OUT_DIR [--from DIR] [--force]
        teaming-lab workshop grade SUBMISSIONS_DIR --out REPORT_DIR [--timeout-s N] [--jobs N]
+       teaming-lab workshop collect SUBMISSIONS_DIR [--classroom DIR] [--force]
 
 release  Writes a student copy of every course notebook to OUT_DIR: each solution region
          (// BEGIN SOLUTION ... // END SOLUTION) becomes a stub that leaves the answer
@@ -60,6 +63,8 @@ grade    Grades SUBMISSIONS_DIR (one folder per student holding their .ipynb fil
   --timeout-s N      seconds one cell may run (default 60)
   --jobs N           notebooks graded at once, one kernel each (default: cores, at most 4)
 
+${COLLECT_HELP}
+
 Options:
   --help   show this help
 
@@ -73,11 +78,11 @@ Examples:
   teaming-lab workshop source ./course/source/teaming-lab
   teaming-lab workshop grade ./submitted --out ./report --timeout-s 90
 `,
-  flags: { from: 'string', force: 'boolean', out: 'string', 'timeout-s': 'string', jobs: 'string' },
+  flags: { from: 'string', force: 'boolean', out: 'string', 'timeout-s': 'string', jobs: 'string', classroom: 'string' },
   async run(args, context) {
     const [subcommand, ...positionals] = args.positionals;
-    if (subcommand !== 'release' && subcommand !== 'source' && subcommand !== 'grade') {
-      throw new InputError('workshop subcommand', subcommand, 'release, source or grade (see teaming-lab workshop --help)');
+    if (subcommand !== 'release' && subcommand !== 'source' && subcommand !== 'grade' && subcommand !== 'collect') {
+      throw new InputError('workshop subcommand', subcommand, 'release, source, grade or collect (see teaming-lab workshop --help)');
     }
     for (const flag of [...Object.keys(args.strings), ...Object.keys(args.booleans)]) {
       if (flag !== 'help' && !SUBCOMMAND_FLAGS[subcommand].includes(flag)) {
@@ -87,6 +92,7 @@ Examples:
     try {
       if (subcommand === 'release') return release(positionals, args, context);
       if (subcommand === 'source') return source(positionals, args, context);
+      if (subcommand === 'collect') return collect(positionals, args, context);
       return await grade(positionals, args, context);
     } catch (error) {
       if (error instanceof JupyterSetupError) {
