@@ -8,6 +8,8 @@ need=()
 /usr/bin/python3 -c 'import ipykernel' 2>/dev/null || need+=(python3-ipykernel)
 [ -x /usr/bin/jupyter-notebook ] || need+=(jupyter-notebook)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# The classroom hub (teaming-lab classroom up) and its test: Debian's JupyterHub 3.
+[ -x /usr/bin/jupyterhub ] || need+=(jupyterhub)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -115,10 +115,15 @@ export function proxyCommand(root: string = packageRoot()): string[] {
   return [process.execPath, join(dirname(manifest), bin)];
 }
 
-/** Throws a JupyterSetupError naming what to install when a piece of the hub is missing. */
-export function checkHubInstalled(python: string = SYSTEM_PYTHON): void {
+/**
+ * Throws a JupyterSetupError naming the Debian packages to install when a piece of the hub is missing.
+ *
+ * @param commands where to look (defaults: Debian's paths), for tests
+ */
+export function checkHubInstalled(commands: { jupyterhub?: string; singleuser?: string; python?: string } = {}): void {
+  const python = commands.python ?? SYSTEM_PYTHON;
   const missing: string[] = [];
-  if (!existsSync(JUPYTERHUB_BIN) || !existsSync(SINGLEUSER_BIN)) missing.push('jupyterhub');
+  if (!existsSync(commands.jupyterhub ?? JUPYTERHUB_BIN) || !existsSync(commands.singleuser ?? SINGLEUSER_BIN)) missing.push('jupyterhub');
   if (!existsSync(python) || spawnSync(python, ['-c', 'import notebook.notebookapp'], { stdio: 'ignore' }).status !== 0) missing.push('jupyter-notebook');
   if (missing.length > 0) {
     throw new JupyterSetupError(`Debian packages missing for the classroom hub: ${missing.join(', ')} (install: apt-get install -y ${missing.join(' ')}, or run scripts/ensure-system-deps.sh)`);
@@ -172,13 +177,6 @@ export async function startClassroom(options: StartClassroomOptions): Promise<Cl
     throw new InputError('--dir', options.dir, `a folder with no running classroom (hub process ${running} runs from it: teaming-lab classroom down --dir ${options.dir})`);
   }
   const roster = options.rosterFile === undefined ? null : readRoster(options.rosterFile);
-
-  checkHubInstalled();
-  const root = packageRoot();
-  if (!existsSync(join(root, 'dist', 'index.js'))) throw new JupyterSetupError(`the teaming-lab library is not built (${join(root, 'dist')}): run npm run build`);
-  const proxy = proxyCommand(root);
-  const launcher = tslabLauncher(root);
-
   if (!options.configOnly) {
     for (const [flag, candidate] of [['--port', port], ['hub API port (--port + 1)', port + 1], ['proxy API port (--port + 2)', port + 2]] as const) {
       try {
@@ -189,6 +187,13 @@ export async function startClassroom(options: StartClassroomOptions): Promise<Cl
       }
     }
   }
+
+
+  checkHubInstalled();
+  const root = packageRoot();
+  if (!existsSync(join(root, 'dist', 'index.js'))) throw new JupyterSetupError(`the teaming-lab library is not built (${join(root, 'dist')}): run npm run build`);
+  const proxy = proxyCommand(root);
+  const launcher = tslabLauncher(root);
 
   mkdirSync(paths.homesDir, { recursive: true });
   let releaseDir = paths.releaseDir;
