@@ -57,6 +57,52 @@ function py(value: unknown): string {
 }
 
 /**
+ * The workshop authenticator in Python, shared by the local hub's configuration and the Zero to JupyterHub
+ * configuration in deploy/ (which must hold it verbatim; a test compares them). It needs `hmac`, `re`,
+ * `Authenticator` and the names PASSWORD_FILE, ROSTER_FILE (a path or None), NAME_PATTERN and
+ * RESERVED_NAMES defined before it.
+ */
+export const WORKSHOP_AUTHENTICATOR_PY = `def read_password():
+    with open(PASSWORD_FILE, encoding='utf-8') as f:
+        return f.read().strip()
+
+
+def read_roster():
+    """{name: password or None} from the roster file: 'name' or 'name,password' per line, # comments."""
+    roster = {}
+    with open(ROSTER_FILE, encoding='utf-8') as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith('#'):
+                continue
+            name, _, password = line.partition(',')
+            roster[name.strip().lower()] = password.strip() or None
+    return roster
+
+
+class WorkshopAuthenticator(Authenticator):
+    """A shared workshop password, or a roster of names (each with its own password or the shared one)."""
+
+    async def authenticate(self, handler, data):
+        name = self.normalize_username((data or {}).get('username', '').strip())
+        password = (data or {}).get('password', '')
+        if not NAME_PATTERN.fullmatch(name) or name in RESERVED_NAMES:
+            self.log.warning('Refused login: invalid participant name %r', name)
+            return None
+        expected = read_password()
+        if ROSTER_FILE is not None:
+            roster = read_roster()
+            if name not in roster:
+                self.log.warning('Refused login: %s is not on the roster', name)
+                return None
+            expected = roster[name] or expected
+        if not expected or not hmac.compare_digest(password.encode('utf-8'), expected.encode('utf-8')):
+            self.log.warning('Refused login for %s: wrong password', name)
+            return None
+        return name
+`;
+
+/**
  * The text of `jupyterhub_config.py` for these settings.
  *
  * - Authenticator: `WorkshopAuthenticator` (defined in the file). With a roster only its names log in,
@@ -93,46 +139,7 @@ NAME_PATTERN = re.compile(${py(PARTICIPANT_NAME.source)})
 RESERVED_NAMES = set(${py(RESERVED_PARTICIPANT_NAMES)})
 
 
-def read_password():
-    with open(PASSWORD_FILE, encoding='utf-8') as f:
-        return f.read().strip()
-
-
-def read_roster():
-    """{name: password or None} from the roster file: 'name' or 'name,password' per line, # comments."""
-    roster = {}
-    with open(ROSTER_FILE, encoding='utf-8') as f:
-        for line in f:
-            line = line.strip()
-            if not line or line.startswith('#'):
-                continue
-            name, _, password = line.partition(',')
-            roster[name.strip().lower()] = password.strip() or None
-    return roster
-
-
-class WorkshopAuthenticator(Authenticator):
-    """A shared workshop password, or a roster of names (each with its own password or the shared one)."""
-
-    async def authenticate(self, handler, data):
-        name = self.normalize_username((data or {}).get('username', '').strip())
-        password = (data or {}).get('password', '')
-        if not NAME_PATTERN.match(name) or name in RESERVED_NAMES:
-            self.log.warning('Refused login: invalid participant name %r', name)
-            return None
-        expected = read_password()
-        if ROSTER_FILE is not None:
-            roster = read_roster()
-            if name not in roster:
-                self.log.warning('Refused login: %s is not on the roster', name)
-                return None
-            expected = roster[name] or expected
-        if not expected or not hmac.compare_digest(password.encode('utf-8'), expected.encode('utf-8')):
-            self.log.warning('Refused login for %s: wrong password', name)
-            return None
-        return name
-
-
+${WORKSHOP_AUTHENTICATOR_PY}
 class WorkshopSpawner(SimpleLocalProcessSpawner):
     """Each participant's server in HOMES_DIR/<name>, holding the released notebooks from the first login on."""
 

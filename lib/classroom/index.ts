@@ -1,4 +1,4 @@
-export { hubConfig, PARTICIPANT_NAME, RESERVED_PARTICIPANT_NAMES } from './hubConfig';
+export { hubConfig, PARTICIPANT_NAME, RESERVED_PARTICIPANT_NAMES, WORKSHOP_AUTHENTICATOR_PY } from './hubConfig';
 export type { HubSettings } from './hubConfig';
 export { parseRoster, readRoster } from './roster';
 export type { RosterEntry } from './roster';
