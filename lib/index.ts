@@ -280,6 +280,7 @@ export {
   failover,
   transports,
   experiments,
+  experimentById,
   reproduce,
   planDrain,
   planDrainSetup,
@@ -297,6 +298,10 @@ export type {
   ArticleScenarioOptions,
   HostUsage,
   LinuxBondingRow,
+  LinuxBondingOptions,
+  DynamicModeOptions,
+  DynamicModeRun,
+  FailoverOptions,
   FailoverData,
   FailoverMemberRates,
   TransportsOptions,
@@ -322,6 +327,7 @@ export type {
   DrainBottleneck,
   DrainEstimate,
   DrainPlan,
+  ExperimentId,
 } from './experiments';
 
 // Exercises
@@ -363,3 +369,54 @@ export type {
   FindingOptions,
   LessonValueOptions,
 } from './notebook';
+
+// Designing a live-migration network today (lesson 11): MTU, receive cores, VMQ, QoS, polarization
+export {
+  ETHERNET_WIRE_OVERHEAD_BYTES,
+  VLAN_TAG_BYTES,
+  IPV4_TCP_HEADER_BYTES,
+  TCP_TIMESTAMP_OPTION_BYTES,
+  STANDARD_MTU,
+  JUMBO_MTU,
+  frameGoodput,
+  pathMtu,
+  HOST_RECEIVE_PATHS,
+  DEFAULT_PACKETS_PER_SECOND_PER_CORE,
+  liveMigrationReceiveGbps,
+  vmqQueueMode,
+  vmqQueuesOffered,
+  weightedShare,
+  hashPolarization,
+  WINDOWS_SERVER_VERSIONS,
+  vSwitchTeaming,
+  effectiveSimultaneousMigrations,
+  networkDesign,
+  drainPlanExperiment,
+} from './design';
+export type {
+  FrameGoodputOptions,
+  FrameGoodput,
+  HostReceivePath,
+  LiveMigrationReceiveOptions,
+  LiveMigrationReceive,
+  VmqQueueMode,
+  TrafficClass,
+  TrafficShare,
+  HashPolarizationOptions,
+  HashPolarization,
+  WindowsServerVersion,
+  VSwitchTeaming,
+  EffectiveSimultaneousOptions,
+  NetworkDesignOptions,
+  DesignCase,
+  DesignResult,
+  DrainPlanOptions,
+} from './design';
+
+// Glossary: every term the lessons define, in one list (the site's glossary page renders it)
+export { GLOSSARY, glossaryEntry } from './glossary';
+export type { GlossaryEntry } from './glossary';
+
+// Course experiments beyond the findings (lesson 5's pre-copy rounds)
+export { precopyRounds } from './course';
+export type { PrecopyRoundsOptions } from './course';

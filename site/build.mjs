@@ -140,7 +140,7 @@ export async function buildSite(options = {}) {
     const chain = lesson.kind === 'guide' ? guides : lessonPages;
     const i = chain.indexOf(lesson);
     const toc = [];
-    const components = makeComponents({ lab, experiments, run: run(lesson.rel), toc, lessonHref: lessonHref(lesson.rel) });
+    const components = makeComponents({ lab, experiments, run: run(lesson.rel), toc, lessonHref: lessonHref(lesson.rel), lessonCount: lessonPages.length });
     let html;
     try {
       const Content = getMDXComponent(lesson.code, { React, ReactDOM, _jsx_runtime: jsxRuntime });

@@ -86,7 +86,7 @@ function Control({ spec, id, value }) {
 /**
  * Builds the component map for one page.
  * @param {{ lab: Record<string, any>, experiments: Record<string, any>, run: (id: string, options: object) => any,
- *   toc: Array<{depth: number, id: string, text: string}>, lessonHref: (href: string) => string }} page
+ *   toc: Array<{depth: number, id: string, text: string}>, lessonHref: (href: string) => string, lessonCount?: number }} page
  */
 export function makeComponents(page) {
   const ids = new Set();
@@ -213,6 +213,18 @@ export function makeComponents(page) {
       return h('section', { className: 'tl-exercise', id: sectionId, 'aria-labelledby': `${sectionId}-title` },
         h('h3', { id: `${sectionId}-title` }, text, ' ', h('a', { className: 'tl-anchor', href: `#${sectionId}`, 'aria-label': `Link to ${text}` }, '#')),
         children);
+    },
+    // The library's GLOSSARY (lib/glossary) as a definition list, one anchor per term.
+    Glossary: () => h('dl', { className: 'tl-glossary' }, (page.lab.GLOSSARY ?? []).map((e) => h(React.Fragment, { key: e.term },
+      h('dt', { id: uniqueId(`term-${slugify(e.term)}`) }, e.term),
+      h('dd', null, e.definition, ' ', h('span', { className: 'tl-glossary-lesson' }, `(Lesson ${e.lesson})`))))),
+    // A count computed at build time: lessons built, the article's findings in the experiments registry,
+    // and the lessons' numbered exercises in the exercises registry.
+    CourseCount: ({ of }) => {
+      const count = of === 'lessons' ? page.lessonCount
+        : of === 'findings' ? Object.values(page.experiments).filter((e) => e.finding).length
+          : Object.keys(page.lab.exercises ?? {}).filter((id) => /^ex-\d\d-\d+$/.test(id)).length;
+      return h('span', { className: 'tl-value', title: `Computed when the site is built (${of})` }, String(count));
     },
     Hint: ({ children }) => h('details', { className: 'tl-hint' }, h('summary', null, 'Hint'), h('div', { className: 'tl-fold' }, children)),
     Solution: ({ children }) => h('details', { className: 'tl-solution' }, h('summary', null, 'Solution'), h('div', { className: 'tl-fold' }, children)),

@@ -95,6 +95,11 @@ const SCHEMAS = {
   },
   Hint: {},
   Solution: {},
+  // Guide pages: the glossary list from the library, and the course's counts (lessons, findings, exercises).
+  Glossary: {},
+  CourseCount: {
+    of: { required: true, check: (v) => (['lessons', 'findings', 'exercises'].includes(v) ? null : 'must be "lessons", "findings" or "exercises"') },
+  },
 };
 
 /** Components that wrap lesson content; the others are self-closing. */
