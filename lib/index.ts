@@ -280,6 +280,7 @@ export {
   failover,
   transports,
   experiments,
+  experimentById,
   reproduce,
   planDrain,
   planDrainSetup,
@@ -322,6 +323,7 @@ export type {
   DrainBottleneck,
   DrainEstimate,
   DrainPlan,
+  ExperimentId,
 } from './experiments';
 
 // Exercises

@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as library from '../../../lib';
 import { COMMANDS } from '../../../lib/cli';
-import { experiments } from '../../../lib/experiments';
+import { experimentById, experiments } from '../../../lib/experiments';
 import { answerStub } from '../../../lib/workshop';
 import { parseFrontMatter } from '../../../scripts/lesson-cells.mjs';
 import { planNotebooks } from '../../../scripts/generate-notebooks.mjs';
@@ -65,7 +65,7 @@ describe('the facilitator guide', () => {
       expect(lessonName, `lesson ${m[1]} exists`).toBeDefined();
       const lessonFile = readFileSync(join(REPO, 'content', lessonName!), 'utf8');
       const shown = [...lessonFile.matchAll(/<Figure experiment="([\w-]+)"/g)].map((f) => f[1]);
-      const offered = new Set(shown.flatMap((id) => experiments[id].controls.map((c) => c.name)));
+      const offered = new Set(shown.flatMap((id) => (experimentById(id)?.controls ?? []).map((c) => c.name)));
       const named = [...m[2].matchAll(/`(\w+)`/g)].map((w) => w[1]).filter((w) => allControls.has(w));
       expect(named.length, `lesson ${m[1]} demo names a control`).toBeGreaterThan(0);
       for (const control of named) expect(offered.has(control), `lesson ${m[1]}: ${control}`).toBe(true);
