@@ -1,4 +1,4 @@
-import type { TimelineResult } from './simulateTimeline';
+import type { TimelineResult } from './TimelineResult';
 
 /**
  * Bytes each link carried over the whole run, from the flows themselves: every ended flow moved all its
