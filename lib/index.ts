@@ -357,6 +357,8 @@ export {
   formatMeasured,
   showMarkdown,
   lessonValue,
+  showValues,
+  valuesMarkdown,
 } from './notebook';
 export type {
   FigureHtmlOptions,
@@ -364,4 +366,5 @@ export type {
   MimeBundle,
   FindingOptions,
   LessonValueOptions,
+  LessonValueSpec,
 } from './notebook';
