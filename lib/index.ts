@@ -379,6 +379,8 @@ export {
   formatMeasured,
   showMarkdown,
   lessonValue,
+  showValues,
+  valuesMarkdown,
 } from './notebook';
 export type {
   FigureHtmlOptions,
@@ -386,6 +388,7 @@ export type {
   MimeBundle,
   FindingOptions,
   LessonValueOptions,
+  LessonValueSpec,
 } from './notebook';
 
 // Designing a live-migration network today (lesson 11): MTU, receive cores, VMQ, QoS, polarization

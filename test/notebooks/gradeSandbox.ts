@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../scripts/jupyter-env.mjs';
+import { REPO_ROOT } from '../../scripts/jupyter-env';
 
 /** Installs bubblewrap through the project's setup script when it is missing; throws when it cannot. */
 export function ensureBubblewrap(): void {

@@ -29,7 +29,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exercises } from '../../lib/exercises';
 import { answerStub, cellText, gradeSubmissions, releaseNotebook } from '../../lib/workshop';
 import type { GradeSubmissionsResult, Notebook, NotebookCell } from '../../lib/workshop';
-import { REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env.mjs';
+import { REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env';
 import { ensureBubblewrap } from './gradeSandbox';
 import { lessonExpectations } from './outputs';
 

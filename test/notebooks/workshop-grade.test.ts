@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exercises } from '../../lib/exercises';
 import { answerStub, cellText } from '../../lib/workshop';
 import type { Notebook } from '../../lib/workshop';
-import { REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env.mjs';
+import { REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env';
 import { lessonExpectations } from './outputs';
 import { ensureBubblewrap } from './gradeSandbox';
 

@@ -2,27 +2,48 @@
 // listed apart, under "For instructors"), table of contents, previous/next links. Plain strings (no React)
 // so the shell stays obvious.
 
-/** Escapes text for HTML content and attribute values. */
-export function esc(text) {
-  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { esc } from './html';
+
+/** A page in the navigation lists. */
+export interface PageLink {
+  slug: string;
+  title: string;
+  lesson?: number;
+}
+
+/** What `renderPage` needs. */
+export interface PageShell {
+  /** The document title. */
+  title: string;
+  /** The meta description. */
+  description: string;
+  /** Relative path from the page to the site root ("" or "../"). */
+  base: string;
+  /** The page's main content. */
+  body: string;
+  /** The course's lessons, in order. */
+  lessons: PageLink[];
+  /** Pages with `kind: guide`, listed under "For instructors" (default none). */
+  guides?: PageLink[];
+  /** The current page's slug. */
+  current?: string;
+  toc?: Array<{ depth: number; id: string; text: string }>;
+  /** Neighbours in the page's own list. */
+  prev?: PageLink;
+  next?: PageLink;
+  /** Names that list for screen readers (default "Previous and next lesson"). */
+  pagerLabel?: string;
+  siteTitle: string;
+  bodyClass?: string;
 }
 
 /** Runs before first paint so the stored or preferred theme applies without a flash. */
 const THEME_BOOT = `(function(){try{var t=localStorage.getItem('tl-theme');if(t!=='light'&&t!=='dark'){t=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}document.documentElement.dataset.theme=t}catch(e){}})();`;
 
-/**
- * @param {{ title: string, description: string, base: string, body: string, lessons: any[], guides?: any[],
- *   current?: string, toc?: Array<{depth:number,id:string,text:string}>, prev?: any, next?: any,
- *   pagerLabel?: string, siteTitle: string, bodyClass?: string }} page
- *   `base` is the relative path from the page to the site root ("" or "../"). `lessons` are the course's
- *   lessons in order; `guides` the pages with `kind: guide` (default none), listed under "For instructors".
- *   `prev`/`next` are the neighbours in the page's own list; `pagerLabel` names that list for screen readers
- *   (default "Previous and next lesson").
- * @returns {string} a complete HTML document
- */
-export function renderPage(page) {
+/** A complete HTML document: header with search and theme toggle, lesson list, table of contents, pager. */
+export function renderPage(page: PageShell): string {
   const b = page.base;
-  const item = (l, number) => `<li><a href="${b}${l.slug}/"${l.slug === page.current ? ' aria-current="page"' : ''}>${number ? `<span class="tl-num">${l.lesson}.</span> ` : ''}${esc(l.title)}</a></li>`;
+  const item = (l: PageLink, number: boolean) => `<li><a href="${b}${l.slug}/"${l.slug === page.current ? ' aria-current="page"' : ''}>${number ? `<span class="tl-num">${l.lesson}.</span> ` : ''}${esc(l.title)}</a></li>`;
   const lessonList = page.lessons.map((l) => item(l, true)).join('');
   const guides = page.guides ?? [];
   const guideList = guides.length
@@ -46,6 +67,7 @@ export function renderPage(page) {
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="${b}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${b}assets/site.css">
+<link rel="stylesheet" href="${b}assets/highlight.css">
 <script>${THEME_BOOT}</script>
 <script defer src="${b}assets/site.js"></script>
 </head>
