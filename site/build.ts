@@ -93,6 +93,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const files = (await readdir(contentDir)).filter((f) => f.endsWith('.mdx')).sort();
   if (files.length === 0) throw new Error(`site build: no .mdx lessons in ${contentDir}`);
   const slugs = new Set(files.map((f) => f.replace(/\.mdx$/, '')));
+  // Lessons are the numbered pages (`03-x.mdx`); guides have plain names. Counted for <CourseCount of="lessons" />.
+  const lessonCount = files.filter((f) => /^\d\d-/.test(f)).length;
 
   // What every page is made from besides its own source: the builder, the parser and the library.
   const toolHash = contentHash({
@@ -141,7 +143,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         if (!slugs.has(m[1])) throw new LessonError(file, 1, `link to ${href}: no such lesson`);
         return `../${m[1]}/${m[2] ?? ''}`;
       };
-      const page = renderLesson(lesson, { lab: lessonLab, highlighter: await getHighlighter(), lessonHref, runs });
+      const page = renderLesson(lesson, { lab: lessonLab, highlighter: await getHighlighter(), lessonHref, lessonCount, runs });
       const entry: RenderedPage = { slug, file, frontMatter: lesson.frontMatter, ...page };
       // One cached entry per page name: older renderings of this page go.
       for (const old of await readdir(path.join(cacheDir, 'pages'))) {

@@ -149,7 +149,12 @@ export interface ExerciseBlock extends At {
 }
 
 /** One block of a lesson. */
-export type Block = HeadingBlock | ProseBlock | CellBlock | FigureBlock | FindingBlock | ExerciseBlock;
+/** `<Glossary />`: the library's GLOSSARY as a definition list (guide pages). */
+export interface GlossaryBlock extends At {
+  kind: 'glossary';
+}
+
+export type Block = HeadingBlock | ProseBlock | CellBlock | FigureBlock | FindingBlock | ExerciseBlock | GlossaryBlock;
 
 /** A parsed, validated lesson or guide. */
 export interface Lesson {

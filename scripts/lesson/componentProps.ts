@@ -7,7 +7,7 @@ import type { Literal } from './literalValue';
 export class PropError extends Error {}
 
 /** Block components, the inline one, and the containers an exercise is made of. */
-export const COMPONENTS = ['Figure', 'Finding', 'Value', 'Exercise', 'Hint', 'Solution'] as const;
+export const COMPONENTS = ['Figure', 'Finding', 'Value', 'Exercise', 'Hint', 'Solution', 'Glossary', 'CourseCount'] as const;
 /** A component name. */
 export type ComponentName = (typeof COMPONENTS)[number];
 /** Inline HTML that means the same in MDX, on the site and in Jupyter's Markdown. */
@@ -44,7 +44,15 @@ const SCHEMAS: Record<ComponentName, Record<string, PropSpec>> = {
   },
   Hint: {},
   Solution: {},
+  // Guide pages: the library's glossary, and the course's counts (lessons, findings, exercises).
+  Glossary: {},
+  CourseCount: {
+    of: { required: true, check: (v) => (typeof v === 'string' && (COURSE_COUNTS as readonly string[]).includes(v) ? null : `must be ${COURSE_COUNTS.map((c) => `"${c}"`).join(', ')}`) },
+  },
 };
+
+/** What `<CourseCount of="...">` counts. */
+export const COURSE_COUNTS = ['lessons', 'findings', 'exercises'] as const;
 
 /** Checks props against a component's schema: no unknown prop, every required one, each value's type. */
 export function checkSchema(name: ComponentName, props: Record<string, Literal>): void {

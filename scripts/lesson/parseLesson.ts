@@ -132,7 +132,7 @@ class Parser {
         // `<Hint>one line</Hint>` or `<Figure ... />` alone in a paragraph is a block component written inline.
         const parts = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
         const only = parts.length === 1 ? parts[0] : undefined;
-        if (only?.type === 'mdxJsxTextElement' && only.name !== 'Value' && (COMPONENTS as readonly string[]).includes(only.name ?? '')) {
+        if (only?.type === 'mdxJsxTextElement' && only.name !== 'Value' && only.name !== 'CourseCount' && (COMPONENTS as readonly string[]).includes(only.name ?? '')) {
           const inner = only.children;
           const position = inner.length > 0 && inner[0].position && inner[inner.length - 1].position
             ? { start: inner[0].position.start, end: inner[inner.length - 1].position!.end }
@@ -206,7 +206,12 @@ class Parser {
             : { kind: 'finding', line: lineOf(node), props: findingProps(this.library, props) };
         }
         case 'Value':
+        case 'CourseCount':
           throw new PropError('is inline: put it inside a sentence');
+        case 'Glossary':
+          checkSchema('Glossary', props);
+          if (node.children.length > 0) throw new PropError('takes no children (write it self-closing)');
+          return { kind: 'glossary', line: lineOf(node) };
         case 'Hint':
         case 'Solution':
           if (!inExercise) throw new PropError('must sit inside an <Exercise>');
@@ -279,6 +284,16 @@ class Parser {
             values.push(valueProps(this.library, readProps(n.attributes)));
           } catch (e) {
             if (e instanceof LiteralError || e instanceof PropError) this.fail(n, `<Value>: ${e.message}`);
+            throw e;
+          }
+          return;
+        }
+        if (name === 'CourseCount') {
+          if (n.children.length > 0) this.fail(n, '<CourseCount ... /> must be self-closing');
+          try {
+            checkSchema('CourseCount', readProps(n.attributes));
+          } catch (e) {
+            if (e instanceof LiteralError || e instanceof PropError) this.fail(n, `<CourseCount>: ${e.message}`);
             throw e;
           }
           return;

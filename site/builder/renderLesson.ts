@@ -40,6 +40,8 @@ export interface RenderLessonOptions {
   highlighter: Highlighter;
   /** Rewrites a link written in a lesson (`03-x.mdx#a` → `../03-x/#a`); throws for a lesson that does not exist. */
   lessonHref(href: string): string;
+  /** How many lessons the course has (for `<CourseCount of="lessons" />`). */
+  lessonCount?: number;
   /** Experiment runs shared by every page of a build (key: id and options). */
   runs?: Map<string, ExperimentResult>;
 }
@@ -78,6 +80,13 @@ export function renderLesson(lesson: Lesson, options: RenderLessonOptions): Rend
     },
   };
 
+  /** `<CourseCount of>`: lessons built, the article's findings in the experiments registry, numbered exercises. */
+  const courseCount = (of: string): number => {
+    if (of === 'lessons') return options.lessonCount ?? fail('<CourseCount of="lessons">: the lesson count was not given to the renderer');
+    if (of === 'findings') return Object.values(lab.experiments).filter((e) => e.finding !== null).length;
+    return Object.keys(lab.exercises).filter((id) => /^ex-\d\d-\d+$/.test(id)).length;
+  };
+
   /** Prose (mdast) → HTML, with <Value>, inline HTML, highlighted code and rewritten links. */
   const prose = (nodes: RootContent[], values: ProseBlock['values']): string => {
     let next = 0;
@@ -93,6 +102,11 @@ export function renderLesson(lesson: Lesson, options: RenderLessonOptions): Rend
               if (e instanceof LessonError) throw e;
               return fail(`<Value experiment="${props.experiment}" path="${props.path}">: ${(e as Error).message}`);
             }
+          }
+          if (node.name === 'CourseCount') {
+            const of = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'of')?.value;
+            const count = courseCount(String(of));
+            return { type: 'element', tagName: 'span', properties: { className: ['tl-value'], title: `Computed when the site is built (${String(of)})` }, children: [{ type: 'text', value: String(count) }] } as Element;
           }
           return { type: 'element', tagName: node.name ?? 'span', properties: {}, children: state.all(node as never) } as Element;
         },
@@ -153,6 +167,11 @@ export function renderLesson(lesson: Lesson, options: RenderLessonOptions): Rend
         return figureHtml(page, block.props).html;
       case 'finding':
         return findingHtml(page, block.props).html;
+      case 'glossary':
+        return el('dl', { class: 'tl-glossary' }, raw(lab.GLOSSARY.map((e) => {
+          const id = page.uniqueId(`term-${slugify(e.term)}`);
+          return `<dt id="${esc(id)}">${esc(e.term)}</dt><dd>${esc(e.definition)} <span class="tl-glossary-lesson">(Lesson ${esc(String(e.lesson))})</span></dd>`;
+        }).join(''))).html;
       case 'exercise': {
         const id = page.uniqueId(block.id);
         toc.push({ depth: 3, id, text: block.heading });
