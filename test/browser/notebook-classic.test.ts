@@ -1,39 +1,29 @@
 // A lesson notebook in real classic Jupyter Notebook 6 (Debian's, tslab kernel) in Chromium, for what only
 // a browser shows: hints and solutions fold (<details>) and open on a click, and after Run All every chart
 // draws although plotly.js travels in the first chart's output only.
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JUPYTER_DIR, NOTEBOOKS_DIR, prepareJupyter, startNotebookServer } from '../../scripts/jupyter-env';
-import type { NotebookServer } from '../../scripts/jupyter-env';
+import { JUPYTER_DIR } from '../../scripts/jupyter-env';
 import { lessonExpectations } from '../notebooks/outputs';
-import { launchChromium } from './support';
+import { serveNotebook } from './support';
+import type { ServedNotebook } from './support';
 
 const NOTEBOOK = '04-one-stream-one-member.ipynb';
 const LESSON = 'content/04-one-stream-one-member.mdx';
 const SERVED_DIR = join(JUPYTER_DIR, 'browser-test-classic');
 
-let server: NotebookServer | undefined;
-let browser: Browser | undefined;
+let served: ServedNotebook | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  prepareJupyter({ chromium: true, log: (m) => console.error(m) });
-  rmSync(SERVED_DIR, { recursive: true, force: true });
-  mkdirSync(SERVED_DIR, { recursive: true });
-  copyFileSync(join(NOTEBOOKS_DIR, NOTEBOOK), join(SERVED_DIR, NOTEBOOK));
-  server = await startNotebookServer({ dir: SERVED_DIR });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort());
-  await page.goto(`${server.baseUrl}/notebooks/${NOTEBOOK}?token=${server.token}`);
-  await page.waitForFunction(() => (window as any).Jupyter?.notebook?.kernel?.is_connected?.() === true, null, { timeout: 120_000 });
+  served = await serveNotebook(NOTEBOOK, SERVED_DIR);
+  page = served.page;
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await served?.browser.close();
+  await served?.server.stop();
 }, 60_000);
 
 describe(`${NOTEBOOK} in classic Notebook 6`, () => {
@@ -68,5 +58,6 @@ describe(`${NOTEBOOK} in classic Notebook 6`, () => {
       { timeout: 60_000 },
     );
     expect(await page.locator('script[type="text/x-teaming-lab-plotly"]').count()).toBe(1);
+    expect(served!.consoleErrors).toEqual([]);
   }, 300_000);
 });

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PYTHON, REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps, registerUserKernel } from '../../scripts/jupyter-env';
+import { PYTHON, REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env';
 import { syncWorkspace } from '../../scripts/notebookWorkspace';
 import { parseNotebookArgs } from '../../scripts/notebooks';
 import { checks, plainText } from './outputs';
@@ -27,6 +27,19 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const NB = '06-hyper-v-port-cap.ipynb';
+
+/** Runs a command without blocking the test worker (a minutes-long synchronous spawn would). */
+function run(command: string, args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, cwd: REPO_ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
 
 describe('npm run notebooks: the workspace', () => {
   it('copies the course notebooks once, keeps a learner’s edits on the next start, and replaces them only on --reset', () => {
@@ -61,20 +74,15 @@ describe('npm run notebooks: the workspace', () => {
 describe('npm run notebooks:kernel', () => {
   it('registers tslab for the user, after which plain `jupyter nbconvert --execute` runs a lesson', async () => {
     const env = { HOME: home, PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' };
-    const dir = registerUserKernel(env);
-    expect(dir.startsWith(home)).toBe(true);
+    // The command a learner types (npm run notebooks:kernel), with this test's home folder as the user's.
+    const register = await run(process.execPath, ['--import', './scripts/ts-loader.mjs', 'scripts/notebooks.ts', '--install-kernel'], env);
+    expect(register.status, register.stderr).toBe(0);
+    expect(register.stdout).toContain(`Registered the tslab TypeScript kernel in ${home}`);
     // A learner's copy inside the repository, where `teaming-lab` resolves through node_modules.
     const work = join(scratch, 'workspace', 'course');
-    // Asynchronously: a minutes-long synchronous spawn would block the test worker.
-    const run = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(PYTHON, ['-m', 'jupyter', 'nbconvert', '--to', 'notebook', '--execute', '--output', 'executed.ipynb', join(work, NB)], { env });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stderr }));
-    });
-    expect(run.stderr).not.toMatch(/No such kernel/);
-    expect(run.status, run.stderr).toBe(0);
+    const convert = await run(PYTHON, ['-m', 'jupyter', 'nbconvert', '--to', 'notebook', '--execute', '--output', 'executed.ipynb', join(work, NB)], env);
+    expect(convert.stderr).not.toMatch(/No such kernel/);
+    expect(convert.status, convert.stderr).toBe(0);
     const executed = JSON.parse(readFileSync(join(work, 'executed.ipynb'), 'utf8')) as { cells: Array<{ outputs?: Array<Record<string, any>> }> };
     const lines = checks(executed.cells.flatMap((c) => c.outputs ?? []));
     expect(lines.length).toBeGreaterThan(0);
