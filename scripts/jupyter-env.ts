@@ -344,10 +344,11 @@ export function registerUserKernel(env: NodeJS.ProcessEnv = process.env): string
   delete clean.JUPYTER_PATH;
   const install = spawnSync(TSLAB_BIN, ['install', '--python', PYTHON, '--binary', TSLAB_BIN, '--user'], { env: clean, encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`tslab install --user failed (exit ${install.status}):\n${install.stdout}${install.stderr}`);
-  const list = spawnSync(PYTHON, ['-m', 'jupyter', 'kernelspec', 'list', '--json'], { env: clean, encoding: 'utf8' });
-  if (list.status !== 0) throw new Error(`jupyter kernelspec list failed (exit ${list.status}):\n${list.stderr}`);
-  const specs = (JSON.parse(list.stdout) as { kernelspecs: Record<string, { resource_dir: string }> }).kernelspecs;
-  const dir = specs[KERNEL_NAME]?.resource_dir;
+  // Where Jupyter itself (as the user will run it) now finds the kernel.
+  const find = 'import json; from jupyter_client.kernelspec import KernelSpecManager; print(json.dumps(KernelSpecManager().find_kernel_specs()))';
+  const list = spawnSync(PYTHON, ['-c', find], { env: clean, encoding: 'utf8' });
+  if (list.status !== 0) throw new Error(`listing Jupyter's kernels failed (exit ${list.status}):\n${list.stderr}`);
+  const dir = (JSON.parse(list.stdout) as Record<string, string>)[KERNEL_NAME];
   if (!dir) throw new Error(`tslab install reported success, but Jupyter lists no "${KERNEL_NAME}" kernel`);
   // Start tslab with this node, not with `env node`.
   const tslabCli = realpathSync(TSLAB_BIN);

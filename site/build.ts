@@ -17,15 +17,12 @@ import { fileURLToPath } from 'node:url';
 import type { ExperimentResult } from '../lib/experiments/Experiment';
 import type { FrontMatter } from '../scripts/lesson/Lesson';
 import { LessonError, LessonErrors } from '../scripts/lesson/LessonError';
-import { parseLesson } from '../scripts/lesson/parseLesson';
 import { loadLibrary } from '../scripts/loadLibrary';
 import type { Library } from '../scripts/loadLibrary';
 import { writeAssets } from './builder/assets';
 import { contentHash, filesUnder } from './builder/contentHash';
-import { getHighlighter } from './builder/highlight';
 import { esc } from './builder/html';
 import { renderPage } from './builder/layout';
-import { renderLesson } from './builder/renderLesson';
 import type { TocEntry } from './builder/renderLesson';
 import { searchSections } from './builder/searchIndex';
 
@@ -136,6 +133,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     }
     try {
       const lessonLab = await library();
+      // The parser, the renderer and shiki load only when a page must be rendered again: a start with
+      // every page cached never pays for them.
+      const [{ parseLesson }, { renderLesson }, { getHighlighter }] = await Promise.all([
+        import('../scripts/lesson/parseLesson'),
+        import('./builder/renderLesson'),
+        import('./builder/highlight'),
+      ]);
       const lesson = parseLesson(source, file, lessonLab);
       const lessonHref = (href: string) => {
         const m = /^(?:\.\/)?(\d\d-[\w-]+)\.mdx(#.*)?$/.exec(href);

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { bundleLabForBrowser } from './lab';
 import { contentHash, filesUnder } from './contentHash';
-import { highlightCss } from './highlight';
+import { highlightCss } from './highlightCss';
 
 const require = createRequire(import.meta.url);
 

@@ -24,14 +24,3 @@ export function highlightCode(h: Highlighter, code: string, lang: string | null 
   if (inner === undefined) throw new Error('shiki returned unexpected markup');
   return inner;
 }
-
-/** CSS for highlighted code: colours from the light or dark theme, long lines scroll. */
-export function highlightCss(): string {
-  return [
-    '.tl-hl span{color:var(--shiki-light)}',
-    'html[data-theme="dark"] .tl-hl span{color:var(--shiki-dark)}',
-    '@media (prefers-color-scheme: dark){html:not([data-theme="light"]) .tl-hl span{color:var(--shiki-dark)}}',
-    'pre.tl-hl{overflow-x:auto;white-space:pre;max-width:100%}',
-    '.tl-hl .line{display:inline}',
-  ].join('\n');
-}
