@@ -3,12 +3,14 @@ import { JupyterSetupError, defaultCourseNotebooksDir, gradeSubmissions, kernelL
 import { escapeControl } from '../terminal';
 import type { Command, CommandContext } from '../Command';
 import type { ParsedArgs } from '../parseArgs';
+import { COLLECT_HELP, collect } from './workshopCollect';
 
 /** The flags each workshop subcommand accepts (the parser accepts their union; each checks its own). */
 const SUBCOMMAND_FLAGS: Record<string, string[]> = {
   release: ['from', 'force'],
   source: ['from', 'force'],
   grade: ['out', 'timeout-s', 'jobs', 'lessons', 'memory-mib', 'cpu-s'],
+  collect: ['classroom', 'force'],
 };
 
 /** The kernel limits `workshop grade` applies unless told otherwise. */
@@ -27,6 +29,7 @@ export const workshopCommand: Command = {
        teaming-lab workshop source OUT_DIR [--from DIR] [--force]
        teaming-lab workshop grade SUBMISSIONS_DIR --out REPORT_DIR [--lessons LIST] [--timeout-s N]
                                   [--jobs N] [--memory-mib N] [--cpu-s N]
+       teaming-lab workshop collect SUBMISSIONS_DIR [--classroom DIR] [--force]
 
 release  Writes a student copy of every course notebook to OUT_DIR: each solution region
          (// BEGIN SOLUTION ... // END SOLUTION) becomes a stub that leaves the answer
@@ -81,6 +84,8 @@ grade    Grades SUBMISSIONS_DIR (one folder per student holding their .ipynb fil
   --memory-mib N     address space of each kernel process, MiB (default ${KERNEL_DEFAULTS.memoryMiB})
   --cpu-s N          CPU seconds each kernel process may use (default ${KERNEL_DEFAULTS.cpuSeconds})
 
+${COLLECT_HELP}
+
 Options:
   --help   show this help
 
@@ -99,11 +104,11 @@ Examples:
   teaming-lab workshop grade ./submitted --out ./report --timeout-s 90
   teaming-lab workshop grade ./submitted --out ./report --lessons 2,6 --jobs 2
 `,
-  flags: { from: 'string', force: 'boolean', out: 'string', 'timeout-s': 'string', jobs: 'string', lessons: 'string', 'memory-mib': 'string', 'cpu-s': 'string' },
+  flags: { from: 'string', force: 'boolean', out: 'string', 'timeout-s': 'string', jobs: 'string', lessons: 'string', 'memory-mib': 'string', 'cpu-s': 'string', classroom: 'string' },
   async run(args, context) {
     const [subcommand, ...positionals] = args.positionals;
-    if (subcommand !== 'release' && subcommand !== 'source' && subcommand !== 'grade') {
-      throw new InputError('workshop subcommand', subcommand, 'release, source or grade (see teaming-lab workshop --help)');
+    if (subcommand !== 'release' && subcommand !== 'source' && subcommand !== 'grade' && subcommand !== 'collect') {
+      throw new InputError('workshop subcommand', subcommand, 'release, source, grade or collect (see teaming-lab workshop --help)');
     }
     for (const flag of [...Object.keys(args.strings), ...Object.keys(args.booleans)]) {
       if (flag !== 'help' && !SUBCOMMAND_FLAGS[subcommand].includes(flag)) {
@@ -113,6 +118,7 @@ Examples:
     try {
       if (subcommand === 'release') return release(positionals, args, context);
       if (subcommand === 'source') return source(positionals, args, context);
+      if (subcommand === 'collect') return collect(positionals, args, context);
       return await grade(positionals, args, context);
     } catch (error) {
       if (error instanceof JupyterSetupError) {
