@@ -10,13 +10,12 @@
 //   and a loose notebook lying in the submissions folder itself
 // Each costs only its own student's marks, with the reason in the report; the CLI and the HTML count the
 // same students and totals; the terminal shows the escape sequence as text.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env';
-import { ensureBubblewrap } from './gradeSandbox';
+import { ensureBubblewrap, runTeamingLab } from './gradeSandbox';
 
 const LESSON = '02-nic-team-in-one-picture.ipynb';
 const EXERCISES = 4; // lesson 2's
@@ -55,15 +54,7 @@ beforeAll(async () => {
   symlinkSync(join(submissions, 'honest'), join(submissions, 'linkedFolder'));
   hand('truncatedJson', '{"cells": [{"cell_type": "code", "sour');
   writeFileSync(join(submissions, LESSON), course);
-  cli = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'lib', 'bin', 'teaming-lab.js'), 'workshop', 'grade', submissions, '--out', report, '--lessons', '2', '--jobs', '2'], { cwd: work });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  cli = await runTeamingLab(['workshop', 'grade', submissions, '--out', report, '--lessons', '2', '--jobs', '2'], work);
 }, 600_000);
 
 /** The CSV's rows (no field here holds a comma or quote but the messages, which come last). */

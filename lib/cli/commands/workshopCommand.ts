@@ -1,5 +1,5 @@
 import { InputError } from '../../InputError';
-import { JupyterSetupError, defaultCourseNotebooksDir, gradeSubmissions, releaseStudentNotebooks, writeSourceNotebooks } from '../../workshop';
+import { JupyterSetupError, defaultCourseNotebooksDir, gradeSubmissions, kernelLimits, releaseStudentNotebooks, writeSourceNotebooks } from '../../workshop';
 import { escapeControl } from '../terminal';
 import type { Command, CommandContext } from '../Command';
 import type { ParsedArgs } from '../parseArgs';
@@ -12,6 +12,9 @@ const SUBCOMMAND_FLAGS: Record<string, string[]> = {
   grade: ['out', 'timeout-s', 'jobs', 'lessons', 'memory-mib', 'cpu-s'],
   collect: ['classroom', 'force'],
 };
+
+/** The kernel limits `workshop grade` applies unless told otherwise. */
+const KERNEL_DEFAULTS = kernelLimits();
 
 /** Exit codes of `workshop grade` beyond the CLI's usual ones. */
 const GRADING_UNFINISHED = 1;
@@ -78,8 +81,8 @@ grade    Grades SUBMISSIONS_DIR (one folder per student holding their .ipynb fil
                      with exercises)
   --timeout-s N      seconds one cell may run (default 60)
   --jobs N           notebooks graded at once, one kernel each (default: cores, at most 4)
-  --memory-mib N     address space of each kernel process, MiB (default 4096)
-  --cpu-s N          CPU seconds each kernel process may use (default 600)
+  --memory-mib N     address space of each kernel process, MiB (default ${KERNEL_DEFAULTS.memoryMiB})
+  --cpu-s N          CPU seconds each kernel process may use (default ${KERNEL_DEFAULTS.cpuSeconds})
 
 ${COLLECT_HELP}
 
