@@ -108,6 +108,7 @@ export {
   maxMinFair,
   maxMinFairIndexed,
   maxMinFairIndexedInto,
+  MaxMinSystem,
 } from './sharing';
 export type {
   SharedLink,
@@ -122,6 +123,7 @@ export type {
 export {
   simulateTimeline,
   linkBytes,
+  Timeline,
 } from './timeline';
 export type {
   TimelineLink,
@@ -130,6 +132,12 @@ export type {
   Segment,
   TimelineInput,
   TimelineResult,
+  TimelineOptions,
+  TimelineRecording,
+  AtOptions,
+  EveryOptions,
+  FlowEndHandler,
+  TimelineFlow,
 } from './timeline';
 
 // Counters
@@ -159,7 +167,11 @@ export {
   MAX_PRECOPY_ROUNDS,
   precopyModel,
   simulateMigrations,
-  TIMER_TAG,
+  MigrationEngine,
+  LiveMigration,
+  MigrationScheduler,
+  normalizeRoute,
+  sameRoute,
 } from './migration';
 export type {
   PrecopyModelOptions,
@@ -172,8 +184,11 @@ export type {
   MigrationsSimulation,
   MigrationRoute,
   MigrationRouteContext,
-  MigrationSplit,
-  MigrationGeneration,
+  MigrationReroute,
+  MigrationOptions,
+  MigrationPhase,
+  MigrationHost,
+  ScheduledMigration,
 } from './migration';
 
 // Scenarios
@@ -185,6 +200,9 @@ export {
   EPHEMERAL_PORT_RANGE,
   MEMBER_EVENT_STATES,
   simulateScenario,
+  scenarioLinks,
+  scheduleMemberEvents,
+  scheduleDynamicRebalance,
   LIVE_MIGRATION_TRANSPORTS,
   SMB_PORT,
   RDMA_MEMBER,

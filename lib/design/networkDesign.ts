@@ -107,6 +107,8 @@ export const networkDesign = defineExperiment<NetworkDesignOptions, DesignResult
       perCoreGbps1500: base.perCoreGbps,
       perCoreGbps9000: by('vmqTcp9000').perCoreGbps,
       linkGoodputGbps1500: base.linkGoodputGbps,
+      jumboPayloadPerPacketRatio: frameGoodput({ mtu: JUMBO_MTU }).payloadBytes / frameGoodput({ mtu: STANDARD_MTU }).payloadBytes,
+      goodputShareGainPoints: 100 * (frameGoodput({ mtu: JUMBO_MTU }).fraction - frameGoodput({ mtu: STANDARD_MTU }).fraction),
     };
     for (const r of results) {
       measured[`${r.key}Gbps`] = r.gbps;

@@ -41,6 +41,11 @@ export interface TimelineRecording {
   /** Record each running flow's rate in every segment (`Segment.flowGbps`). Default false. */
   flowRates?: boolean;
   /**
+   * Keep a `CompletedFlow` for every flow that ended (`TimelineResult.flows`). Default true; turn it off for
+   * big runs that need only the links' bytes and peaks (`bytesByLink`, `peakGbps` are kept either way).
+   */
+  flows?: boolean;
+  /**
    * Named sums of links whose highest instantaneous total the run tracks (`TimelineResult.peakTotalGbps`),
    * e.g. `{ HV1: ['HV1/NIC1/send', 'HV1/NIC2/send'] }`. Default none.
    */
@@ -111,6 +116,8 @@ class Flow implements TimelineFlow {
   pieceBytes: number;
   /** Stamp of the last event at which its rate was refreshed. */
   refreshed = -1;
+  /** Cancelled before it started: skipped when due. */
+  cancelled = false;
 
   constructor(
     readonly baseId: string,
@@ -153,6 +160,8 @@ export class Timeline {
   private readonly recorder: SegmentRecorder;
   private readonly maxEvents: number;
   private readonly completed: CompletedFlow[] = [];
+  private readonly keepFlows: boolean;
+  private readonly bytesByLink: Float64Array;
   /** Flows started or re-routed since the last solve. */
   private moved: Flow[] = [];
   private dirty = false;
@@ -181,6 +190,9 @@ export class Timeline {
       capacity[i] = link.gbps;
     });
     this.links = links.map((l) => ({ id: l.id, gbps: l.gbps }));
+    this.bytesByLink = new Float64Array(links.length);
+    this.keepFlows = record?.flows ?? true;
+    if (typeof this.keepFlows !== 'boolean') throw new InputError('record.flows', record.flows, 'true or false');
     this.system = new MaxMinSystem(capacity);
     this.recorder = new SegmentRecorder(this.links, this.linkIndex, record);
   }
@@ -264,6 +276,33 @@ export class Timeline {
     this.recorder.touchLinks(linkIdx);
     this.moved.push(state);
     this.dirty = true;
+  }
+
+  /**
+   * Stops a flow now without calling its `onEnd`: a pending flow never starts, a running one is reported
+   * with the bytes it moved so far (when it moved any). Returns the bytes it had left. An ended flow: 0.
+   */
+  cancel(flow: TimelineFlow): number {
+    this.checkOpen();
+    const state = flow as Flow;
+    if (!(state instanceof Flow)) throw new InputError('cancel flow', (flow as { id?: unknown })?.id, 'a flow this timeline returned');
+    if (state.state === 'ended') return 0;
+    if (state.state === 'pending') {
+      state.state = 'ended';
+      state.cancelled = true;
+      return state.bytes;
+    }
+    const left = this.remainingBytes(state);
+    const moved = state.pieceBytes - left;
+    if (moved > 0) this.pushCompleted(state, moved);
+    this.running.remove(state);
+    this.system.removeFlow(state.handle);
+    this.flowOfHandle[state.handle] = undefined as unknown as Flow;
+    this.recorder.removeFlow(state);
+    this.recorder.touchLinks(state.linkIndex);
+    state.state = 'ended';
+    this.dirty = true;
+    return left;
   }
 
   /**
@@ -366,6 +405,7 @@ export class Timeline {
       eventCount: this.eventCount,
       peakGbps: this.recorder.peaks(),
       peakTotalGbps: this.recorder.totalPeaks(),
+      bytesByLink: Object.fromEntries(this.links.map((link, l) => [link.id, this.bytesByLink[l]])),
     };
   }
 
@@ -387,10 +427,12 @@ export class Timeline {
     return result;
   }
 
+  /** Reports a flow (or a stretch of one) that moved `bytes` over its links. */
   private pushCompleted(flow: Flow, bytes: number): CompletedFlow {
+    for (let i = 0; i < flow.linkIndex.length; i++) this.bytesByLink[flow.linkIndex[i]] += bytes;
     const done: CompletedFlow = { id: flow.id, links: flow.links, bytes, startS: flow.pieceStartS, endS: this.now };
     if (flow.tag !== undefined) done.tag = flow.tag;
-    this.completed.push(done);
+    if (this.keepFlows) this.completed.push(done);
     return done;
   }
 
@@ -419,6 +461,7 @@ export class Timeline {
         continue;
       }
       const flow = head.flow as Flow;
+      if (flow.cancelled) continue;
       if (flow.bytes === 0) {
         this.finish(flow);
         continue;

@@ -63,7 +63,7 @@ export interface Segment {
 export interface TimelineResult {
   /** Time the last flow ended or the last callback that kept the run going ran, in seconds (0 when nothing ran). */
   durationS: number;
-  /** Every flow (and every re-routed stretch of one), in the order they ended. */
+  /** Every flow (and every re-routed stretch of one), in the order they ended; empty when not recorded (`TimelineRecording.flows`). */
   flows: CompletedFlow[];
   /**
    * Constant-rate intervals covering 0 to `durationS` one after the other; idle ones have no rates.
@@ -83,4 +83,6 @@ export interface TimelineResult {
   peakGbps: Record<string, number>;
   /** For each total asked for (`TimelineRecording.totals`), the highest instantaneous sum of its links' rates, in Gbps. */
   peakTotalGbps: Record<string, number>;
+  /** Bytes each link carried over the run, by link id (every link, 0 when unused), kept whether or not `flows` are. */
+  bytesByLink: Record<string, number>;
 }

@@ -63,7 +63,8 @@ export interface GradeSubmissionsResult {
   unfinished: string[];
   /** Every student folder, graded or not, in name order. */
   students: string[];
-  /** Notebooks run in Jupyter. */
+  /** Notebooks graded (a readable notebook with something to grade; one without an exercise cell
+   * whose answer can be read fails without starting a kernel). */
   notebooks: number;
   /** What was not graded as handed in (loose notebooks, links, unreadable files ...), with the reason. */
   notices: GradeNotice[];

@@ -1,5 +1,6 @@
 import { InputError } from '../../InputError';
-import { JupyterSetupError, defaultCourseNotebooksDir, gradeSubmissions, printable, releaseStudentNotebooks, writeSourceNotebooks } from '../../workshop';
+import { JupyterSetupError, defaultCourseNotebooksDir, gradeSubmissions, releaseStudentNotebooks, writeSourceNotebooks } from '../../workshop';
+import { escapeControl } from '../terminal';
 import type { Command, CommandContext } from '../Command';
 import type { ParsedArgs } from '../parseArgs';
 import { COLLECT_HELP, collect } from './workshopCollect';
@@ -73,7 +74,8 @@ grade    Grades SUBMISSIONS_DIR (one folder per student holding their .ipynb fil
          found, a table per student with totals; self-contained).
          Needs bubblewrap (apt-get install -y bubblewrap) and user namespaces.
   --out REPORT_DIR   where to write the report (required; created if missing)
-  --lessons LIST     lessons every student should hand in, e.g. 2,6 (default: 2 to 10)
+  --lessons LIST     lessons every student should hand in, e.g. 2,6 (default: every lesson
+                     with exercises)
   --timeout-s N      seconds one cell may run (default 60)
   --jobs N           notebooks graded at once, one kernel each (default: cores, at most 4)
   --memory-mib N     address space of each kernel process, MiB (default 4096)
@@ -161,17 +163,17 @@ async function grade(positionals: string[], args: ParsedArgs, { io }: CommandCon
     jobs,
     lessons,
     limits: { memoryMiB, cpuSeconds },
-    log: (line) => io.stderr(`${printable(line)}\n`),
+    log: (line) => io.stderr(`${escapeControl(line)}\n`),
   });
   const passed = result.rows.filter((row) => row.pass).length;
   io.stdout(`Graded ${result.students.length} students, ${result.notebooks} notebooks: ${passed} of ${result.rows.length} exercises passed.\n`);
   if (result.notices.length > 0) {
     io.stdout(`Not graded as handed in (${result.notices.length}):\n`);
-    for (const n of result.notices) io.stdout(`  ${printable(n.student ?? '(no student folder)')}: ${printable(n.path)}: ${printable(n.problem)}\n`);
+    for (const n of result.notices) io.stdout(`  ${escapeControl(n.student ?? '(no student folder)')}: ${escapeControl(n.path)}: ${escapeControl(n.problem)}\n`);
   }
-  io.stdout(`Wrote ${printable(result.csvPath)} and ${printable(result.htmlPath)}.\n`);
+  io.stdout(`Wrote ${escapeControl(result.csvPath)} and ${escapeControl(result.htmlPath)}.\n`);
   if (result.unfinished.length > 0) {
-    io.stderr(`teaming-lab: workshop grade: grading stopped early in ${printable(result.unfinished.join(', '))} (see the report's messages)\n`);
+    io.stderr(`teaming-lab: workshop grade: grading stopped early in ${escapeControl(result.unfinished.join(', '))} (see the report's messages)\n`);
     return GRADING_UNFINISHED;
   }
   return 0;
