@@ -188,7 +188,6 @@ export async function startClassroom(options: StartClassroomOptions): Promise<Cl
     }
   }
 
-
   checkHubInstalled();
   const root = packageRoot();
   if (!existsSync(join(root, 'dist', 'index.js'))) throw new JupyterSetupError(`the teaming-lab library is not built (${join(root, 'dist')}): run npm run build`);

@@ -55,7 +55,8 @@ Every participant's server runs as your user, in their own home; participants ar
 isolated from one another or from your files. Run the hub from a dedicated account, and
 see content/facilitator-guide.mdx and deploy/ for a cluster (Zero to JupyterHub).
 
-Exit status: 0 done, 2 bad input (a taken port, a bad roster, a classroom already running),
+Exit status: 0 done (status: running), 1 status: not running, 2 bad input (a taken port, a bad
+roster, a classroom already running),
 3 JupyterHub, Jupyter Notebook, configurable-http-proxy, tslab or the built library missing,
 or the hub did not start (the message quotes DIR/hub.log).
 `,
@@ -109,6 +110,9 @@ or the hub did not start (the message quotes DIR/hub.log).
           : `Participants on the roster (${info.roster.length}) log in with their name\n`,
       );
       io.stdout(`and the workshop password: ${escapeControl(info.password)}\n`);
+      if (ip !== undefined && ip !== '127.0.0.1') {
+        io.stdout(`Listening on ${ip} over plain HTTP: passwords and notebooks cross the network unencrypted. Put HTTPS in front of it for anything but a closed room.\n`);
+      }
       io.stdout(`Stop it with: teaming-lab classroom down${args.strings.dir === undefined ? '' : ` --dir ${escapeControl(dir)}`}\n`);
       return 0;
     } catch (error) {

@@ -194,6 +194,15 @@ describe('classroom up: clear errors before anything starts', { timeout: 120_000
     }
   });
 
+  it('down and status say so when nothing runs', async () => {
+    const down = memoryIo();
+    expect(await runCli(['classroom', 'down', '--dir', join(dir, 'idle')], down.io)).toBe(0);
+    expect(down.stdout()).toBe(`No classroom was running from ${join(dir, 'idle')}.\n`);
+    const status = memoryIo();
+    expect(await runCli(['classroom', 'status', '--dir', join(dir, 'idle')], status.io)).toBe(1);
+    expect(status.stdout()).toBe(`Not running (${join(dir, 'idle')}).\nParticipants with a home: none\n`);
+  });
+
   it('names the Debian package to install when JupyterHub or Jupyter Notebook is missing', () => {
     expect(() => checkHubInstalled({ jupyterhub: join(dir, 'no-jupyterhub') })).toThrow(JupyterSetupError);
     expect(() => checkHubInstalled({ jupyterhub: join(dir, 'no-jupyterhub') })).toThrow(/apt-get install -y jupyterhub\b/);
