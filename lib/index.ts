@@ -117,6 +117,7 @@ export {
   maxMinFair,
   maxMinFairIndexed,
   maxMinFairIndexedInto,
+  MaxMinSystem,
 } from './sharing';
 export type {
   SharedLink,
@@ -131,6 +132,7 @@ export type {
 export {
   simulateTimeline,
   linkBytes,
+  Timeline,
 } from './timeline';
 export type {
   TimelineLink,
@@ -139,6 +141,12 @@ export type {
   Segment,
   TimelineInput,
   TimelineResult,
+  TimelineOptions,
+  TimelineRecording,
+  AtOptions,
+  EveryOptions,
+  FlowEndHandler,
+  TimelineFlow,
 } from './timeline';
 
 // Counters
@@ -168,7 +176,11 @@ export {
   MAX_PRECOPY_ROUNDS,
   precopyModel,
   simulateMigrations,
-  TIMER_TAG,
+  MigrationEngine,
+  LiveMigration,
+  MigrationScheduler,
+  normalizeRoute,
+  sameRoute,
 } from './migration';
 export type {
   PrecopyModelOptions,
@@ -181,8 +193,11 @@ export type {
   MigrationsSimulation,
   MigrationRoute,
   MigrationRouteContext,
-  MigrationSplit,
-  MigrationGeneration,
+  MigrationReroute,
+  MigrationOptions,
+  MigrationPhase,
+  MigrationHost,
+  ScheduledMigration,
 } from './migration';
 
 // Scenarios
@@ -194,6 +209,9 @@ export {
   EPHEMERAL_PORT_RANGE,
   MEMBER_EVENT_STATES,
   simulateScenario,
+  scenarioLinks,
+  scheduleMemberEvents,
+  scheduleDynamicRebalance,
   LIVE_MIGRATION_TRANSPORTS,
   SMB_PORT,
   RDMA_MEMBER,
@@ -259,12 +277,17 @@ export {
   barFigure,
   round3,
   memberRatesFigure,
+  probabilityFigure,
+  histogramFigure,
 } from './figures';
 export type {
   BaseLayoutOptions,
   BarFigureOptions,
   BarSeries,
   MemberRatesFigureOptions,
+  ProbabilityBar,
+  ProbabilityFigureOptions,
+  HistogramFigureOptions,
 } from './figures';
 
 // Experiments
@@ -289,6 +312,7 @@ export {
   failover,
   transports,
   experiments,
+  experimentById,
   reproduce,
   planDrain,
   planDrainSetup,
@@ -307,6 +331,10 @@ export type {
   ArticleScenarioOptions,
   HostUsage,
   LinuxBondingRow,
+  LinuxBondingOptions,
+  DynamicModeOptions,
+  DynamicModeRun,
+  FailoverOptions,
   FailoverData,
   FailoverMemberRates,
   TransportsOptions,
@@ -332,6 +360,7 @@ export type {
   DrainBottleneck,
   DrainEstimate,
   DrainPlan,
+  ExperimentId,
 } from './experiments';
 
 // Exercises
@@ -365,6 +394,8 @@ export {
   formatMeasured,
   showMarkdown,
   lessonValue,
+  showValues,
+  valuesMarkdown,
 } from './notebook';
 export type {
   FigureHtmlOptions,
@@ -372,6 +403,7 @@ export type {
   MimeBundle,
   FindingOptions,
   LessonValueOptions,
+  LessonValueSpec,
 } from './notebook';
 
 // Ensembles: findings as probabilities over draws of keys and ports
@@ -386,6 +418,8 @@ export {
   AUTO_RUNS,
   reproduceEnsemble,
   simulateEnsemble,
+  findingDraws,
+  DRAWN_FINDINGS,
 } from './ensemble';
 export type {
   Draw,
@@ -398,4 +432,56 @@ export type {
   SimulateEnsembleOptions,
   ScenarioEnsemble,
   HostEnsemble,
+  FindingDrawsOptions,
 } from './ensemble';
+
+// Designing a live-migration network today (lesson 11): MTU, receive cores, VMQ, QoS, polarization
+export {
+  ETHERNET_WIRE_OVERHEAD_BYTES,
+  VLAN_TAG_BYTES,
+  IPV4_TCP_HEADER_BYTES,
+  TCP_TIMESTAMP_OPTION_BYTES,
+  STANDARD_MTU,
+  JUMBO_MTU,
+  frameGoodput,
+  pathMtu,
+  HOST_RECEIVE_PATHS,
+  DEFAULT_PACKETS_PER_SECOND_PER_CORE,
+  liveMigrationReceiveGbps,
+  vmqQueueMode,
+  vmqQueuesOffered,
+  weightedShare,
+  hashPolarization,
+  WINDOWS_SERVER_VERSIONS,
+  vSwitchTeaming,
+  effectiveSimultaneousMigrations,
+  networkDesign,
+  drainPlanExperiment,
+} from './design';
+export type {
+  FrameGoodputOptions,
+  FrameGoodput,
+  HostReceivePath,
+  LiveMigrationReceiveOptions,
+  LiveMigrationReceive,
+  VmqQueueMode,
+  TrafficClass,
+  TrafficShare,
+  HashPolarizationOptions,
+  HashPolarization,
+  WindowsServerVersion,
+  VSwitchTeaming,
+  EffectiveSimultaneousOptions,
+  NetworkDesignOptions,
+  DesignCase,
+  DesignResult,
+  DrainPlanOptions,
+} from './design';
+
+// Glossary: every term the lessons define, in one list (the site's glossary page renders it)
+export { GLOSSARY, glossaryEntry } from './glossary';
+export type { GlossaryEntry } from './glossary';
+
+// Course experiments beyond the findings (lesson 5's pre-copy rounds)
+export { precopyRounds } from './course';
+export type { PrecopyRoundsOptions } from './course';

@@ -7,8 +7,8 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JUPYTER_DIR, NOTEBOOKS_DIR, prepareJupyter, startNotebookServer } from '../../scripts/jupyter-env.mjs';
-import type { NotebookServer } from '../../scripts/jupyter-env.mjs';
+import { JUPYTER_DIR, NOTEBOOKS_DIR, prepareJupyter, startNotebookServer } from '../../scripts/jupyter-env';
+import type { NotebookServer } from '../../scripts/jupyter-env';
 import { lessonExpectations } from '../notebooks/outputs';
 import { launchChromium } from './support';
 

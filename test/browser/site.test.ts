@@ -7,8 +7,8 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildSite } from '../../site/build.mjs';
-import { loadLabForNode } from '../../site/builder/lab.mjs';
+import { buildSite } from '../../site/build';
+import { loadLabForNode } from '../../site/builder/lab';
 import { ROOT, type ServedSite, requireChromium, serveBuiltSite, stopServedSite } from './support';
 
 const CONTENT_DIR = path.resolve(process.env.CONTENT_DIR ?? path.join(ROOT, 'content'));

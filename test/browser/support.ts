@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { buildSite } from '../../site/build.mjs';
+import { buildSite } from '../../site/build';
 import { createSiteServer } from '../../site/serve.mjs';
 
 /** The repository root. */

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NOTEBOOKS_DIR, executeNotebook, prepareJupyter } from '../../scripts/jupyter-env.mjs';
-import type { ExecutedNotebook } from '../../scripts/jupyter-env.mjs';
+import { NOTEBOOKS_DIR, executeNotebook, prepareJupyter } from '../../scripts/jupyter-env';
+import type { ExecutedNotebook } from '../../scripts/jupyter-env';
 import { checks, errors, figureOutputs, lessonExpectations, verdicts } from './outputs';
 import type { Output } from './outputs';
 

@@ -17,8 +17,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exercises } from '../../lib/exercises';
 import { answerStub, cellText } from '../../lib/workshop';
 import type { Notebook } from '../../lib/workshop';
-import { REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env.mjs';
+import { REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env';
 import { lessonExpectations } from './outputs';
+import { ensureBubblewrap } from './gradeSandbox';
 
 const LESSONS = ['02-nic-team-in-one-picture', '06-hyper-v-port-cap'];
 /** Per-cell timeout for the run: a few times the slowest lesson cell, so only the endless loop hits it. */
@@ -90,6 +91,7 @@ let started = 0;
 
 beforeAll(async () => {
   ensureSystemDeps();
+  ensureBubblewrap();
   ensureLibraryBuilt({ log: (m) => console.error(m) });
   // The released copies, made by the command itself.
   const course = join(work, 'course');
@@ -139,7 +141,7 @@ beforeAll(async () => {
   }
   before = fingerprint(submissions);
   started = Date.now();
-  result = await run(['workshop', 'grade', submissions, '--out', report, '--timeout-s', String(TIMEOUT_S), '--jobs', '2']);
+  result = await run(['workshop', 'grade', submissions, '--out', report, '--lessons', '2,6', '--timeout-s', String(TIMEOUT_S), '--jobs', '2']);
 }, 600_000);
 
 describe('teaming-lab workshop grade', () => {

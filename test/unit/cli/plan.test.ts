@@ -84,12 +84,12 @@ describe('teaming-lab plan: the estimate', () => {
     });
   });
 
-  it('Switch Independent with Address Hash: HV1 sends on both members, HV2 receives on one, which limits the drain', async () => {
-    // Because a Switch Independent Address Hash team receives everything on its primary member.
+  it('Switch Independent with Address Hash: HV2 receives on one member, which limits the drain', async () => {
+    // Because a Switch Independent Address Hash team receives everything on its primary member, in every draw;
+    // whether HV1 sends on one member or both is a draw of its key (and the drain time is the same).
     const plan = await planJson(['--teaming-mode', 'SwitchIndependent']);
-    expect(plan.estimate.sendMembers).toBe(2);
     expect(plan.estimate.receiveMembers).toBe(1);
-    expect(plan.estimate.bottleneck).toBe('receive');
+    expect(['receive', 'both']).toContain(plan.estimate.bottleneck);
     expect(plan.estimate.peakReceiveGbps).toBeCloseTo(10, 9);
   });
 

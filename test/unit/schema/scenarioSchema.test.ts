@@ -126,6 +126,7 @@ describe('lib/schema/scenario.schema.json', () => {
         if (name === 'team' && key === 'kind') continue; // absent means LBFO; validateTeam keeps kind only when given
         if (name === 'team' && key === 'addressHash') continue; // absent means toeplitz; kept only when given, like kind
         if (name === 'team' && key === 'rssKey') continue; // drawn from the seed per host: no constant default
+        if (name === 'team' && key === 'dynamicInbound') continue; // absent means affinitized; kept only when given
         expect(property, `${name}.${key} has a default`).toHaveProperty('default');
         expect(instance[key], `${name}.${key}`).toEqual(property.default);
         checked.push(`${name}.${key}`);
@@ -212,8 +213,9 @@ describe('lib/schema/scenario.schema.json', () => {
 });
 
 describe('lib/scenarios/*.json', () => {
-  it('holds the thirteen example scenarios of the findings and three beyond the article', () => {
+  it('holds the thirteen example scenarios of the findings and four beyond the article', () => {
     expect(exampleFiles.sort()).toEqual([
+      'cluster-two-drains.json',
       'compression.json',
       'hyperv-port-lacp.json',
       'hyperv-port-static.json',
@@ -241,7 +243,7 @@ describe('lib/scenarios/*.json', () => {
     expect(example.description).toMatch(/^(Finding \d|Beyond the article)/);
   });
 
-  it.each(exampleFiles.filter((name) => name !== 'many-destinations.json' && name !== 'linux-bond-802.3ad.json'))('%s is the article lab: HV1 and HV2, 2 x 10 Gbps each', (name) => {
+  it.each(exampleFiles.filter((name) => !['many-destinations.json', 'linux-bond-802.3ad.json', 'cluster-two-drains.json'].includes(name)))('%s is the article lab: HV1 and HV2, 2 x 10 Gbps each', (name) => {
     const scenario = validateScenario(readExample(name));
     expect(scenario.hosts.map((host) => [host.name, host.ip])).toEqual([
       ['HV1', '10.10.10.1'],

@@ -79,7 +79,7 @@ describe('teaming-lab workshop (CLI)', () => {
     const help = memoryIo();
     expect(await runCli(['workshop', '--help'], help.io)).toBe(0);
     expect(help.stdout()).toContain('teaming-lab workshop release OUT_DIR [--from DIR] [--force]');
-    expect(help.stdout()).toContain('teaming-lab workshop grade SUBMISSIONS_DIR --out REPORT_DIR [--timeout-s N]');
+    expect(help.stdout()).toContain('teaming-lab workshop grade SUBMISSIONS_DIR --out REPORT_DIR [--lessons LIST] [--timeout-s N]');
     const global = memoryIo();
     await runCli(['--help'], global.io);
     expect(global.stdout()).toMatch(/\n {2}workshop +release student notebooks/);
