@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classroomProcesses } from '../../lib/classroom';
 import { cellText, exerciseOfCell } from '../../lib/workshop';
 import type { Notebook } from '../../lib/workshop';
-import { REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env.mjs';
+import { REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env';
 import { launchChromium } from './support';
 
 const LESSON = '02-nic-team-in-one-picture.ipynb';
