@@ -21,7 +21,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { term: 'balance-rr', lesson: 4, definition: 'The Linux bonding mode that sends packets on the members in turn: the only mode that spreads one TCP connection over several members, and so reorders it.' },
   { term: 'bond', lesson: 2, definition: 'Linux\'s name for a team: several network adapters joined into one interface by the bonding driver.' },
   { term: 'bucket', lesson: 3, definition: 'One of the eight values a Catalyst EtherChannel hash produces; each link of the port channel owns some buckets, so three links share them 3:3:2.' },
-  { term: 'connection', lesson: 1, definition: 'One TCP conversation between two endpoints, named by its 5-tuple. A live migration over TCP uses one connection per VM.' },
+  { term: 'connection', lesson: 1, definition: 'One TCP conversation between two endpoints, named by its 5-tuple. The course assumes one connection per VM migration, a working assumption that lesson 7 tests.' },
   { term: 'converged networking', lesson: 11, definition: 'Carrying several kinds of host traffic (management, storage, live migration, VMs) over one team through a Hyper-V switch, with a host vNIC per kind and QoS to share the bandwidth.' },
   { term: 'DCB', lesson: 11, definition: 'Data Center Bridging: switch and NIC features (PFC, ETS) that give a traffic class lossless delivery and a bandwidth share; RoCE needs them.' },
   { term: 'dirty page', lesson: 5, definition: 'A page of VM memory written after it was copied; a later pre-copy round must send it again.' },
