@@ -1,5 +1,4 @@
 import { InputError } from '../InputError';
-import type { Draw } from '../ensemble/Draw';
 import type { Experiment, ExperimentControl, ExperimentResult } from './Experiment';
 
 /** What `defineExperiment` needs: the experiment's identity, its controls, and a run function that
@@ -13,10 +12,8 @@ export interface ExperimentDefinition<O extends Record<string, unknown>, D> {
   title: string;
   /** The controls; their defaults are the options' defaults. */
   controls: ExperimentControl[];
-  /** See `Experiment.dependsOnDraw`. Default true. */
-  dependsOnDraw?: boolean;
-  /** The experiment itself, given complete options and the draw its scenarios run as (if any). */
-  run(options: O, draw?: Draw): ExperimentResult<D>;
+  /** The experiment itself, given complete options. */
+  run(options: O): ExperimentResult<D>;
 }
 
 /**
@@ -25,15 +22,14 @@ export interface ExperimentDefinition<O extends Record<string, unknown>, D> {
  * naming the option; missing options take the control's default.
  */
 export function defineExperiment<O extends Record<string, unknown>, D>(definition: ExperimentDefinition<O, D>): Experiment<O, D> {
-  const { id, finding, title, controls, dependsOnDraw = true } = definition;
+  const { id, finding, title, controls } = definition;
   return {
     id,
     finding,
     title,
     controls,
-    dependsOnDraw,
-    run(options = {}, draw?: Draw) {
-      return definition.run(resolveOptions(id, controls, options) as O, draw);
+    run(options = {}) {
+      return definition.run(resolveOptions(id, controls, options) as O);
     },
   };
 }
