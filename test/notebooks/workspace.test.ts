@@ -12,6 +12,7 @@ import { parseNotebookArgs } from '../../scripts/notebooks';
 import { checks, plainText } from './outputs';
 
 // A scratch repository: its own notebooks/ and workspace/, with lib/ linked for the student release.
+mkdirSync(join(REPO_ROOT, '.cache'), { recursive: true });
 const scratch = mkdtempSync(join(REPO_ROOT, '.cache', 'workspace-test-'));
 const home = join(scratch, 'home');
 
