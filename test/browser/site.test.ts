@@ -237,7 +237,7 @@ describe('course site', () => {
     await cell.locator('textarea').fill("console.log('again')");
     expect((await runCell(page, cell)).output).toContain('again');
     await context.close();
-  }, 60_000);
+  }, 120_000);
 
   it('finds a lesson from a word of its body, from any page, offline', async () => {
     // Pick a word that occurs in exactly one real lesson; expect the header search on the home page and
