@@ -254,7 +254,7 @@ export function sandboxSpec(layout: SandboxLayout): SandboxSpec {
       '/bin/sh',
       '-c',
       // $0 is the notebook's folder, "$@" the kernel's command.
-      `cp -R ${SANDBOX_HANDED_IN}/. ${SANDBOX_HOME}/ && cd "$0" && exec "$@"`,
+      `cp -R ${SANDBOX_HANDED_IN}/. ${SANDBOX_HOME}/ && cd "$0" && unset OLDPWD && exec "$@"`,
       cwd,
       node,
       `--max-old-space-size=${heapMiB}`,
@@ -317,11 +317,9 @@ export function checkSandbox(spec: SandboxSpec): void {
   const command = [...spec.command.slice(0, heapFlag + 1), '-e', `require('teaming-lab'); require(${JSON.stringify(tslabManifest)});`];
   const probe = spawnSync(spec.bwrap, [...spec.args, ...command], { encoding: 'utf8', timeout: 60_000, cwd: '/', env: {}, ...bwrapUser() });
   if (probe.status !== 0) {
-    const why = (probe.stderr || probe.error?.message || `exit ${probe.status}`)
-      .trim()
-      .split('\n')
-      .filter((line) => /error|denied|cannot|can't/i.test(line))[0];
+    const lines = (probe.stderr || probe.error?.message || '').trim().split('\n').filter((line) => line.trim() !== '');
+    const why = (lines.find((line) => /error|denied|cannot|can't|failed/i.test(line)) ?? lines.pop() ?? `exit ${probe.status}`).slice(0, 200);
     const user = process.getuid?.() === 0 ? `uid ${SANDBOX_UID} (the grader runs the sandbox as that user because it runs as root)` : 'the sandbox';
-    throw new JupyterSetupError(`the grading sandbox cannot load the library (${(why ?? `exit ${probe.status}`).slice(0, 200)}): Node, the library and its node_modules must be readable by ${user}`);
+    throw new JupyterSetupError(`the grading sandbox cannot start Node with the library (${why}): Node, the library and its node_modules must be readable by ${user}`);
   }
 }

@@ -63,7 +63,7 @@ describe('sandboxSpec', () => {
 
   it('caps the processes of the whole sandbox with prlimit inside it, then copies the home and enters the notebook folder', () => {
     expect(spec.command.slice(0, 4)).toEqual(['/usr/bin/prlimit', '--nproc=64:64', '--', '/bin/sh']);
-    expect(spec.command[5]).toBe(`cp -R ${SANDBOX_HANDED_IN}/. ${SANDBOX_HOME}/ && cd "$0" && exec "$@"`);
+    expect(spec.command[5]).toBe(`cp -R ${SANDBOX_HANDED_IN}/. ${SANDBOX_HOME}/ && cd "$0" && unset OLDPWD && exec "$@"`);
     expect(spec.command[6]).toBe(`${SANDBOX_HOME}/lessons`);
     expect(spec.sandboxUid).toBe(SANDBOX_UID);
   });
