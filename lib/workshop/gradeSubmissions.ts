@@ -39,7 +39,8 @@ export interface GradeSubmissionsOptions {
   startupSeconds?: number;
   /** Notebooks graded at once (one sandboxed kernel each). Default: the number of cores, at most 4. */
   jobs?: number;
-  /** Limits of each student's kernel (memory, CPU seconds, file size, /tmp). Defaults in `KernelLimits`. */
+  /** Limits of each student's kernel (memory, CPU seconds, file size, /tmp, disk, processes). Defaults in
+   * `KernelLimits`. */
   limits?: KernelLimits;
   /** The Python with Jupyter and nbclient. Default `/usr/bin/python3`. */
   python?: string;
@@ -126,7 +127,8 @@ function courseNotebookNames(courseDir: string): Map<number, string> {
  *
  * Trust nothing from the student: each student's folder is copied to a private folder, and each notebook
  * runs in a kernel sandboxed with bubblewrap (`sandboxSpec`: no network, no other process, read-only
- * library, that private folder as the only writable one, memory/CPU/file limits; the submissions, the
+ * library and root, a size-limited tmpfs copy of that folder and a small /tmp as the only writable places,
+ * memory/CPU/file-size limits per process and a cap on the sandbox's processes; the submissions, the
  * report and the grader's files are not there). The grading copy (`gradingNotebook`) adds after each
  * exercise cell a cell that prints the answer's value; the verdict is computed here, outside the kernel,
  * with this process's own library (`readGrades`), so replacing a check or console.log changes nothing.
