@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lchownSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../InputError';
@@ -12,8 +12,8 @@ import { compareIds, gradingNotebook, lessonExerciseIds } from './gradingNoteboo
 import type { GradingNotebook } from './gradingNotebook';
 import { GRADING_RUNNER_PY } from './gradingRunner';
 import { JupyterSetupError, SYSTEM_PYTHON, checkPythonJupyter, jupyterEnvironment, packageRoot, tslabLauncher } from './jupyterKernel';
-import { checkBubblewrap, sandboxSpec } from './kernelSandbox';
-import type { KernelLimits } from './kernelSandbox';
+import { bwrapUser, checkBubblewrap, checkSandbox, sandboxSpec, tmpfsBytes } from './kernelSandbox';
+import type { KernelLimits, SandboxLayout } from './kernelSandbox';
 import type { ExerciseGrade, RunnerReport } from './readGrades';
 import { readGrades } from './readGrades';
 import { SANDBOX_LAUNCHER_PY } from './sandboxLauncher';
@@ -39,7 +39,8 @@ export interface GradeSubmissionsOptions {
   startupSeconds?: number;
   /** Notebooks graded at once (one sandboxed kernel each). Default: the number of cores, at most 4. */
   jobs?: number;
-  /** Limits of each student's kernel (memory, CPU seconds, file size, /tmp). Defaults in `KernelLimits`. */
+  /** Limits of each student's kernel (memory, CPU seconds, file size, /tmp, disk, processes). Defaults in
+   * `KernelLimits`. */
   limits?: KernelLimits;
   /** The Python with Jupyter and nbclient. Default `/usr/bin/python3`. */
   python?: string;
@@ -83,8 +84,10 @@ interface Task {
   student: StudentFolder;
   /** Path inside the student's folder, e.g. `06-hyper-v-port-cap.ipynb`. */
   notebook: string;
-  /** The private copy of the student's folder the kernel sees. */
+  /** The private copy of the student's folder the kernel copies into its home. */
   home: string;
+  /** What that copy takes in a tmpfs (`tmpfsBytes`). */
+  homeBytes: number;
   grading: GradingNotebook;
 }
 
@@ -124,7 +127,8 @@ function courseNotebookNames(courseDir: string): Map<number, string> {
  *
  * Trust nothing from the student: each student's folder is copied to a private folder, and each notebook
  * runs in a kernel sandboxed with bubblewrap (`sandboxSpec`: no network, no other process, read-only
- * library, that private folder as the only writable one, memory/CPU/file limits; the submissions, the
+ * library and root, a size-limited tmpfs copy of that folder and a small /tmp as the only writable places,
+ * memory/CPU/file-size limits per process and a cap on the sandbox's processes; the submissions, the
  * report and the grader's files are not there). The grading copy (`gradingNotebook`) adds after each
  * exercise cell a cell that prints the answer's value; the verdict is computed here, outside the kernel,
  * with this process's own library (`readGrades`), so replacing a check or console.log changes nothing.
@@ -177,7 +181,12 @@ export async function gradeSubmissions(options: GradeSubmissionsOptions): Promis
   };
 
   const work = mkdtempSync(join(tmpdir(), 'teaming-lab-grade-'));
+  // The students' private copies live apart from the work folder: the sandbox's user must reach them
+  // (bwrap runs as that user), and nothing else of the grader.
+  const homes = mkdtempSync(join(tmpdir(), 'teaming-lab-homes-'));
+  const sandboxOwner = bwrapUser();
   try {
+    handOver(homes, sandboxOwner);
     const jupyterDir = join(work, 'jupyter');
     const kernelDir = join(jupyterDir, 'share', 'jupyter', 'kernels', SANDBOX_KERNEL_NAME);
     mkdirSync(kernelDir, { recursive: true });
@@ -189,8 +198,6 @@ export async function gradeSubmissions(options: GradeSubmissionsOptions): Promis
     );
     const runner = join(work, 'grading_runner.py');
     writeFileSync(runner, GRADING_RUNNER_PY);
-    const kernelsDir = join(work, 'k');
-    mkdirSync(kernelsDir);
     const ipcDir = join(work, 'r');
     mkdirSync(ipcDir);
 
@@ -209,11 +216,12 @@ export async function gradeSubmissions(options: GradeSubmissionsOptions): Promis
         notices.push({ student: student.name, path: student.name, problem: 'no notebooks in this folder: every exercise is marked missing' });
       }
       if (student.notebooks.length === 0) return;
-      const home = join(work, 'homes', String(k + 1));
+      const home = join(homes, String(k + 1));
       // A student's own node_modules could shadow the library in their kernel: it is not copied.
       cpSync(student.dir, home, { recursive: true, dereference: false, filter: (source) => basename(source) !== 'node_modules' });
-      // Collected submissions may be read-only copies: the kernel's private folder must be writable.
-      makeWritable(home);
+      // Collected submissions may be read-only copies: the kernel's copy of them must be writable.
+      handOver(home, sandboxOwner);
+      const homeBytes = tmpfsBytes(home);
       for (const notebook of student.notebooks) {
         const fromName = lessonOfFileName(notebook);
         const refuse = (why: string) => {
@@ -241,11 +249,18 @@ export async function gradeSubmissions(options: GradeSubmissionsOptions): Promis
           notices.push({ student: student.name, path: join(student.name, notebook), problem: 'no exercises found and no lesson known: nothing to grade in it' });
           continue;
         }
-        tasks.push({ student, notebook, home, grading });
+        tasks.push({ student, notebook, home, homeBytes, grading });
       }
     });
 
-    const settings: RunSettings = { work, runner, python, jupyterDir, timeoutSeconds, startupSeconds, kernelsDir, ipcDir, root, modulesDir, bwrap, limits: options.limits, hide: [submissions, reportDir, work] };
+    const settings: RunSettings = { work, runner, python, jupyterDir, timeoutSeconds, startupSeconds, homes, ipcDir, root, modulesDir, bwrap, limits: options.limits, hide: [submissions, reportDir, work, homes] };
+    // Before the first kernel: the sandbox's user can load the library (a clear error, not N dead kernels).
+    if (tasks.length > 0) {
+      const probeHome = join(homes, 'probe');
+      mkdirSync(probeHome);
+      handOver(probeHome, sandboxOwner);
+      checkSandbox(sandboxSpec(sandboxLayout(settings, probeHome, tmpfsBytes(probeHome), '')));
+    }
     const unfinished: string[] = [];
     let next = 0;
     const worker = async () => {
@@ -277,6 +292,7 @@ export async function gradeSubmissions(options: GradeSubmissionsOptions): Promis
     return { rows, csvPath, htmlPath, unfinished: unfinished.sort(), students, notebooks: tasks.length, notices, ...(options.keepWorkDir ? { workDir: work } : {}) };
   } finally {
     if (!options.keepWorkDir) rmSync(work, { recursive: true, force: true });
+    rmSync(homes, { recursive: true, force: true });
   }
 }
 
@@ -313,12 +329,21 @@ function classRows(students: StudentFolder[], candidates: Map<string, Candidate[
   return rows;
 }
 
-/** Adds the owner's write permission (and search, for folders) to a folder tree, never following links. */
-function makeWritable(path: string): void {
+/**
+ * Makes a folder tree the sandbox user's (when the grader runs as root; see `bwrapUser`) and adds the
+ * owner's read and write permission (and search, for folders), never following links.
+ */
+function handOver(path: string, owner: { uid?: number; gid?: number }): void {
   const stat = lstatSync(path);
+  if (owner.uid !== undefined && owner.gid !== undefined) lchownSync(path, owner.uid, owner.gid);
   if (stat.isSymbolicLink()) return;
   chmodSync(path, stat.mode | (stat.isDirectory() ? 0o700 : 0o600));
-  if (stat.isDirectory()) for (const name of readdirSync(path)) makeWritable(join(path, name));
+  if (stat.isDirectory()) for (const name of readdirSync(path)) handOver(join(path, name), owner);
+}
+
+/** The sandbox layout of one kernel. */
+function sandboxLayout(settings: RunSettings, home: string, homeBytes: number, cwd: string): SandboxLayout {
+  return { bwrap: settings.bwrap, packageRoot: settings.root, modulesDir: settings.modulesDir, home, homeBytes, cwd, hide: settings.hide, limits: settings.limits };
 }
 
 function writeAtomically(path: string, text: string): void {
@@ -334,7 +359,8 @@ interface RunSettings {
   jupyterDir: string;
   timeoutSeconds: number;
   startupSeconds: number;
-  kernelsDir: string;
+  /** The folder holding the students' private copies (readable by the sandbox's user). */
+  homes: string;
   /** Where Jupyter's ends of the kernels' Unix sockets go (a short path: they must stay under 108 bytes). */
   ipcDir: string;
   root: string;
@@ -362,16 +388,7 @@ async function gradeOne(task: Task, index: number, settings: RunSettings): Promi
   writeFileSync(
     specPath,
     JSON.stringify(
-      sandboxSpec({
-        bwrap: settings.bwrap,
-        packageRoot: settings.root,
-        modulesDir: settings.modulesDir,
-        home: task.home,
-        cwd: dirname(task.notebook) === '.' ? '' : dirname(task.notebook),
-        kernelsDir: settings.kernelsDir,
-        hide: settings.hide,
-        limits: settings.limits,
-      }),
+      sandboxSpec(sandboxLayout(settings, task.home, task.homeBytes, dirname(task.notebook) === '.' ? '' : dirname(task.notebook))),
     ),
   );
   const codeCells = notebook.cells.filter((c) => c.cell_type === 'code').length;
@@ -379,7 +396,7 @@ async function gradeOne(task: Task, index: number, settings: RunSettings): Promi
     notebook: input,
     output,
     // The launcher starts here, outside the sandbox; the kernel starts in the notebook's folder inside it.
-    cwd: settings.kernelsDir,
+    cwd: settings.homes,
     kernelName: SANDBOX_KERNEL_NAME,
     timeoutSeconds: settings.timeoutSeconds,
     startupSeconds: settings.startupSeconds,

@@ -12,7 +12,7 @@ export { gradesCsv, gradesHtml, escapeHtml, GRADE_COLUMNS } from './gradeReport'
 export type { GradeNotice, GradeRow, GradesHtmlOptions } from './gradeReport';
 export { answerCaptureSource, decodeAnswer, readCapturedAnswer, AnswerFormatError, ANSWER_TAG, MAX_ANSWER_CHARS } from './answerCapture';
 export type { CapturedAnswer } from './answerCapture';
-export { sandboxSpec, kernelLimits, checkBubblewrap, isInside, SANDBOX_HOME, SANDBOX_LIBRARY_ROOT, SANDBOX_KERNEL_DIR } from './kernelSandbox';
+export { sandboxSpec, kernelLimits, checkBubblewrap, checkSandbox, bwrapUser, tmpfsBytes, isInside, SANDBOX_HOME, SANDBOX_HANDED_IN, SANDBOX_LIBRARY_ROOT, SANDBOX_KERNEL_DIR, SANDBOX_UID } from './kernelSandbox';
 export type { KernelLimits, SandboxLayout, SandboxSpec } from './kernelSandbox';
 export { SANDBOX_LAUNCHER_PY } from './sandboxLauncher';
 export { readSubmissionFolders } from './submissionFolders';

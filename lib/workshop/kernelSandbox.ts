@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { InputError } from '../InputError';
 import { JupyterSetupError } from './jupyterKernel';
@@ -8,18 +8,33 @@ import { JupyterSetupError } from './jupyterKernel';
  * The sandbox each student's kernel runs in during `workshop grade`, built from Debian's bubblewrap
  * (`bwrap`): new user, PID, network, IPC, UTS and cgroup namespaces (no network at all, no other process
  * visible), no capabilities, uid 65534 inside, a read-only view of /usr, of Node and of the library with
- * its node_modules, the student's private copy of their folder as the only writable place besides a small
- * /tmp, and resource limits (address space, CPU seconds, file size, open files) set by the launcher
- * (`SANDBOX_LAUNCHER_PY`) with setrlimit before it runs bwrap. Nothing of the grader (its work folder,
- * the grading notebooks, the submissions folder, other students' kernels) is mounted.
+ * its node_modules, and a read-only root. The only writable places are size-limited memory-backed
+ * filesystems (tmpfs): the student's folder (/home/student, filled at start from a read-only copy of what
+ * they handed in), /tmp, and the small folder holding the kernel's sockets. Resource limits: address
+ * space, CPU seconds, file size and open files per process (setrlimit, by the launcher `SANDBOX_LAUNCHER_PY`
+ * before it runs bwrap) and the number of processes and threads of the whole sandbox (RLIMIT_NPROC, set
+ * by prlimit inside the sandbox's own user namespace, where it counts only that sandbox's tasks). Linux
+ * ignores RLIMIT_NPROC for processes of root, so when the grader runs as root the launcher runs bwrap as
+ * the unprivileged `SANDBOX_UID`. Nothing of the grader (its work folder, the grading notebooks, the
+ * submissions folder, other students' kernels) is mounted.
  */
 
 /** Where the library and its node_modules appear inside the sandbox (read-only). */
 export const SANDBOX_LIBRARY_ROOT = '/opt/teaming-lab';
-/** The student's private writable folder inside the sandbox (a copy of their submission folder). */
+/** The student's private writable folder inside the sandbox: a size-limited tmpfs, filled at start with a
+ * copy of their folder (from `SANDBOX_HANDED_IN`). */
 export const SANDBOX_HOME = '/home/student';
-/** Where the kernel's connection file and sockets are mounted inside the sandbox. */
+/** Where the read-only copy of the student's folder is mounted inside the sandbox. */
+export const SANDBOX_HANDED_IN = '/run/handed-in';
+/** The tmpfs inside the sandbox holding the kernel's connection file and its sockets. */
 export const SANDBOX_KERNEL_DIR = '/run/kernel';
+/** The user (and group) the launcher runs bwrap as when the grader runs as root: Linux does not apply
+ * RLIMIT_NPROC to root's processes. 65534 is `nobody` on Debian. */
+export const SANDBOX_UID = 65534;
+/** Size of the tmpfs holding the kernel's sockets (`SANDBOX_KERNEL_DIR`), bytes. */
+const KERNEL_DIR_BYTES = 1024 * 1024;
+/** prlimit (util-linux), which sets RLIMIT_NPROC inside the sandbox. */
+const PRLIMIT = '/usr/bin/prlimit';
 
 /** Resource limits of one kernel. */
 export interface KernelLimits {
@@ -31,12 +46,32 @@ export interface KernelLimits {
   fileMiB?: number;
   /** Size of the sandbox's /tmp (a memory-backed tmpfs), MiB. Default 64. */
   tmpMiB?: number;
+  /** What a kernel may write to its folder beyond the files handed in, MiB (the folder is a memory-backed
+   * tmpfs of the handed-in size plus this). Default 256. */
+  diskMiB?: number;
+  /** Processes and threads the whole sandbox may run at once (RLIMIT_NPROC in the sandbox's user
+   * namespace; a Node kernel alone uses about a dozen threads). Default 64. */
+  processes?: number;
 }
 
 /** The limits with every default filled in. */
 export function kernelLimits(limits: KernelLimits = {}): Required<KernelLimits> {
-  const full = { memoryMiB: limits.memoryMiB ?? 4096, cpuSeconds: limits.cpuSeconds ?? 600, fileMiB: limits.fileMiB ?? 64, tmpMiB: limits.tmpMiB ?? 64 };
-  const ranges: Record<keyof typeof full, [number, number]> = { memoryMiB: [1024, 1_048_576], cpuSeconds: [10, 86_400], fileMiB: [1, 65_536], tmpMiB: [1, 65_536] };
+  const full = {
+    memoryMiB: limits.memoryMiB ?? 4096,
+    cpuSeconds: limits.cpuSeconds ?? 600,
+    fileMiB: limits.fileMiB ?? 64,
+    tmpMiB: limits.tmpMiB ?? 64,
+    diskMiB: limits.diskMiB ?? 256,
+    processes: limits.processes ?? 64,
+  };
+  const ranges: Record<keyof typeof full, [number, number]> = {
+    memoryMiB: [1024, 1_048_576],
+    cpuSeconds: [10, 86_400],
+    fileMiB: [1, 65_536],
+    tmpMiB: [1, 65_536],
+    diskMiB: [1, 65_536],
+    processes: [32, 4096],
+  };
   for (const [key, [min, max]] of Object.entries(ranges) as Array<[keyof typeof full, [number, number]]>) {
     const value = full[key];
     if (!Number.isInteger(value) || value < min || value > max) throw new InputError(key, value, `a whole number from ${min} to ${max}`);
@@ -48,13 +83,15 @@ export function kernelLimits(limits: KernelLimits = {}): Required<KernelLimits> 
 export interface SandboxSpec {
   /** The bwrap program. */
   bwrap: string;
-  /** Folder (outside) where the launcher makes one private folder per kernel for its connection file and sockets. */
-  kernelsDir: string;
+  /** The user and group the launcher runs bwrap as when it runs as root (see `SANDBOX_UID`). */
+  sandboxUid: number;
   /** setrlimit values the launcher applies before running bwrap. */
   rlimits: { addressSpaceBytes: number; cpuSeconds: number; fileBytes: number; openFiles: number };
-  /** bwrap's options (passed through a pipe with `--args`, so no process shows them), without the kernel folder. */
+  /** bwrap's options (passed through a pipe with `--args`, so no process shows them); the launcher adds the
+   * connection file (`--ro-bind-data`) and `--info-fd`. */
   args: string[];
-  /** The kernel's command inside the sandbox; the launcher appends `--config-path <connection file>`. */
+  /** The kernel's command inside the sandbox (prlimit, a shell that copies the handed-in folder to the
+   * home and enters the notebook's folder, then the kernel); the launcher appends `--config-path <file>`. */
   command: string[];
 }
 
@@ -68,12 +105,14 @@ export interface SandboxLayout {
   modulesDir: string;
   /** The Node binary. Default: the one running. */
   node?: string;
-  /** The student's private copy of their folder (outside); mounted writable at /home/student. */
+  /** The student's private copy of their folder (outside, readable by `SANDBOX_UID`); mounted read-only at
+   * `SANDBOX_HANDED_IN` and copied into the home at start. */
   home: string;
+  /** Bytes the copy of `home` takes in a tmpfs (see `tmpfsBytes`); the home's size is this plus
+   * `KernelLimits.diskMiB`. */
+  homeBytes: number;
   /** The notebook's folder relative to `home` (`''` for the top), where the kernel starts. */
   cwd: string;
-  /** See `SandboxSpec.kernelsDir`. */
-  kernelsDir: string;
   /** Folders that must never be visible inside (the submissions, the report, the grader's work folder):
    * when one lies inside a mounted folder, an empty tmpfs hides it. */
   hide: string[];
@@ -155,17 +194,31 @@ export function sandboxSpec(layout: SandboxLayout): SandboxSpec {
     args.push('--tmpfs', at, '--remount-ro', at);
   }
   const cwd = [SANDBOX_HOME, ...layout.cwd.split(sep).filter((part) => part !== '')].join('/');
+  if (!Number.isInteger(layout.homeBytes) || layout.homeBytes < 0) throw new InputError('homeBytes', layout.homeBytes, 'a whole number of bytes, 0 or more');
   args.push(
     '--dir',
     '/home/node_modules',
     '--symlink',
     inside(root),
     '/home/node_modules/teaming-lab',
-    '--bind',
+    '--ro-bind',
     real(layout.home),
+    SANDBOX_HANDED_IN,
+    '--size',
+    String(layout.homeBytes + limits.diskMiB * 1024 * 1024),
+    '--tmpfs',
     SANDBOX_HOME,
+    '--size',
+    String(KERNEL_DIR_BYTES),
+    '--tmpfs',
+    SANDBOX_KERNEL_DIR,
+    // Everything else is read-only: bwrap's root and /dev are tmpfs without a size limit.
+    '--remount-ro',
+    '/dev',
+    '--remount-ro',
+    '/',
     '--chdir',
-    cwd,
+    '/',
     '--clearenv',
     '--setenv',
     'PATH',
@@ -186,7 +239,7 @@ export function sandboxSpec(layout: SandboxLayout): SandboxSpec {
   const tslab = `${inside(modules)}/tslab/bin/tslab`;
   return {
     bwrap: layout.bwrap ?? '/usr/bin/bwrap',
-    kernelsDir: layout.kernelsDir,
+    sandboxUid: SANDBOX_UID,
     rlimits: {
       addressSpaceBytes: limits.memoryMiB * 1024 * 1024,
       cpuSeconds: limits.cpuSeconds,
@@ -194,27 +247,79 @@ export function sandboxSpec(layout: SandboxLayout): SandboxSpec {
       openFiles: 1024,
     },
     args,
-    command: [node, `--max-old-space-size=${heapMiB}`, tslab, 'kernel'],
+    command: [
+      PRLIMIT,
+      `--nproc=${limits.processes}:${limits.processes}`,
+      '--',
+      '/bin/sh',
+      '-c',
+      // $0 is the notebook's folder, "$@" the kernel's command.
+      `cp -R ${SANDBOX_HANDED_IN}/. ${SANDBOX_HOME}/ && cd "$0" && unset OLDPWD && exec "$@"`,
+      cwd,
+      node,
+      `--max-old-space-size=${heapMiB}`,
+      tslab,
+      'kernel',
+    ],
   };
 }
 
 /**
+ * Bytes a folder tree takes in a tmpfs: every file rounded up to whole 4 KiB pages, one page per folder
+ * and link, and 1 MiB to spare. Symbolic links are not followed.
+ */
+export function tmpfsBytes(path: string): number {
+  const PAGE = 4096;
+  const walk = (at: string): number => {
+    const stat = lstatSync(at);
+    if (!stat.isDirectory()) return stat.isFile() ? Math.max(1, Math.ceil(stat.size / PAGE)) * PAGE : PAGE;
+    return PAGE + readdirSync(at).reduce((sum, name) => sum + walk(join(at, name)), 0);
+  };
+  return walk(path) + 1024 * 1024;
+}
+
+/** The uid and gid to run bwrap as: `SANDBOX_UID` when this process is root, else none (its own). */
+export function bwrapUser(uid: number | undefined = process.getuid?.()): { uid: number; gid: number } | Record<string, never> {
+  return uid === 0 ? { uid: SANDBOX_UID, gid: SANDBOX_UID } : {};
+}
+
+/**
  * Checks that bubblewrap is installed and can build a sandbox on this machine (user and network
- * namespaces); throws a JupyterSetupError saying what to do when it cannot.
+ * namespaces, as `SANDBOX_UID` when running as root) and that prlimit is there; throws a
+ * JupyterSetupError saying what to do when it cannot.
  */
 export function checkBubblewrap(bwrap = '/usr/bin/bwrap'): void {
   if (!existsSync(bwrap)) {
     throw new JupyterSetupError(`${bwrap} is missing: workshop grade runs each student's kernel in a bubblewrap sandbox (apt-get install -y bubblewrap, or bash scripts/ensure-system-deps.sh)`);
   }
+  if (!existsSync(PRLIMIT)) throw new JupyterSetupError(`${PRLIMIT} is missing: workshop grade caps each kernel's processes with it (apt-get install -y util-linux)`);
   const probe = spawnSync(
     bwrap,
-    ['--unshare-all', '--unshare-user', '--uid', '65534', '--gid', '65534', '--cap-drop', 'ALL', '--die-with-parent', '--ro-bind', '/usr', '/usr', '--symlink', 'usr/lib', '/lib', '--symlink', 'usr/lib64', '/lib64', '--symlink', 'usr/bin', '/bin', '--proc', '/proc', '--dev', '/dev', '--size', '1048576', '--tmpfs', '/tmp', '/usr/bin/true'],
-    { encoding: 'utf8', timeout: 20_000 },
+    ['--unshare-all', '--unshare-user', '--uid', '65534', '--gid', '65534', '--cap-drop', 'ALL', '--die-with-parent', '--ro-bind', '/usr', '/usr', '--symlink', 'usr/lib', '/lib', '--symlink', 'usr/lib64', '/lib64', '--symlink', 'usr/bin', '/bin', '--proc', '/proc', '--dev', '/dev', '--size', '1048576', '--tmpfs', '/tmp', '--remount-ro', '/', PRLIMIT, '--nproc=64:64', '/usr/bin/true'],
+    { encoding: 'utf8', timeout: 20_000, cwd: '/', ...bwrapUser() },
   );
   if (probe.status !== 0) {
     const why = (probe.stderr || probe.error?.message || `exit ${probe.status}`).trim().split('\n').pop();
     throw new JupyterSetupError(
-      `bubblewrap cannot build a sandbox on this machine (${why}): grading needs bubblewrap 0.7 or later and user and network namespaces (run as root, or allow unprivileged user namespaces)`,
+      `bubblewrap cannot build a sandbox on this machine (${why}): grading needs bubblewrap 0.7 or later and user and network namespaces${process.getuid?.() === 0 ? ` for uid ${SANDBOX_UID}` : ''} (allow unprivileged user namespaces)`,
     );
+  }
+}
+
+/**
+ * Runs Node in a sandbox built from `spec` (as the launcher would, without the kernel) and checks that it
+ * loads the library and finds tslab: the library, its node_modules and Node must be readable by the
+ * sandbox's user. Throws a JupyterSetupError naming what failed.
+ */
+export function checkSandbox(spec: SandboxSpec): void {
+  const heapFlag = spec.command.findIndex((part) => part.startsWith('--max-old-space-size='));
+  const tslabManifest = spec.command[heapFlag + 1].replace(/bin\/tslab$/, 'package.json');
+  const command = [...spec.command.slice(0, heapFlag + 1), '-e', `require('teaming-lab'); require(${JSON.stringify(tslabManifest)});`];
+  const probe = spawnSync(spec.bwrap, [...spec.args, ...command], { encoding: 'utf8', timeout: 60_000, cwd: '/', env: {}, ...bwrapUser() });
+  if (probe.status !== 0) {
+    const lines = (probe.stderr || probe.error?.message || '').trim().split('\n').filter((line) => line.trim() !== '');
+    const why = (lines.find((line) => /error|denied|cannot|can't|failed/i.test(line)) ?? lines.pop() ?? `exit ${probe.status}`).slice(0, 200);
+    const user = process.getuid?.() === 0 ? `uid ${SANDBOX_UID} (the grader runs the sandbox as that user because it runs as root)` : 'the sandbox';
+    throw new JupyterSetupError(`the grading sandbox cannot start Node with the library (${why}): Node, the library and its node_modules must be readable by ${user}`);
   }
 }

@@ -1,7 +1,7 @@
 // Shared by the grading tests: the sandbox tool installed the way a fresh clone gets it (npm test runs
 // scripts/ensure-system-deps.sh first; a single test file run may not have), and the CLI run as a user runs it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../scripts/jupyter-env';
 
@@ -23,4 +23,26 @@ export function runTeamingLab(args: string[], cwd: string): Promise<{ code: numb
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * The JSON a student's cell printed after `tag` (a line `tag {...}`), found in the executed grading
+ * notebooks of a run kept with `keepWorkDir`: how an attack reports what it managed inside its sandbox,
+ * whose files vanish with it.
+ */
+export function printedByKernel(workDir: string, tag: string): Record<string, unknown> {
+  const grading = join(workDir, 'grading');
+  for (const dir of readdirSync(grading)) {
+    const executed = join(grading, dir, 'executed.ipynb');
+    if (!existsSync(executed)) continue;
+    const nb = JSON.parse(readFileSync(executed, 'utf8')) as { cells: Array<{ outputs?: Array<{ text?: string | string[] }> }> };
+    for (const cell of nb.cells) {
+      for (const output of cell.outputs ?? []) {
+        const text = Array.isArray(output.text) ? output.text.join('') : (output.text ?? '');
+        const line = text.split('\n').find((l) => l.startsWith(`${tag} `));
+        if (line) return JSON.parse(line.slice(tag.length + 1)) as Record<string, unknown>;
+      }
+    }
+  }
+  throw new Error(`no executed notebook printed ${tag}`);
 }

@@ -30,7 +30,7 @@ import { exercises } from '../../lib/exercises';
 import { answerStub, cellText, gradeSubmissions, releaseNotebook } from '../../lib/workshop';
 import type { GradeSubmissionsResult, Notebook, NotebookCell } from '../../lib/workshop';
 import { REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env';
-import { ensureBubblewrap } from './gradeSandbox';
+import { ensureBubblewrap, printedByKernel } from './gradeSandbox';
 import { lessonExpectations } from './outputs';
 
 const LESSON = '02-nic-team-in-one-picture.ipynb';
@@ -126,7 +126,7 @@ tlFound.relative = ['../../grading', '../grading', '../..', '../../submissions']
 tlFound.limits = fs.readFileSync('/proc/self/limits', 'utf8');
 tlFound.env = process.env;
 tlFound.argv = process.argv;
-fs.writeFileSync('/home/student/findings.json', JSON.stringify(tlFound));`;
+console.log('TL-FINDINGS ' + JSON.stringify(tlFound));`;
 
 const escapeCell = (submissions: string, hostTmp: string) => String.raw`import * as fs from 'fs';
 const tlTried: Record<string, string> = {};
@@ -137,7 +137,7 @@ tlTry('library', () => fs.appendFileSync('/opt/teaming-lab/lib/dist/index.js', '
 tlTry('usr', () => fs.writeFileSync('/usr/escape.txt', 'x'));
 tlTry('host tmp', () => fs.writeFileSync(${JSON.stringify(hostTmp)}, 'x'));
 tlTry('parent', () => fs.writeFileSync('../escape.txt', 'x'));
-fs.writeFileSync('/home/student/tried.json', JSON.stringify(tlTried));`;
+console.log('TL-TRIED ' + JSON.stringify(tlTried));`;
 
 const networkCell = (port: number) => String.raw`import * as fs from 'fs';
 import * as net from 'net';
@@ -150,7 +150,7 @@ const tlConnect = (host: string, port: number) => new Promise<string>((resolve) 
 });
 const tlAttempts = await Promise.all([tlConnect('127.0.0.1', ${port}), tlConnect('1.1.1.1', 80), tlConnect('104.16.0.35', 443)]);
 const tlDns = await new Promise<string>((resolve) => dns.lookup('registry.npmjs.org', (e) => resolve(e ? (e.code ?? 'error') : 'resolved')));
-fs.writeFileSync('/home/student/network.json', JSON.stringify({ attempts: tlAttempts, dns: tlDns }));`;
+console.log('TL-NETWORK ' + JSON.stringify({ attempts: tlAttempts, dns: tlDns }));`;
 
 beforeAll(async () => {
   ensureSystemDeps();
@@ -243,9 +243,9 @@ describe('workshop grade against attacking students', () => {
 
   it('the kernel sees no grading file, no submissions path, no other process and no grader environment', () => {
     const home = attackRun.workDir!;
-    const findings = readFileSync(join(home, 'homes', String(attackRun.students.indexOf('snoop') + 1), 'findings.json'), 'utf8');
+    const findings = JSON.stringify(printedByKernel(home, 'TL-FINDINGS'));
     const submissions = join(attacks, 'submissions');
-    for (const secret of [submissions, attacks, work, home, 'grading.ipynb', 'executed.ipynb', 'sandbox.json', 'TEAMING_LAB_SANDBOX', 'JUPYTER_', '--bind']) {
+    for (const secret of [submissions, attacks, work, home, 'grading.ipynb', 'executed.ipynb', 'sandbox.json', 'TEAMING_LAB_SANDBOX', 'JUPYTER_', '--bind', 'teaming-lab-homes-', 'teaming-lab-grade-']) {
       expect(findings.includes(secret), `the kernel found ${secret}`).toBe(false);
     }
     const found = JSON.parse(findings) as { proc: string[]; relative: unknown[]; limits: string; env: Record<string, string> };
@@ -255,11 +255,12 @@ describe('workshop grade against attacking students', () => {
     expect(Object.keys(found.env).sort()).toEqual(['HOME', 'LANG', 'PATH', 'PWD', 'TMPDIR']);
     expect(found.limits).toMatch(/Max address space\s+4294967296\s+4294967296\s+bytes/);
     expect(found.limits).toMatch(/Max cpu time\s+600\s+605\s+seconds/);
+    expect(found.limits).toMatch(/Max processes\s+64\s+64\s+processes/);
     expect(rowsOf(attackRun, 'snoop').every((r) => r.pass)).toBe(true);
   });
 
   it('writing outside its own folder fails and changes nothing outside the sandbox', () => {
-    const tried = JSON.parse(readFileSync(join(attackRun.workDir!, 'homes', String(attackRun.students.indexOf('escape') + 1), 'tried.json'), 'utf8')) as Record<string, string>;
+    const tried = printedByKernel(attackRun.workDir!, 'TL-TRIED') as Record<string, string>;
     expect(tried.submissions).not.toBe('written');
     expect(tried['other student']).not.toBe('written');
     expect(tried.library).not.toBe('written');
@@ -271,7 +272,7 @@ describe('workshop grade against attacking students', () => {
   });
 
   it('has no network: nothing reaches a server on the host, no outside address, no name lookup', () => {
-    const seen = JSON.parse(readFileSync(join(attackRun.workDir!, 'homes', String(attackRun.students.indexOf('network') + 1), 'network.json'), 'utf8')) as { attempts: string[]; dns: string };
+    const seen = printedByKernel(attackRun.workDir!, 'TL-NETWORK') as { attempts: string[]; dns: string };
     expect(seen.attempts).toHaveLength(3);
     expect(seen.attempts).not.toContain('connected');
     expect(seen.dns).not.toBe('resolved');

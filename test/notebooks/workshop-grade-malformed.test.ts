@@ -2,6 +2,9 @@
 // students vanish from the report (the CLI said 15 graded, the HTML 13), next to one honest student:
 //   nullCells        {"cells":[null]}
 //   badAnswerName    a cell naming an exercise the course does not have, with an answer name that is code
+//   injectedAnswer   the whole lesson, solved, but exercise 1's metadata answer name is code that would
+//                    print a fake answer line -> ignored (a course exercise's answer name comes from the
+//                    grader's own registry): graded as handed in, every exercise PASSes
 //   emptyFolder      a student folder with nothing in it
 //   linkedNotebooks  a folder of symbolic links to another student's notebooks
 //   linkedFolder     a symbolic link to another student's folder
@@ -20,7 +23,7 @@ import { ensureBubblewrap, runTeamingLab } from './gradeSandbox';
 const LESSON = '02-nic-team-in-one-picture.ipynb';
 const EXERCISES = 4; // lesson 2's
 const CLEAR = '\u001b[2Jclear';
-const STUDENTS = ['badAnswerName', 'emptyFolder', 'honest', 'linkedFolder', 'linkedNotebooks', 'nullCells', 'truncatedJson', CLEAR].sort();
+const STUDENTS = ['badAnswerName', 'emptyFolder', 'honest', 'injectedAnswer', 'linkedFolder', 'linkedNotebooks', 'nullCells', 'truncatedJson', CLEAR].sort();
 
 const work = mkdtempSync(join(tmpdir(), 'teaming-lab-grade-malformed-'));
 const submissions = join(work, 'submissions');
@@ -47,6 +50,10 @@ beforeAll(async () => {
       metadata: { teaming_lab: { lesson: 2 } },
     }),
   );
+  const injected = JSON.parse(course) as { cells: Array<{ metadata: { teaming_lab?: { exercise?: string; answerName?: string } } }> };
+  const first = injected.cells.find((c) => c.metadata.teaming_lab?.exercise === 'ex-02-1')!;
+  first.metadata.teaming_lab!.answerName = `ex02_1; console.log('TEAMING-LAB-ANSWER {"id":"ex-02-1","answer":1}'); (`;
+  hand('injectedAnswer', JSON.stringify(injected));
   mkdirSync(join(submissions, 'emptyFolder'));
   mkdirSync(join(submissions, CLEAR));
   mkdirSync(join(submissions, 'linkedNotebooks'));
@@ -70,10 +77,13 @@ describe('workshop grade on malformed input (CLI)', () => {
     expect(cli.code, `${cli.stdout}\n${cli.stderr}`).toBe(0);
     const total = STUDENTS.length * EXERCISES;
     expect(cli.stdout).toContain(`Graded ${STUDENTS.length} students, `);
-    expect(cli.stdout).toContain(`: ${EXERCISES} of ${total} exercises passed.`);
+    // honest and injectedAnswer pass all four.
+    const passed = 2 * EXERCISES;
+    expect(cli.stdout).toContain(`: ${passed} of ${total} exercises passed.`);
     const html = readFileSync(join(report, 'grades.html'), 'utf8');
-    expect(html).toContain(`<p>${STUDENTS.length} students, ${EXERCISES} of ${total} exercises passed.</p>`);
-    for (const name of STUDENTS.filter((s) => s !== CLEAR)) expect(html).toContain(`${name}: ${name === 'honest' ? EXERCISES : 0} of ${EXERCISES} exercises passed`);
+    expect(html).toContain(`<p>${STUDENTS.length} students, ${passed} of ${total} exercises passed.</p>`);
+    const passes: Record<string, number> = { honest: EXERCISES, injectedAnswer: EXERCISES };
+    for (const name of STUDENTS.filter((s) => s !== CLEAR)) expect(html).toContain(`${name}: ${passes[name] ?? 0} of ${EXERCISES} exercises passed`);
     expect([...new Set(csv().map((row) => row[0]))]).toEqual(STUDENTS);
     expect(csv()).toHaveLength(total);
   });
@@ -87,6 +97,9 @@ describe('workshop grade on malformed input (CLI)', () => {
     expect(message('linkedFolder')).toContain('not graded: the student folder is a symbolic link');
     expect(message('emptyFolder')).toBe('missing: no notebook for lesson 2 was handed in (expected 02-nic-team-in-one-picture.ipynb)');
     expect(message('badAnswerName')).toBe('no exercise cell for this exercise in the notebook (deleted or renamed?)');
+    const injectedRows = csv().filter((row) => row[0] === 'injectedAnswer');
+    expect(injectedRows.map((row) => [row[2], row[3]])).toEqual(['ex-02-1', 'ex-02-2', 'ex-02-3', 'ex-02-4'].map((id) => [id, 'true']));
+    expect(injectedRows[0].slice(4).join(',')).toMatch(/correct/);
   });
 
   it('lists the loose notebook and the other problems in the CLI output and the HTML', () => {

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { DEFAULT_CLASSROOM_DIR, DEFAULT_CLASSROOM_PORT, classroomStatus, startClassroom, stopClassroom } from '../../classroom';
 import { InputError } from '../../InputError';
 import { JupyterSetupError } from '../../workshop/jupyterKernel';
@@ -73,6 +74,9 @@ or the hub did not start (the message quotes DIR/hub.log).
       }
     }
     const dir = args.strings.dir ?? DEFAULT_CLASSROOM_DIR;
+    if (dir === '' || (existsSync(dir) && !statSync(dir).isDirectory())) {
+      throw new InputError('--dir', dir, `the classroom folder (created if missing)${dir === '' ? '' : '; this is a file'}`);
+    }
     try {
       if (subcommand === 'down') {
         const { hubPid, leftovers } = await stopClassroom(dir);
@@ -88,7 +92,7 @@ or the hub did not start (the message quotes DIR/hub.log).
       }
       const port = args.strings.port === undefined ? undefined : portFlag(args.strings.port);
       const ip = args.strings.ip;
-      if (ip !== undefined && !/^(\d{1,3}\.){3}\d{1,3}$/.test(ip)) throw new InputError('--ip', ip, 'an IPv4 address, e.g. 127.0.0.1 or 0.0.0.0');
+      if (ip !== undefined && !isIpv4(ip)) throw new InputError('--ip', ip, 'an IPv4 address, e.g. 127.0.0.1 or 0.0.0.0');
       const password = io.env?.TEAMING_LAB_WORKSHOP_PASSWORD;
       const info = await startClassroom({
         dir,
@@ -128,4 +132,9 @@ or the hub did not start (the message quotes DIR/hub.log).
 function portFlag(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 65533) throw new InputError('--port', value, 'a port from 1 to 65533 (the hub also uses the next two)');
   return Number(value);
+}
+
+/** A dotted IPv4 address, each part 0 to 255 without leading zeros. */
+function isIpv4(value: string): boolean {
+  return /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(value) && value.split('.').every((part) => Number(part) <= 255);
 }

@@ -9,7 +9,7 @@ import { COLLECT_HELP, collect } from './workshopCollect';
 const SUBCOMMAND_FLAGS: Record<string, string[]> = {
   release: ['from', 'force'],
   source: ['from', 'force'],
-  grade: ['out', 'timeout-s', 'jobs', 'lessons', 'memory-mib', 'cpu-s'],
+  grade: ['out', 'timeout-s', 'jobs', 'lessons', 'memory-mib', 'cpu-s', 'processes', 'disk-mib'],
   collect: ['classroom', 'force'],
 };
 
@@ -28,7 +28,7 @@ export const workshopCommand: Command = {
   help: `Usage: teaming-lab workshop release OUT_DIR [--from DIR] [--force]
        teaming-lab workshop source OUT_DIR [--from DIR] [--force]
        teaming-lab workshop grade SUBMISSIONS_DIR --out REPORT_DIR [--lessons LIST] [--timeout-s N]
-                                  [--jobs N] [--memory-mib N] [--cpu-s N]
+                                  [--jobs N] [--memory-mib N] [--cpu-s N] [--processes N] [--disk-mib N]
        teaming-lab workshop collect SUBMISSIONS_DIR [--classroom DIR] [--force]
 
 release  Writes a student copy of every course notebook to OUT_DIR: each solution region
@@ -59,9 +59,10 @@ source   Writes the nbgrader source version of every course notebook to OUT_DIR 
 grade    Grades SUBMISSIONS_DIR (one folder per student holding their .ipynb files, at any
          depth) in Jupyter with the tslab kernel (Debian's /usr/bin/python3 with nbclient).
          Trusts nothing from the students: each notebook runs in a bubblewrap sandbox (no
-         network, no other process visible, the library read-only, a private copy of the
-         student's folder as the only writable place, memory, CPU and file-size limits;
-         the submissions and the report are never visible to it). After each exercise cell
+         network, no other process visible, the library and the root read-only, a private
+         copy of the student's folder and a small /tmp as the only writable places, both
+         memory-backed and size-limited; memory, CPU, file-size and process limits; the
+         submissions and the report are never visible to it). After each exercise cell
          a hidden cell prints the answer's value; the check runs in this process with its
          own copy of the library, so replacing a check or console.log changes nothing.
          A cell error fails only its exercise; a cell past the timeout or a kernel killed
@@ -83,6 +84,10 @@ grade    Grades SUBMISSIONS_DIR (one folder per student holding their .ipynb fil
   --jobs N           notebooks graded at once, one kernel each (default: cores, at most 4)
   --memory-mib N     address space of each kernel process, MiB (default ${KERNEL_DEFAULTS.memoryMiB})
   --cpu-s N          CPU seconds each kernel process may use (default ${KERNEL_DEFAULTS.cpuSeconds})
+  --processes N      processes and threads one kernel's sandbox may run at once (default
+                     ${KERNEL_DEFAULTS.processes}; a kernel alone uses about a dozen)
+  --disk-mib N       MiB a kernel may write to its folder beyond the files handed in (default
+                     ${KERNEL_DEFAULTS.diskMiB}; one file at most ${KERNEL_DEFAULTS.fileMiB} MiB, /tmp ${KERNEL_DEFAULTS.tmpMiB} MiB)
 
 ${COLLECT_HELP}
 
@@ -104,7 +109,7 @@ Examples:
   teaming-lab workshop grade ./submitted --out ./report --timeout-s 90
   teaming-lab workshop grade ./submitted --out ./report --lessons 2,6 --jobs 2
 `,
-  flags: { from: 'string', force: 'boolean', out: 'string', 'timeout-s': 'string', jobs: 'string', lessons: 'string', 'memory-mib': 'string', 'cpu-s': 'string', classroom: 'string' },
+  flags: { from: 'string', force: 'boolean', out: 'string', 'timeout-s': 'string', jobs: 'string', lessons: 'string', 'memory-mib': 'string', 'cpu-s': 'string', processes: 'string', 'disk-mib': 'string', classroom: 'string' },
   async run(args, context) {
     const [subcommand, ...positionals] = args.positionals;
     if (subcommand !== 'release' && subcommand !== 'source' && subcommand !== 'grade' && subcommand !== 'collect') {
@@ -158,6 +163,8 @@ async function grade(positionals: string[], args: ParsedArgs, { io }: CommandCon
   const jobs = args.strings.jobs === undefined ? undefined : wholeNumber(args.strings.jobs, '--jobs', 1, 32);
   const memoryMiB = args.strings['memory-mib'] === undefined ? undefined : wholeNumber(args.strings['memory-mib'], '--memory-mib', 1024, 1_048_576);
   const cpuSeconds = args.strings['cpu-s'] === undefined ? undefined : wholeNumber(args.strings['cpu-s'], '--cpu-s', 10, 86_400);
+  const processes = args.strings.processes === undefined ? undefined : wholeNumber(args.strings.processes, '--processes', 32, 4096);
+  const diskMiB = args.strings['disk-mib'] === undefined ? undefined : wholeNumber(args.strings['disk-mib'], '--disk-mib', 1, 65_536);
   const lessons = args.strings.lessons === undefined ? undefined : lessonList(args.strings.lessons);
   const result = await gradeSubmissions({
     submissionsDir: positionals[0],
@@ -165,7 +172,7 @@ async function grade(positionals: string[], args: ParsedArgs, { io }: CommandCon
     timeoutSeconds,
     jobs,
     lessons,
-    limits: { memoryMiB, cpuSeconds },
+    limits: { memoryMiB, cpuSeconds, processes, diskMiB },
     log: (line) => io.stderr(`${escapeControl(line)}\n`),
   });
   const passed = result.rows.filter((row) => row.pass).length;

@@ -81,4 +81,16 @@ describe('the facilitator guide', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^FAIL ex-10-capstone: /);
   });
+
+  it("names every limit of workshop grade in its sandbox section, and the attack tests that hold it to them", () => {
+    const section = text.slice(text.indexOf('## The grading sandbox'), text.indexOf('## What the model does not claim'));
+    const help = COMMANDS.find((c) => c.name === 'workshop')!.help;
+    const limitFlags = ['--memory-mib', '--cpu-s', '--processes', '--disk-mib', '--timeout-s'];
+    for (const flag of limitFlags) {
+      expect(help, flag).toContain(`${flag} N`);
+      expect(section, flag).toContain(`\`${flag}\``);
+    }
+    for (const file of section.match(/test\/notebooks\/[\w-]+\.test\.ts/g) ?? []) expect(existsSync(join(REPO, file)), file).toBe(true);
+    expect(section).toContain('workshop-grade-exhaustion.test.ts');
+  });
 });

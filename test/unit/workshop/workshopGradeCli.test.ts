@@ -27,6 +27,8 @@ describe('teaming-lab workshop grade, bad input', () => {
     [['--memory-mib', '100'], '--memory-mib'],
     [['--cpu-s', '0'], '--cpu-s'],
     [['--jobs', '0'], '--jobs'],
+    [['--processes', '8'], '--processes'],
+    [['--disk-mib', '1e3'], '--disk-mib'],
   ])('%j exits 2 with one line naming %s', async (flags, name) => {
     const result = await grade([join(root, 'loose-only'), '--out', join(root, 'report'), ...flags]);
     expect(result.code).toBe(2);
@@ -43,6 +45,6 @@ describe('teaming-lab workshop grade, bad input', () => {
   it('documents the sandbox, the limits and what is reported in its help', async () => {
     const { io, stdout } = memoryIo();
     expect(await runCli(['workshop', '--help'], io)).toBe(0);
-    for (const words of ['bubblewrap sandbox', '--memory-mib N', '--cpu-s N', '--lessons LIST', 'loose notebooks', 'Graded S students, N notebooks']) expect(stdout()).toContain(words);
+    for (const words of ['bubblewrap sandbox', '--memory-mib N', '--cpu-s N', '--processes N', '--disk-mib N', '--lessons LIST', 'loose notebooks', 'Graded S students, N notebooks']) expect(stdout()).toContain(words);
   });
 });
