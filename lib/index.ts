@@ -316,6 +316,10 @@ export type {
   ArticleScenarioOptions,
   HostUsage,
   LinuxBondingRow,
+  LinuxBondingOptions,
+  DynamicModeOptions,
+  DynamicModeRun,
+  FailoverOptions,
   FailoverData,
   FailoverMemberRates,
   TransportsOptions,
@@ -375,6 +379,8 @@ export {
   formatMeasured,
   showMarkdown,
   lessonValue,
+  showValues,
+  valuesMarkdown,
 } from './notebook';
 export type {
   FigureHtmlOptions,
@@ -382,4 +388,56 @@ export type {
   MimeBundle,
   FindingOptions,
   LessonValueOptions,
+  LessonValueSpec,
 } from './notebook';
+
+// Designing a live-migration network today (lesson 11): MTU, receive cores, VMQ, QoS, polarization
+export {
+  ETHERNET_WIRE_OVERHEAD_BYTES,
+  VLAN_TAG_BYTES,
+  IPV4_TCP_HEADER_BYTES,
+  TCP_TIMESTAMP_OPTION_BYTES,
+  STANDARD_MTU,
+  JUMBO_MTU,
+  frameGoodput,
+  pathMtu,
+  HOST_RECEIVE_PATHS,
+  DEFAULT_PACKETS_PER_SECOND_PER_CORE,
+  liveMigrationReceiveGbps,
+  vmqQueueMode,
+  vmqQueuesOffered,
+  weightedShare,
+  hashPolarization,
+  WINDOWS_SERVER_VERSIONS,
+  vSwitchTeaming,
+  effectiveSimultaneousMigrations,
+  networkDesign,
+  drainPlanExperiment,
+} from './design';
+export type {
+  FrameGoodputOptions,
+  FrameGoodput,
+  HostReceivePath,
+  LiveMigrationReceiveOptions,
+  LiveMigrationReceive,
+  VmqQueueMode,
+  TrafficClass,
+  TrafficShare,
+  HashPolarizationOptions,
+  HashPolarization,
+  WindowsServerVersion,
+  VSwitchTeaming,
+  EffectiveSimultaneousOptions,
+  NetworkDesignOptions,
+  DesignCase,
+  DesignResult,
+  DrainPlanOptions,
+} from './design';
+
+// Glossary: every term the lessons define, in one list (the site's glossary page renders it)
+export { GLOSSARY, glossaryEntry } from './glossary';
+export type { GlossaryEntry } from './glossary';
+
+// Course experiments beyond the findings (lesson 5's pre-copy rounds)
+export { precopyRounds } from './course';
+export type { PrecopyRoundsOptions } from './course';

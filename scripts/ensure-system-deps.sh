@@ -9,6 +9,8 @@ need=()
 [ -x /usr/bin/jupyter-notebook ] || need+=(jupyter-notebook)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/bwrap ] || need+=(bubblewrap)
+# The classroom hub (teaming-lab classroom up) and its test: Debian's JupyterHub 3.
+[ -x /usr/bin/jupyterhub ] || need+=(jupyterhub)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -1,5 +1,6 @@
 import { InputError } from '../InputError';
 import type { CliDependencies, CliIo, Command } from './Command';
+import { classroomCommand } from './commands/classroomCommand';
 import { hashCommand } from './commands/hashCommand';
 import { planCommand } from './commands/planCommand';
 import { reproduceCommand } from './commands/reproduceCommand';
@@ -10,7 +11,7 @@ import { parseArgs } from './parseArgs';
 import { inputErrorLine, internalErrorLine, terminalSafe } from './terminal';
 
 /** Every command, in the order `--help` lists them. Add new ones here; never rename one. */
-export const COMMANDS: readonly Command[] = [reproduceCommand, simulateCommand, hashCommand, shareCommand, workshopCommand, planCommand];
+export const COMMANDS: readonly Command[] = [reproduceCommand, simulateCommand, hashCommand, shareCommand, workshopCommand, planCommand, classroomCommand];
 
 /** Exit codes: 0 success, 1 a finding does not hold (`reproduce`), 2 bad input or usage, 3 internal error. */
 export const EXIT = { ok: 0, findingFails: 1, badInput: 2, internal: 3 } as const;

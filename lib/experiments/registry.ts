@@ -11,6 +11,9 @@ import { dynamicMode } from './dynamicMode';
 import { linuxBonding } from './linuxBonding';
 import { failover } from './failover';
 import { transports } from './transports';
+import { networkDesign } from '../design/networkDesign';
+import { drainPlanExperiment } from '../design/drainPlan';
+import { precopyRounds } from '../course/precopyRounds';
 
 /** Every experiment, by id, in the order `reproduce` runs them. Notebooks, the site and the CLI all look
  * experiments up here. Typed with `satisfies`, so `experiments['finding-5'].run().data` has the experiment's
@@ -28,6 +31,9 @@ export const experiments = {
   'linux-bonding': linuxBonding,
   failover,
   transports,
+  'network-design': networkDesign,
+  'drain-plan': drainPlanExperiment,
+  'precopy-rounds': precopyRounds,
 } satisfies Record<string, Experiment>;
 
 /** The id of a registered experiment, e.g. `finding-3`. */

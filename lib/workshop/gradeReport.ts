@@ -56,14 +56,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/**
- * Text safe to print on a terminal: control characters (escape sequences, carriage returns, line breaks,
- * bidi overrides) written as `\\u{..}`, so a folder or file name cannot rewrite the screen.
- */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
-}
-
 /** Passed and total counts of some rows. */
 function tally(rows: GradeRow[]): { passed: number; total: number } {
   return { passed: rows.filter((row) => row.pass).length, total: rows.length };

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../InputError';
@@ -63,7 +63,8 @@ export interface GradeSubmissionsResult {
   unfinished: string[];
   /** Every student folder, graded or not, in name order. */
   students: string[];
-  /** Notebooks run in Jupyter. */
+  /** Notebooks graded (a readable notebook with something to grade; one without an exercise cell
+   * whose answer can be read fails without starting a kernel). */
   notebooks: number;
   /** What was not graded as handed in (loose notebooks, links, unreadable files ...), with the reason. */
   notices: GradeNotice[];
@@ -211,6 +212,8 @@ export async function gradeSubmissions(options: GradeSubmissionsOptions): Promis
       const home = join(work, 'homes', String(k + 1));
       // A student's own node_modules could shadow the library in their kernel: it is not copied.
       cpSync(student.dir, home, { recursive: true, dereference: false, filter: (source) => basename(source) !== 'node_modules' });
+      // Collected submissions may be read-only copies: the kernel's private folder must be writable.
+      makeWritable(home);
       for (const notebook of student.notebooks) {
         const fromName = lessonOfFileName(notebook);
         const refuse = (why: string) => {
@@ -308,6 +311,14 @@ function classRows(students: StudentFolder[], candidates: Map<string, Candidate[
     }
   }
   return rows;
+}
+
+/** Adds the owner's write permission (and search, for folders) to a folder tree, never following links. */
+function makeWritable(path: string): void {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink()) return;
+  chmodSync(path, stat.mode | (stat.isDirectory() ? 0o700 : 0o600));
+  if (stat.isDirectory()) for (const name of readdirSync(path)) makeWritable(join(path, name));
 }
 
 function writeAtomically(path: string, text: string): void {

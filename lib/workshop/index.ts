@@ -8,7 +8,7 @@ export { gradingNotebook, lessonExerciseIds, compareIds } from './gradingNoteboo
 export type { GradingNotebook, GradingNotebookOptions, GradingPlanEntry } from './gradingNotebook';
 export { readGrades, firstErrorLine } from './readGrades';
 export type { CellRun, ExerciseGrade, ReadGradesOptions, RunnerReport } from './readGrades';
-export { gradesCsv, gradesHtml, escapeHtml, printable, GRADE_COLUMNS } from './gradeReport';
+export { gradesCsv, gradesHtml, escapeHtml, GRADE_COLUMNS } from './gradeReport';
 export type { GradeNotice, GradeRow, GradesHtmlOptions } from './gradeReport';
 export { answerCaptureSource, decodeAnswer, readCapturedAnswer, AnswerFormatError, ANSWER_TAG, MAX_ANSWER_CHARS } from './answerCapture';
 export type { CapturedAnswer } from './answerCapture';

@@ -208,11 +208,13 @@ export function checkBubblewrap(bwrap = '/usr/bin/bwrap'): void {
   }
   const probe = spawnSync(
     bwrap,
-    ['--unshare-all', '--unshare-user', '--uid', '65534', '--gid', '65534', '--cap-drop', 'ALL', '--die-with-parent', '--ro-bind', '/usr', '/usr', '--symlink', 'usr/lib', '/lib', '--symlink', 'usr/lib64', '/lib64', '--symlink', 'usr/bin', '/bin', '--proc', '/proc', '--dev', '/dev', '/usr/bin/true'],
+    ['--unshare-all', '--unshare-user', '--uid', '65534', '--gid', '65534', '--cap-drop', 'ALL', '--die-with-parent', '--ro-bind', '/usr', '/usr', '--symlink', 'usr/lib', '/lib', '--symlink', 'usr/lib64', '/lib64', '--symlink', 'usr/bin', '/bin', '--proc', '/proc', '--dev', '/dev', '--size', '1048576', '--tmpfs', '/tmp', '/usr/bin/true'],
     { encoding: 'utf8', timeout: 20_000 },
   );
   if (probe.status !== 0) {
     const why = (probe.stderr || probe.error?.message || `exit ${probe.status}`).trim().split('\n').pop();
-    throw new JupyterSetupError(`bubblewrap cannot build a sandbox on this machine (${why}): grading needs user and network namespaces (run as root, or allow unprivileged user namespaces)`);
+    throw new JupyterSetupError(
+      `bubblewrap cannot build a sandbox on this machine (${why}): grading needs bubblewrap 0.7 or later and user and network namespaces (run as root, or allow unprivileged user namespaces)`,
+    );
   }
 }

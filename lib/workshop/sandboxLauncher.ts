@@ -7,8 +7,8 @@
  *   (`<ip>-<port>`) to the ones tslab binds (`s:<port>`): the kernel talks to Jupyter over Unix sockets
  *   (transport `ipc`), since the sandbox has no network, not even loopback;
  * - sets the resource limits (address space, CPU seconds, file size, open files, no core files);
- * - replaces itself with bwrap, whose options come through a pipe (`--args`), so no process inside or
- *   outside shows them on its command line.
+ * - replaces itself with bwrap, with an empty environment and its options through a pipe (`--args`), so
+ *   no process inside shows a path of the grader in its command line or environment.
  */
 export const SANDBOX_LAUNCHER_PY = String.raw`
 import json, os, resource, sys, tempfile
@@ -43,7 +43,9 @@ def main():
     os.close(w)
     os.set_inheritable(r, True)
     command = spec['command'] + ['--config-path', '/run/kernel/connection.json']
-    os.execv(spec['bwrap'], [spec['bwrap'], '--args', str(r), '--'] + command)
+    # An empty environment: bwrap's first process inside the sandbox keeps it, and the kernel can read its
+    # /proc/1/environ (the kernel's own is set by --clearenv and --setenv).
+    os.execve(spec['bwrap'], [spec['bwrap'], '--args', str(r), '--'] + command, {})
 
 
 main()

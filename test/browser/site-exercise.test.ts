@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../site/build.mjs';
-import { loadLabForNode } from '../../site/builder/lab.mjs';
+import { buildSite } from '../../site/build';
+import { loadLabForNode } from '../../site/builder/lab';
 import { ROOT, type ServedSite, requireChromium, serveBuiltSite, stopServedSite } from './support';
 
 interface Check { pass: boolean; message: string }

@@ -1,14 +1,20 @@
 import { InputError } from '../../InputError';
-import { JupyterSetupError, defaultCourseNotebooksDir, gradeSubmissions, printable, releaseStudentNotebooks, writeSourceNotebooks } from '../../workshop';
+import { JupyterSetupError, defaultCourseNotebooksDir, gradeSubmissions, kernelLimits, releaseStudentNotebooks, writeSourceNotebooks } from '../../workshop';
+import { escapeControl } from '../terminal';
 import type { Command, CommandContext } from '../Command';
 import type { ParsedArgs } from '../parseArgs';
+import { COLLECT_HELP, collect } from './workshopCollect';
 
 /** The flags each workshop subcommand accepts (the parser accepts their union; each checks its own). */
 const SUBCOMMAND_FLAGS: Record<string, string[]> = {
   release: ['from', 'force'],
   source: ['from', 'force'],
   grade: ['out', 'timeout-s', 'jobs', 'lessons', 'memory-mib', 'cpu-s'],
+  collect: ['classroom', 'force'],
 };
+
+/** The kernel limits `workshop grade` applies unless told otherwise. */
+const KERNEL_DEFAULTS = kernelLimits();
 
 /** Exit codes of `workshop grade` beyond the CLI's usual ones. */
 const GRADING_UNFINISHED = 1;
@@ -23,6 +29,7 @@ export const workshopCommand: Command = {
        teaming-lab workshop source OUT_DIR [--from DIR] [--force]
        teaming-lab workshop grade SUBMISSIONS_DIR --out REPORT_DIR [--lessons LIST] [--timeout-s N]
                                   [--jobs N] [--memory-mib N] [--cpu-s N]
+       teaming-lab workshop collect SUBMISSIONS_DIR [--classroom DIR] [--force]
 
 release  Writes a student copy of every course notebook to OUT_DIR: each solution region
          (// BEGIN SOLUTION ... // END SOLUTION) becomes a stub that leaves the answer
@@ -70,11 +77,14 @@ grade    Grades SUBMISSIONS_DIR (one folder per student holding their .ipynb fil
          found, a table per student with totals; self-contained).
          Needs bubblewrap (apt-get install -y bubblewrap) and user namespaces.
   --out REPORT_DIR   where to write the report (required; created if missing)
-  --lessons LIST     lessons every student should hand in, e.g. 2,6 (default: 2 to 10)
+  --lessons LIST     lessons every student should hand in, e.g. 2,6 (default: every lesson
+                     with exercises)
   --timeout-s N      seconds one cell may run (default 60)
   --jobs N           notebooks graded at once, one kernel each (default: cores, at most 4)
-  --memory-mib N     address space of each kernel process, MiB (default 4096)
-  --cpu-s N          CPU seconds each kernel process may use (default 600)
+  --memory-mib N     address space of each kernel process, MiB (default ${KERNEL_DEFAULTS.memoryMiB})
+  --cpu-s N          CPU seconds each kernel process may use (default ${KERNEL_DEFAULTS.cpuSeconds})
+
+${COLLECT_HELP}
 
 Options:
   --help   show this help
@@ -94,11 +104,11 @@ Examples:
   teaming-lab workshop grade ./submitted --out ./report --timeout-s 90
   teaming-lab workshop grade ./submitted --out ./report --lessons 2,6 --jobs 2
 `,
-  flags: { from: 'string', force: 'boolean', out: 'string', 'timeout-s': 'string', jobs: 'string', lessons: 'string', 'memory-mib': 'string', 'cpu-s': 'string' },
+  flags: { from: 'string', force: 'boolean', out: 'string', 'timeout-s': 'string', jobs: 'string', lessons: 'string', 'memory-mib': 'string', 'cpu-s': 'string', classroom: 'string' },
   async run(args, context) {
     const [subcommand, ...positionals] = args.positionals;
-    if (subcommand !== 'release' && subcommand !== 'source' && subcommand !== 'grade') {
-      throw new InputError('workshop subcommand', subcommand, 'release, source or grade (see teaming-lab workshop --help)');
+    if (subcommand !== 'release' && subcommand !== 'source' && subcommand !== 'grade' && subcommand !== 'collect') {
+      throw new InputError('workshop subcommand', subcommand, 'release, source, grade or collect (see teaming-lab workshop --help)');
     }
     for (const flag of [...Object.keys(args.strings), ...Object.keys(args.booleans)]) {
       if (flag !== 'help' && !SUBCOMMAND_FLAGS[subcommand].includes(flag)) {
@@ -108,6 +118,7 @@ Examples:
     try {
       if (subcommand === 'release') return release(positionals, args, context);
       if (subcommand === 'source') return source(positionals, args, context);
+      if (subcommand === 'collect') return collect(positionals, args, context);
       return await grade(positionals, args, context);
     } catch (error) {
       if (error instanceof JupyterSetupError) {
@@ -155,17 +166,17 @@ async function grade(positionals: string[], args: ParsedArgs, { io }: CommandCon
     jobs,
     lessons,
     limits: { memoryMiB, cpuSeconds },
-    log: (line) => io.stderr(`${printable(line)}\n`),
+    log: (line) => io.stderr(`${escapeControl(line)}\n`),
   });
   const passed = result.rows.filter((row) => row.pass).length;
   io.stdout(`Graded ${result.students.length} students, ${result.notebooks} notebooks: ${passed} of ${result.rows.length} exercises passed.\n`);
   if (result.notices.length > 0) {
     io.stdout(`Not graded as handed in (${result.notices.length}):\n`);
-    for (const n of result.notices) io.stdout(`  ${printable(n.student ?? '(no student folder)')}: ${printable(n.path)}: ${printable(n.problem)}\n`);
+    for (const n of result.notices) io.stdout(`  ${escapeControl(n.student ?? '(no student folder)')}: ${escapeControl(n.path)}: ${escapeControl(n.problem)}\n`);
   }
-  io.stdout(`Wrote ${printable(result.csvPath)} and ${printable(result.htmlPath)}.\n`);
+  io.stdout(`Wrote ${escapeControl(result.csvPath)} and ${escapeControl(result.htmlPath)}.\n`);
   if (result.unfinished.length > 0) {
-    io.stderr(`teaming-lab: workshop grade: grading stopped early in ${printable(result.unfinished.join(', '))} (see the report's messages)\n`);
+    io.stderr(`teaming-lab: workshop grade: grading stopped early in ${escapeControl(result.unfinished.join(', '))} (see the report's messages)\n`);
     return GRADING_UNFINISHED;
   }
   return 0;

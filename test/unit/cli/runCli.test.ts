@@ -68,8 +68,8 @@ describe('runCli: help, version, usage errors', () => {
   });
 
   it('exits 2 with one line and a hint to --help for no command, an unknown command or an unknown flag', async () => {
-    expect(await badInputLine([])).toBe('command: got nothing; expected one of reproduce, simulate, hash, share, workshop, plan (see teaming-lab --help)');
-    expect(await badInputLine(['simulat'])).toContain('command: got "simulat"; expected one of reproduce, simulate, hash, share, workshop, plan (see teaming-lab --help)');
+    expect(await badInputLine([])).toBe('command: got nothing; expected one of reproduce, simulate, hash, share, workshop, plan, classroom (see teaming-lab --help)');
+    expect(await badInputLine(['simulat'])).toContain('command: got "simulat"; expected one of reproduce, simulate, hash, share, workshop, plan, classroom (see teaming-lab --help)');
     expect(await badInputLine(['--verbose'])).toContain('--help');
     const flag = await badInputLine(['hash', '--polcy', 'layer2']);
     expect(flag).toMatch(/^hash options: got "--polcy"; expected one of --policy, .*\(see teaming-lab hash --help\)$/);

@@ -6,8 +6,8 @@ import * as library from '../../../lib';
 import { COMMANDS } from '../../../lib/cli';
 import { experimentById, experiments } from '../../../lib/experiments';
 import { answerStub } from '../../../lib/workshop';
-import { parseFrontMatter } from '../../../scripts/lesson-cells.mjs';
-import { planNotebooks } from '../../../scripts/generate-notebooks.mjs';
+import { planNotebooks } from '../../../scripts/generate-notebooks';
+import { parseLesson } from '../../../scripts/lesson/parseLesson';
 
 // content/facilitator-guide.mdx tells a facilitator what to type and what to click. Every command, file,
 // figure control and lesson it names must exist, or the workshop breaks in front of the room; and its
@@ -34,13 +34,13 @@ function run(source: string): string[] {
 }
 
 describe('the facilitator guide', () => {
-  it('is a guide page: title, summary and kind: guide, no lesson number, so no notebook is generated', () => {
-    const { frontMatter } = parseFrontMatter(text.split('\n'), FILE);
+  it('is a guide page: title, summary and kind: guide, no lesson number, so no notebook is generated', async () => {
+    const { frontMatter } = parseLesson(text, FILE, library);
     expect(frontMatter.kind).toBe('guide');
     expect(frontMatter.lesson).toBeUndefined();
     expect(typeof frontMatter.title).toBe('string');
     expect(typeof frontMatter.summary).toBe('string');
-    const plan = planNotebooks(REPO);
+    const plan = await planNotebooks(REPO, library);
     expect(plan.errors).toEqual([]);
     expect(plan.notebooks.map((n) => n.source)).not.toContain(FILE);
   });

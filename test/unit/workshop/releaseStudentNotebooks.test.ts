@@ -63,7 +63,7 @@ describe('teaming-lab workshop (CLI)', () => {
 
   it('exits 2 with one line naming the field for bad input', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['workshop'], /^teaming-lab: workshop subcommand: got nothing; expected release, source or grade/],
+      [['workshop'], /^teaming-lab: workshop subcommand: got nothing; expected release, source, grade or collect/],
       [['workshop', 'release'], /^teaming-lab: OUT_DIR: /],
       [['workshop', 'release', join(scratch, 'cli-out')], /^teaming-lab: OUT_DIR: got .*expected an empty or new folder \(or --force/],
       [['workshop', 'release', join(scratch, 'y'), '--out', 'z'], /^teaming-lab: workshop release options: got "--out"/],
