@@ -6,7 +6,13 @@
 //
 // Shapes: cluster, 64 hosts x 4 members x 25 Gbps, each flow from a random member of one host to a random
 // member of another (1k, 10k, 100k flows); drain, 2 hosts sending to 30 (1k, 10k, 30k flows). Each flow
-// moves 0.1 to 1 GB and starts at a random time in the first 10 s. Usage: node bench/simgrid.mjs [--quick]
+// moves a whole number of bytes from 0.1 to 1 GB (SimGrid's Comm::sendto takes an integer size) and starts at a
+// random time in the first 10 s.
+//
+// SimGrid's side is slow at the largest sizes (minutes), so its output is kept in the cache folder, keyed by
+// the driver binary and the flow file, and reused by later runs (the table says which rows were reused and
+// when they were measured); `--fresh` runs SimGrid again. Our side always runs.
+// Usage: node bench/simgrid.mjs [--quick] [--fresh]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +23,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const cacheDir = path.join(here, '..', 'node_modules', '.cache', 'teaming-lab-bench');
 const { Timeline } = requireDist('timeline/index.js');
 const quick = process.argv.includes('--quick');
+const fresh = process.argv.includes('--fresh');
 const TOLERANCE = 1e-9;
 
 /** The driver binary, compiled once per source version; installs libsimgrid-dev with apt when missing. */
@@ -65,7 +72,8 @@ function generate(shape, count, seed) {
     }
     const send = from * members + pick(members);
     const receive = memberCount + to * members + pick(members);
-    flows.push({ start: random() * 10, bytes: 1e8 + random() * 9e8, send, receive });
+    // Whole bytes: SimGrid's Comm::sendto takes the size as an integer (uint64_t) and would drop a fraction.
+    flows.push({ start: random() * 10, bytes: Math.floor(1e8 + random() * 9e8), send, receive });
   }
   return { links, flows };
 }
@@ -86,8 +94,19 @@ function runOurs({ links, flows }) {
 function runSimgrid(driver, { links, flows }, file) {
   const lines = [`links ${links.length}`, links.map((gbps) => (gbps * 1e9) / 8).join(' '), `flows ${flows.length}`];
   for (const f of flows) lines.push(`${f.start} ${f.bytes} ${f.send} ${f.receive}`);
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  const out = execFileSync(driver, [file, '--log=root.thres:critical'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const text = `${lines.join('\n')}\n`;
+  const saved = path.join(cacheDir, `simgrid-result-${hash(path.basename(driver) + text)}.txt`);
+  let out;
+  let measuredAt;
+  if (!fresh && fs.existsSync(saved)) {
+    out = fs.readFileSync(saved, 'utf8');
+    measuredAt = fs.statSync(saved).mtime.toISOString().slice(0, 16).replace('T', ' ');
+  } else {
+    fs.writeFileSync(file, text);
+    out = execFileSync(driver, [file, '--log=root.thres:critical'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    fs.writeFileSync(`${saved}.tmp`, out);
+    fs.renameSync(`${saved}.tmp`, saved);
+  }
   const ends = new Float64Array(flows.length);
   let cpuMs = NaN;
   for (const line of out.split('\n')) {
@@ -95,7 +114,7 @@ function runSimgrid(driver, { links, flows }, file) {
     if (a === 'cpu_ms') cpuMs = Number(b);
     else if (a !== '') ends[Number(a)] = Number(b);
   }
-  return { cpuMs, ends };
+  return { cpuMs, ends, measuredAt };
 }
 
 const driver = simgridDriver();
@@ -107,6 +126,7 @@ const shapes = [
 ];
 const rows = [['shape', 'flows', 'ours ms', 'SimGrid ms', 'ratio', 'max rel. diff of completion times']];
 let disagree = 0;
+const reused = [];
 for (const [shape, counts] of shapes) {
   for (const count of counts) {
     const instance = generate(shape, count, 42 + count);
@@ -118,10 +138,12 @@ for (const [shape, counts] of shapes) {
       if (!(diff <= worst)) worst = diff;
     }
     if (!(worst <= TOLERANCE)) disagree++;
-    rows.push([shape, count, ours.cpuMs.toFixed(0), theirs.cpuMs.toFixed(0), (ours.cpuMs / theirs.cpuMs).toFixed(2), worst.toExponential(1)]);
+    rows.push([shape, count, ours.cpuMs.toFixed(0), theirs.cpuMs.toFixed(0) + (theirs.measuredAt ? ' *' : ''), (ours.cpuMs / theirs.cpuMs).toFixed(2), worst.toExponential(1)]);
+    if (theirs.measuredAt) reused.push(`${shape} ${count}: ${theirs.measuredAt} UTC`);
   }
 }
 console.log(table(rows, 'lrrrrr'));
+if (reused.length > 0) console.log(`\n* SimGrid's output reused from the cache (--fresh runs it again), measured ${reused.join('; ')}`);
 if (disagree > 0) {
   console.log(`\n${disagree} shape(s) disagree with SimGrid beyond ${TOLERANCE}`);
   process.exit(1);
