@@ -136,7 +136,11 @@ export class MaxMinSystem {
   /** Total rate on a link as of the last `solve()`, summed over its groups. */
   linkRate(link: number): number {
     let sum = 0;
-    for (const g of this.linkGroups[link]) if (this.groupSolvedCount[g] >= 0) sum += this.groupSize[g] * this.groupRate[g];
+    const groups = this.linkGroups[link];
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
+      if (this.groupSolvedCount[g] >= 0) sum += this.groupSize[g] * this.groupRate[g];
+    }
     return sum;
   }
 
@@ -191,7 +195,9 @@ export class MaxMinSystem {
   /** A lower bound of a group's rate in the current flows: its cap or its links' fair shares. */
   private lowerBound(g: number): number {
     let bound = this.groupCap[g];
-    for (const l of this.groupLinks[g]) {
+    const links = this.groupLinks[g];
+    for (let i = 0; i < links.length; i++) {
+      const l = links[i];
       const share = this.capacity[l] / this.linkFlowCount[l];
       if (share < bound) bound = share;
     }
@@ -218,25 +224,32 @@ export class MaxMinSystem {
     const links = this.componentLinks;
     groups.length = 0;
     links.length = 0;
-    const { groupStamp, linkStamp, groupRate, groupSolvedCount, groupSize } = this;
-    const visitLinksOf = (g: number): void => {
-      for (const l of this.groupLinks[g]) {
-        if (linkStamp[l] === stamp) continue;
-        linkStamp[l] = stamp;
-        links.push(l);
-      }
-    };
+    const { groupStamp, linkStamp, groupRate, groupSolvedCount, groupSize, groupLinks, linkGroups } = this;
     groupStamp[seed] = stamp;
     if (groupSize[seed] > 0) groups.push(seed);
-    visitLinksOf(seed);
+    const seedLinks = groupLinks[seed];
+    for (let k = 0; k < seedLinks.length; k++) {
+      const l = seedLinks[k];
+      if (linkStamp[l] === stamp) continue;
+      linkStamp[l] = stamp;
+      links.push(l);
+    }
     // Breadth first: each link's groups at or above the limit (and new ones) join the component.
     for (let i = 0; i < links.length; i++) {
-      for (const g of this.linkGroups[links[i]]) {
+      const onLink = linkGroups[links[i]];
+      for (let j = 0; j < onLink.length; j++) {
+        const g = onLink[j];
         if (groupStamp[g] === stamp) continue;
         if (groupSize[g] > 0 && groupSolvedCount[g] >= 0 && groupRate[g] < limit) continue;
         groupStamp[g] = stamp;
         if (groupSize[g] > 0) groups.push(g);
-        visitLinksOf(g);
+        const through = groupLinks[g];
+        for (let k = 0; k < through.length; k++) {
+          const l = through[k];
+          if (linkStamp[l] === stamp) continue;
+          linkStamp[l] = stamp;
+          links.push(l);
+        }
       }
     }
   }
@@ -252,15 +265,20 @@ export class MaxMinSystem {
     this.reserve(n, links.length);
     const { localCapacity, linkLocal } = this;
     let localLinkCount = 0;
-    for (const l of links) {
+    for (let i = 0; i < links.length; i++) {
+      const l = links[i];
       let used = 0;
-      for (const g of this.linkGroups[l]) if (groupStamp[g] !== stamp && groupCount[g] > 0) used += groupCount[g] * groupRate[g];
+      const onLink = this.linkGroups[l];
+      for (let j = 0; j < onLink.length; j++) {
+        const g = onLink[j];
+        if (groupStamp[g] !== stamp && groupCount[g] > 0) used += groupCount[g] * groupRate[g];
+      }
       const left = this.capacity[l] - used;
       linkLocal[l] = localLinkCount;
       localCapacity[localLinkCount++] = left > 0 ? left : 0;
     }
     let elements = 0;
-    for (const g of groups) elements += this.groupLinks[g].length;
+    for (let i = 0; i < n; i++) elements += this.groupLinks[groups[i]].length;
     if (this.localLinks.length < elements) this.localLinks = new Int32Array(elements * 2);
     const { localCap, localWeight, localStart, localLinks } = this;
     let k = 0;
@@ -269,7 +287,8 @@ export class MaxMinSystem {
       localCap[i] = this.groupCap[g];
       localWeight[i] = groupCount[g];
       localStart[i] = k;
-      for (const l of this.groupLinks[g]) localLinks[k++] = linkLocal[l];
+      const through = this.groupLinks[g];
+      for (let j = 0; j < through.length; j++) localLinks[k++] = linkLocal[through[j]];
     }
     localStart[n] = k;
     maxMinFairIndexedInto(
@@ -330,7 +349,8 @@ export class MaxMinSystem {
       for (const l of sorted) this.linkGroups[l].push(g);
     }
     this.groupSize[g]++;
-    for (const l of this.groupLinks[g]) this.linkFlowCount[l]++;
+    const through = this.groupLinks[g];
+    for (let i = 0; i < through.length; i++) this.linkFlowCount[through[i]]++;
     this.flowGroup[flow] = g;
     this.flowPosition[flow] = this.groupFlows[g].length;
     this.groupFlows[g].push(flow);
@@ -347,7 +367,8 @@ export class MaxMinSystem {
       this.flowPosition[last] = position;
     }
     this.groupSize[g]--;
-    for (const l of this.groupLinks[g]) this.linkFlowCount[l]--;
+    const through = this.groupLinks[g];
+    for (let i = 0; i < through.length; i++) this.linkFlowCount[through[i]]--;
     this.touch(g);
   }
 

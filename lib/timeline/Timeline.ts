@@ -163,7 +163,9 @@ export class Timeline {
   private readonly keepFlows: boolean;
   private readonly bytesByLink: Float64Array;
   /** Flows started or re-routed since the last solve. */
-  private moved: Flow[] = [];
+  private readonly moved: Flow[] = [];
+  /** The flows that end at the current instant (scratch of `run`). */
+  private readonly ending: Flow[] = [];
   private dirty = false;
   private keepAlive = 0;
   private seq = 0;
@@ -383,7 +385,8 @@ export class Timeline {
       }
       if (nextS > this.now) this.recorder.append(this.now, nextS);
       this.now = nextS;
-      const left: Flow[] = [];
+      const left = this.ending;
+      left.length = 0;
       for (let top = running.peek(); top !== undefined; top = running.peek()) {
         const remaining = top.remaining - top.gbps * BYTES_PER_GBPS_SECOND * (this.now - top.since);
         if (top.finishS > this.now && remaining > top.bytes * REMAINING_TOLERANCE) break;
@@ -392,7 +395,7 @@ export class Timeline {
         top.since = this.now;
         left.push(top);
       }
-      for (const flow of left) this.finish(flow);
+      for (let i = 0; i < left.length; i++) this.finish(left[i]);
       this.admit();
     }
     this.finished = true;
@@ -482,12 +485,15 @@ export class Timeline {
     const stamp = this.eventCount;
     const { system } = this;
     const changed = system.solve();
-    for (const g of changed) {
-      for (const handle of system.groupFlowList(g)) this.refresh(this.flowOfHandle[handle], stamp);
+    for (let i = 0; i < changed.length; i++) {
+      const g = changed[i];
+      const handles = system.groupFlowList(g);
+      for (let j = 0; j < handles.length; j++) this.refresh(this.flowOfHandle[handles[j]], stamp);
       this.recorder.touchLinks(system.groupLinkList(g));
     }
-    for (const flow of this.moved) if (flow.state === 'running') this.refresh(flow, stamp);
-    this.moved = [];
+    const moved = this.moved;
+    for (let i = 0; i < moved.length; i++) if (moved[i].state === 'running') this.refresh(moved[i], stamp);
+    moved.length = 0;
     this.recorder.update(system);
     this.dirty = false;
   }
