@@ -11,8 +11,10 @@
 //
 // SimGrid's side is slow at the largest sizes (minutes), so its output is kept in the cache folder, keyed by
 // the driver binary and the flow file, and reused by later runs (the table says which rows were reused and
-// when they were measured); `--fresh` runs SimGrid again. Our side always runs.
-// Usage: node bench/simgrid.mjs [--quick] [--fresh]
+// when they were measured); `--fresh` runs SimGrid again. Our side always runs, in a child process.
+// Each side of each row gets a wall-clock budget (`--budget=SECONDS`, default 900): a side that runs
+// past it is stopped and the row says so (and is not compared), so that the whole run ends in bounded time.
+// Usage: node bench/simgrid.mjs [--quick] [--fresh] [--budget=SECONDS]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +26,10 @@ const cacheDir = path.join(here, '..', 'node_modules', '.cache', 'teaming-lab-be
 const { Timeline } = requireDist('timeline/index.js');
 const quick = process.argv.includes('--quick');
 const fresh = process.argv.includes('--fresh');
+const budgetArg = process.argv.find((a) => a.startsWith('--budget='));
+const budgetS = budgetArg === undefined ? 900 : Number(budgetArg.slice('--budget='.length));
+if (!(budgetS > 0)) throw new Error(`--budget: ${budgetArg} is not a number of seconds greater than 0`);
+const ownFile = fileURLToPath(import.meta.url);
 const TOLERANCE = 1e-9;
 
 /** The driver binary, compiled once per source version; installs libsimgrid-dev with apt when missing. */
@@ -78,6 +84,19 @@ function generate(shape, count, seed) {
   return { links, flows };
 }
 
+/**
+ * Our side in a child process (`--ours SHAPE COUNT`, which prints "cpu_ms X" then one completion time a
+ * line), within the budget. Undefined when it ran out of time.
+ */
+function runOursChild(shape, count) {
+  const child = spawnSync(process.execPath, [ownFile, '--ours', shape, String(count)], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: budgetS * 1000 });
+  if (child.error?.code === 'ETIMEDOUT' || child.signal === 'SIGTERM') return undefined;
+  if (child.status !== 0) throw new Error(`our side (${shape} ${count}) failed: ${child.stderr.slice(-500)}`);
+  const lines = child.stdout.trim().split('\n');
+  const cpuMs = Number(lines[0].split(' ')[1]);
+  return { cpuMs, ends: Float64Array.from(lines.slice(1), Number) };
+}
+
 /** Our side: a Timeline with the same links and flows. CPU ms and completion times by flow index. */
 function runOurs({ links, flows }) {
   const cpu = process.cpuUsage();
@@ -90,7 +109,7 @@ function runOurs({ links, flows }) {
   return { cpuMs: (used.user + used.system) / 1000, ends };
 }
 
-/** SimGrid's side through the driver. */
+/** SimGrid's side through the driver, within the budget (undefined when it ran out of time). */
 function runSimgrid(driver, { links, flows }, file) {
   const lines = [`links ${links.length}`, links.map((gbps) => (gbps * 1e9) / 8).join(' '), `flows ${flows.length}`];
   for (const f of flows) lines.push(`${f.start} ${f.bytes} ${f.send} ${f.receive}`);
@@ -103,7 +122,10 @@ function runSimgrid(driver, { links, flows }, file) {
     measuredAt = fs.statSync(saved).mtime.toISOString().slice(0, 16).replace('T', ' ');
   } else {
     fs.writeFileSync(file, text);
-    out = execFileSync(driver, [file, '--log=root.thres:critical'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const child = spawnSync(driver, [file, '--log=root.thres:critical'], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: budgetS * 1000 });
+    if (child.error?.code === 'ETIMEDOUT' || child.signal === 'SIGTERM') return undefined;
+    if (child.status !== 0) throw new Error(`SimGrid driver failed on ${file}: ${child.stderr.slice(-500)}`);
+    out = child.stdout;
     fs.writeFileSync(`${saved}.tmp`, out);
     fs.renameSync(`${saved}.tmp`, saved);
   }
@@ -117,6 +139,13 @@ function runSimgrid(driver, { links, flows }, file) {
   return { cpuMs, ends, measuredAt };
 }
 
+if (process.argv[2] === '--ours') {
+  const count = Number(process.argv[4]);
+  const ours = runOurs(generate(process.argv[3], count, 42 + count));
+  process.stdout.write(`cpu_ms ${ours.cpuMs}\n${Array.from(ours.ends, String).join('\n')}\n`);
+  process.exit(0);
+}
+
 const driver = simgridDriver();
 console.log(`machine: ${machine()}`);
 console.log('CPU ms of the whole simulation (ours: Timeline construction, adds and run; SimGrid: platform and run); ratio = ours / SimGrid\n');
@@ -126,12 +155,19 @@ const shapes = [
 ];
 const rows = [['shape', 'flows', 'ours ms', 'SimGrid ms', 'ratio', 'max rel. diff of completion times']];
 let disagree = 0;
+let stopped = 0;
 const reused = [];
 for (const [shape, counts] of shapes) {
   for (const count of counts) {
     const instance = generate(shape, count, 42 + count);
-    const ours = runOurs(instance);
+    const ours = runOursChild(shape, count);
     const theirs = runSimgrid(driver, instance, path.join(cacheDir, `${shape}-${count}.txt`));
+    if (ours === undefined || theirs === undefined) {
+      const over = `over ${budgetS} s wall`;
+      rows.push([shape, count, ours === undefined ? over : ours.cpuMs.toFixed(0), theirs === undefined ? over : theirs.cpuMs.toFixed(0), '', 'not compared']);
+      stopped++;
+      continue;
+    }
     let worst = 0;
     for (let i = 0; i < count; i++) {
       const diff = Math.abs(ours.ends[i] - theirs.ends[i]) / Math.max(Math.abs(theirs.ends[i]), 1e-300);
@@ -144,8 +180,9 @@ for (const [shape, counts] of shapes) {
 }
 console.log(table(rows, 'lrrrrr'));
 if (reused.length > 0) console.log(`\n* SimGrid's output reused from the cache (--fresh runs it again), measured ${reused.join('; ')}`);
+if (stopped > 0) console.log(`\n${stopped} row(s) stopped at the budget of ${budgetS} s (--budget=SECONDS): not compared`);
 if (disagree > 0) {
   console.log(`\n${disagree} shape(s) disagree with SimGrid beyond ${TOLERANCE}`);
   process.exit(1);
 }
-console.log(`\nEvery completion time agrees with SimGrid to ${TOLERANCE} (relative).`);
+console.log(`\nEvery completion time ${stopped > 0 ? 'of the rows compared ' : ''}agrees with SimGrid to ${TOLERANCE} (relative).`);
