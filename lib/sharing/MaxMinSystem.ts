@@ -42,12 +42,14 @@ export class MaxMinSystem {
   private groupSize: number[] = [];
   private groupRate: number[] = [];
   private groupFlows: number[][] = [];
-  private groupKey: string[] = [];
+  private groupKey: Array<string | number> = [];
+  /** Where each group sits in each of its links' group lists (same order as `groupLinks`). */
+  private groupLinkSlot: Int32Array[] = [];
   private groupStamp: number[] = [];
   /** Count at the last solve (-1: not solved yet), and whether the group changed since. */
   private groupSolvedCount: number[] = [];
   private groupTouched: number[] = [];
-  private readonly groupByKey = new Map<string, number>();
+  private readonly groupByKey = new Map<string | number, number>();
   private readonly freeGroups: number[] = [];
 
   // Flows, by handle.
@@ -331,7 +333,7 @@ export class MaxMinSystem {
   }
 
   private join(flow: number, links: ArrayLike<number>, cap: number): void {
-    const key = groupKey(links, cap);
+    const key = groupKey(links, cap, this.capacity.length);
     let g = this.groupByKey.get(key);
     if (g === undefined) {
       g = this.freeGroups.length > 0 ? (this.freeGroups.pop() as number) : this.groupLinks.length;
@@ -346,7 +348,13 @@ export class MaxMinSystem {
       this.groupSolvedCount[g] = -1;
       this.groupTouched[g] = 0;
       this.groupByKey.set(key, g);
-      for (const l of sorted) this.linkGroups[l].push(g);
+      const slots = new Int32Array(sorted.length);
+      for (let k = 0; k < sorted.length; k++) {
+        const list = this.linkGroups[sorted[k]];
+        slots[k] = list.length;
+        list.push(g);
+      }
+      this.groupLinkSlot[g] = slots;
     }
     this.groupSize[g]++;
     const through = this.groupLinks[g];
@@ -375,11 +383,18 @@ export class MaxMinSystem {
   /** Removes an empty group from its links and frees its id. */
   private dropGroup(g: number): void {
     if (this.groupTouched[g] === 1) return; // joined again since; it stays
-    for (const l of this.groupLinks[g]) {
-      const list = this.linkGroups[l];
-      const at = list.indexOf(g);
-      list[at] = list[list.length - 1];
+    // Out of each link's list in O(1): the list's last group takes its place (as a search and swap would).
+    const links = this.groupLinks[g];
+    const slots = this.groupLinkSlot[g];
+    for (let k = 0; k < links.length; k++) {
+      const list = this.linkGroups[links[k]];
+      const at = slots[k];
+      const last = list[list.length - 1];
       list.pop();
+      if (last === g) continue;
+      list[at] = last;
+      const lastLinks = this.groupLinks[last];
+      for (let m = 0; m < lastLinks.length; m++) if (lastLinks[m] === links[k]) this.groupLinkSlot[last][m] = at;
     }
     this.groupByKey.delete(this.groupKey[g]);
     this.groupSolvedCount[g] = -1;
@@ -387,8 +402,15 @@ export class MaxMinSystem {
   }
 }
 
-/** The identity of a group: its sorted links and its cap. */
-function groupKey(links: ArrayLike<number>, cap: number): string {
+/**
+ * The identity of a group: its sorted links and its cap. Uncapped groups of one or two links (nearly all:
+ * a send and a receive link) get a number, cheaper to build and look up than a string.
+ */
+function groupKey(links: ArrayLike<number>, cap: number, linkCount: number): string | number {
+  if (cap === Infinity) {
+    if (links.length === 1) return links[0] * (linkCount + 1) + linkCount;
+    if (links.length === 2) return links[0] < links[1] ? links[0] * (linkCount + 1) + links[1] : links[1] * (linkCount + 1) + links[0];
+  }
   if (links.length === 1) return `${links[0]}|${cap}`;
   if (links.length === 2) return links[0] < links[1] ? `${links[0]},${links[1]}|${cap}` : `${links[1]},${links[0]}|${cap}`;
   return `${Array.from(links).sort((a, b) => a - b).join(',')}|${cap}`;
