@@ -46,7 +46,10 @@ function simgridDriver() {
     if (apt.status !== 0) throw new Error('could not install libsimgrid-dev (apt-get install -y libsimgrid-dev)');
   }
   const flags = execFileSync('pkg-config', ['--cflags', '--libs', 'simgrid'], { encoding: 'utf8' }).trim().split(/\s+/).filter(Boolean);
-  execFileSync('g++', ['-O2', '-std=c++17', source, ...flags, '-o', binary], { stdio: 'inherit' });
+  // Compiled under a temporary name and renamed, so that an interrupted build never leaves a half-written binary.
+  const partial = `${binary}.partial-${process.pid}`;
+  execFileSync('g++', ['-O2', '-std=c++17', source, ...flags, '-o', partial], { stdio: 'inherit' });
+  fs.renameSync(partial, binary);
   return binary;
 }
 
