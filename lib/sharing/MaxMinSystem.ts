@@ -226,16 +226,10 @@ export class MaxMinSystem {
     const links = this.componentLinks;
     groups.length = 0;
     links.length = 0;
-    const { groupStamp, linkStamp, groupRate, groupSolvedCount, groupSize, groupLinks, linkGroups } = this;
+    const { groupStamp, groupRate, groupSolvedCount, groupSize, linkGroups } = this;
     groupStamp[seed] = stamp;
     if (groupSize[seed] > 0) groups.push(seed);
-    const seedLinks = groupLinks[seed];
-    for (let k = 0; k < seedLinks.length; k++) {
-      const l = seedLinks[k];
-      if (linkStamp[l] === stamp) continue;
-      linkStamp[l] = stamp;
-      links.push(l);
-    }
+    this.visitLinksOf(seed, stamp);
     // Breadth first: each link's groups at or above the limit (and new ones) join the component.
     for (let i = 0; i < links.length; i++) {
       const onLink = linkGroups[links[i]];
@@ -245,14 +239,20 @@ export class MaxMinSystem {
         if (groupSize[g] > 0 && groupSolvedCount[g] >= 0 && groupRate[g] < limit) continue;
         groupStamp[g] = stamp;
         if (groupSize[g] > 0) groups.push(g);
-        const through = groupLinks[g];
-        for (let k = 0; k < through.length; k++) {
-          const l = through[k];
-          if (linkStamp[l] === stamp) continue;
-          linkStamp[l] = stamp;
-          links.push(l);
-        }
+        this.visitLinksOf(g, stamp);
       }
+    }
+  }
+
+  /** Adds the group's links not yet seen in this component to `componentLinks`. */
+  private visitLinksOf(g: number, stamp: number): void {
+    const through = this.groupLinks[g];
+    const { linkStamp, componentLinks } = this;
+    for (let k = 0; k < through.length; k++) {
+      const l = through[k];
+      if (linkStamp[l] === stamp) continue;
+      linkStamp[l] = stamp;
+      componentLinks.push(l);
     }
   }
 
