@@ -6,7 +6,15 @@
 //
 // Shapes: cluster, 64 hosts x 4 members x 25 Gbps, each flow from a random member of one host to a random
 // member of another (1k, 10k, 100k flows); drain, 2 hosts sending to 30 (1k, 10k, 30k flows). Each flow
-// moves 0.1 to 1 GB and starts at a random time in the first 10 s. Usage: node bench/simgrid.mjs [--quick]
+// moves a whole number of bytes from 0.1 to 1 GB (SimGrid's Comm::sendto takes an integer size) and starts at a
+// random time in the first 10 s.
+//
+// SimGrid's side is slow at the largest sizes (minutes), so its output is kept in the cache folder, keyed by
+// the driver binary and the flow file, and reused by later runs (the table says which rows were reused and
+// when they were measured); `--fresh` runs SimGrid again. Our side always runs, in a child process.
+// Each side of each row gets a wall-clock budget (`--budget=SECONDS`, default 900): a side that runs
+// past it is stopped and the row says so (and is not compared), so that the whole run ends in bounded time.
+// Usage: node bench/simgrid.mjs [--quick] [--fresh] [--budget=SECONDS]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +25,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const cacheDir = path.join(here, '..', 'node_modules', '.cache', 'teaming-lab-bench');
 const { Timeline } = requireDist('timeline/index.js');
 const quick = process.argv.includes('--quick');
+const fresh = process.argv.includes('--fresh');
+const budgetArg = process.argv.find((a) => a.startsWith('--budget='));
+const budgetS = budgetArg === undefined ? 900 : Number(budgetArg.slice('--budget='.length));
+if (!(budgetS > 0)) throw new Error(`--budget: ${budgetArg} is not a number of seconds greater than 0`);
+const ownFile = fileURLToPath(import.meta.url);
 const TOLERANCE = 1e-9;
 
 /** The driver binary, compiled once per source version; installs libsimgrid-dev with apt when missing. */
@@ -33,7 +46,10 @@ function simgridDriver() {
     if (apt.status !== 0) throw new Error('could not install libsimgrid-dev (apt-get install -y libsimgrid-dev)');
   }
   const flags = execFileSync('pkg-config', ['--cflags', '--libs', 'simgrid'], { encoding: 'utf8' }).trim().split(/\s+/).filter(Boolean);
-  execFileSync('g++', ['-O2', '-std=c++17', source, ...flags, '-o', binary], { stdio: 'inherit' });
+  // Compiled under a temporary name and renamed, so that an interrupted build never leaves a half-written binary.
+  const partial = `${binary}.partial-${process.pid}`;
+  execFileSync('g++', ['-O2', '-std=c++17', source, ...flags, '-o', partial], { stdio: 'inherit' });
+  fs.renameSync(partial, binary);
   return binary;
 }
 
@@ -65,9 +81,23 @@ function generate(shape, count, seed) {
     }
     const send = from * members + pick(members);
     const receive = memberCount + to * members + pick(members);
-    flows.push({ start: random() * 10, bytes: 1e8 + random() * 9e8, send, receive });
+    // Whole bytes: SimGrid's Comm::sendto takes the size as an integer (uint64_t) and would drop a fraction.
+    flows.push({ start: random() * 10, bytes: Math.floor(1e8 + random() * 9e8), send, receive });
   }
   return { links, flows };
+}
+
+/**
+ * Our side in a child process (`--ours SHAPE COUNT`, which prints "cpu_ms X" then one completion time a
+ * line), within the budget. Undefined when it ran out of time.
+ */
+function runOursChild(shape, count) {
+  const child = spawnSync(process.execPath, [ownFile, '--ours', shape, String(count)], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: budgetS * 1000 });
+  if (child.error?.code === 'ETIMEDOUT' || child.signal === 'SIGTERM') return undefined;
+  if (child.status !== 0) throw new Error(`our side (${shape} ${count}) failed: ${child.stderr.slice(-500)}`);
+  const lines = child.stdout.trim().split('\n');
+  const cpuMs = Number(lines[0].split(' ')[1]);
+  return { cpuMs, ends: Float64Array.from(lines.slice(1), Number) };
 }
 
 /** Our side: a Timeline with the same links and flows. CPU ms and completion times by flow index. */
@@ -82,12 +112,26 @@ function runOurs({ links, flows }) {
   return { cpuMs: (used.user + used.system) / 1000, ends };
 }
 
-/** SimGrid's side through the driver. */
+/** SimGrid's side through the driver, within the budget (undefined when it ran out of time). */
 function runSimgrid(driver, { links, flows }, file) {
   const lines = [`links ${links.length}`, links.map((gbps) => (gbps * 1e9) / 8).join(' '), `flows ${flows.length}`];
   for (const f of flows) lines.push(`${f.start} ${f.bytes} ${f.send} ${f.receive}`);
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  const out = execFileSync(driver, [file, '--log=root.thres:critical'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const text = `${lines.join('\n')}\n`;
+  const saved = path.join(cacheDir, `simgrid-result-${hash(path.basename(driver) + text)}.txt`);
+  let out;
+  let measuredAt;
+  if (!fresh && fs.existsSync(saved)) {
+    out = fs.readFileSync(saved, 'utf8');
+    measuredAt = fs.statSync(saved).mtime.toISOString().slice(0, 16).replace('T', ' ');
+  } else {
+    fs.writeFileSync(file, text);
+    const child = spawnSync(driver, [file, '--log=root.thres:critical'], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: budgetS * 1000 });
+    if (child.error?.code === 'ETIMEDOUT' || child.signal === 'SIGTERM') return undefined;
+    if (child.status !== 0) throw new Error(`SimGrid driver failed on ${file}: ${child.stderr.slice(-500)}`);
+    out = child.stdout;
+    fs.writeFileSync(`${saved}.tmp`, out);
+    fs.renameSync(`${saved}.tmp`, saved);
+  }
   const ends = new Float64Array(flows.length);
   let cpuMs = NaN;
   for (const line of out.split('\n')) {
@@ -95,7 +139,14 @@ function runSimgrid(driver, { links, flows }, file) {
     if (a === 'cpu_ms') cpuMs = Number(b);
     else if (a !== '') ends[Number(a)] = Number(b);
   }
-  return { cpuMs, ends };
+  return { cpuMs, ends, measuredAt };
+}
+
+if (process.argv[2] === '--ours') {
+  const count = Number(process.argv[4]);
+  const ours = runOurs(generate(process.argv[3], count, 42 + count));
+  process.stdout.write(`cpu_ms ${ours.cpuMs}\n${Array.from(ours.ends, String).join('\n')}\n`);
+  process.exit(0);
 }
 
 const driver = simgridDriver();
@@ -107,23 +158,34 @@ const shapes = [
 ];
 const rows = [['shape', 'flows', 'ours ms', 'SimGrid ms', 'ratio', 'max rel. diff of completion times']];
 let disagree = 0;
+let stopped = 0;
+const reused = [];
 for (const [shape, counts] of shapes) {
   for (const count of counts) {
     const instance = generate(shape, count, 42 + count);
-    const ours = runOurs(instance);
+    const ours = runOursChild(shape, count);
     const theirs = runSimgrid(driver, instance, path.join(cacheDir, `${shape}-${count}.txt`));
+    if (ours === undefined || theirs === undefined) {
+      const over = `over ${budgetS} s wall`;
+      rows.push([shape, count, ours === undefined ? over : ours.cpuMs.toFixed(0), theirs === undefined ? over : theirs.cpuMs.toFixed(0), '', 'not compared']);
+      stopped++;
+      continue;
+    }
     let worst = 0;
     for (let i = 0; i < count; i++) {
       const diff = Math.abs(ours.ends[i] - theirs.ends[i]) / Math.max(Math.abs(theirs.ends[i]), 1e-300);
       if (!(diff <= worst)) worst = diff;
     }
     if (!(worst <= TOLERANCE)) disagree++;
-    rows.push([shape, count, ours.cpuMs.toFixed(0), theirs.cpuMs.toFixed(0), (ours.cpuMs / theirs.cpuMs).toFixed(2), worst.toExponential(1)]);
+    rows.push([shape, count, ours.cpuMs.toFixed(0), theirs.cpuMs.toFixed(0) + (theirs.measuredAt ? ' *' : ''), (ours.cpuMs / theirs.cpuMs).toFixed(2), worst.toExponential(1)]);
+    if (theirs.measuredAt) reused.push(`${shape} ${count}: ${theirs.measuredAt} UTC`);
   }
 }
 console.log(table(rows, 'lrrrrr'));
+if (reused.length > 0) console.log(`\n* SimGrid's output reused from the cache (--fresh runs it again), measured ${reused.join('; ')}`);
+if (stopped > 0) console.log(`\n${stopped} row(s) stopped at the budget of ${budgetS} s (--budget=SECONDS): not compared`);
 if (disagree > 0) {
   console.log(`\n${disagree} shape(s) disagree with SimGrid beyond ${TOLERANCE}`);
   process.exit(1);
 }
-console.log(`\nEvery completion time agrees with SimGrid to ${TOLERANCE} (relative).`);
+console.log(`\nEvery completion time ${stopped > 0 ? 'of the rows compared ' : ''}agrees with SimGrid to ${TOLERANCE} (relative).`);

@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
   sg4::Engine::set_config("network/crosstraffic:0");
   sg4::Engine::set_config("network/TCP-gamma:1e300");
   sg4::Engine::set_config("contexts/stack-size:64");
+  // No guard page per actor stack: with one actor per flow, 100,000 guarded stacks exceed Linux's default
+  // vm.max_map_count (65,536 mappings) and SimGrid aborts with "Failed to protect stack".
+  sg4::Engine::set_config("contexts/guard-size:0");
   auto* zone = sg4::create_full_zone("cluster");
   hosts.resize(linkCount);
   std::vector<sg4::Link*> links(linkCount);

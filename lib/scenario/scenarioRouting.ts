@@ -169,7 +169,21 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
   };
 
   /** The last route chosen for each migration, and the member-state histories it was chosen under. */
-  const memo: Array<{ sourceStates: number; targetStates: number; chosen: ChosenRoute } | undefined> = new Array(scenario.migrations.length);
+  // A team routes by its members' current states only, so its history entries with the same states share
+  // one state id; a bond's route also depends on its history (which member is current), so each of its
+  // entries is its own. Routes are memoized per migration by the pair of state ids: member events that
+  // fail and restore members in turn come back to states already routed.
+  const stateIds = scenario.hosts.map((host, h) => {
+    if (host.team === undefined) return upHistory[h].map((_, k) => k);
+    const ids = new Map<string, number>();
+    return upHistory[h].map((up) => {
+      const key = up.map((u) => (u ? 1 : 0)).join('');
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      return id;
+    });
+  });
+  const memo: Array<{ states: number; chosen: ChosenRoute; others?: Map<number, ChosenRoute> } | undefined> = new Array(scenario.migrations.length);
   const routeAt: ScenarioRouting['routeAt'] = (index, t, moment, load, current) => {
     const migration = scenario.migrations[index];
     const s = hostIndex(migration.from);
@@ -192,10 +206,14 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     // Without a Dynamic source team the route depends only on the connections and on the members' states
     // (their history, for a bond) on both hosts, so it is computed once per change of those states.
     const memoizable = source.team?.loadBalancingAlgorithm !== 'Dynamic';
-    const hs = historyLength(s, t);
-    const hr = historyLength(r, t);
+    // State ids are below 10,001 (at most 10,000 events), so the pair fits one number.
+    const states = stateIds[s][historyLength(s, t) - 1] * 16384 + stateIds[r][historyLength(r, t) - 1];
     const known = memo[index];
-    if (memoizable && known !== undefined && known.sourceStates === hs && known.targetStates === hr) return known.chosen;
+    if (memoizable && known !== undefined) {
+      if (known.states === states) return known.chosen;
+      const before = known.others?.get(states);
+      if (before !== undefined) return before;
+    }
 
     // Links taken by this migration's connections chosen so far, so that a Dynamic team's
     // least-loaded choice for one connection sees its siblings.
@@ -252,7 +270,10 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
       return choice.sendMembers.map((m) => [linkId(source.name, sourceMembers[m].name, 'send'), receiveLink]);
     });
     const chosen: ChosenRoute = { route: { paths, spread }, sendMembers: choices[0].sendMembers, receiveMember: choices[0].receiveMember, connections: choices };
-    if (memoizable) memo[index] = { sourceStates: hs, targetStates: hr, chosen };
+    if (memoizable) {
+      if (known === undefined) memo[index] = { states, chosen };
+      else (known.others ??= new Map()).set(states, chosen);
+    }
     return chosen;
   };
 

@@ -42,12 +42,14 @@ export class MaxMinSystem {
   private groupSize: number[] = [];
   private groupRate: number[] = [];
   private groupFlows: number[][] = [];
-  private groupKey: string[] = [];
+  private groupKey: Array<string | number> = [];
+  /** Where each group sits in each of its links' group lists (same order as `groupLinks`). */
+  private groupLinkSlot: Int32Array[] = [];
   private groupStamp: number[] = [];
   /** Count at the last solve (-1: not solved yet), and whether the group changed since. */
   private groupSolvedCount: number[] = [];
   private groupTouched: number[] = [];
-  private readonly groupByKey = new Map<string, number>();
+  private readonly groupByKey = new Map<string | number, number>();
   private readonly freeGroups: number[] = [];
 
   // Flows, by handle.
@@ -136,7 +138,11 @@ export class MaxMinSystem {
   /** Total rate on a link as of the last `solve()`, summed over its groups. */
   linkRate(link: number): number {
     let sum = 0;
-    for (const g of this.linkGroups[link]) if (this.groupSolvedCount[g] >= 0) sum += this.groupSize[g] * this.groupRate[g];
+    const groups = this.linkGroups[link];
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
+      if (this.groupSolvedCount[g] >= 0) sum += this.groupSize[g] * this.groupRate[g];
+    }
     return sum;
   }
 
@@ -191,7 +197,9 @@ export class MaxMinSystem {
   /** A lower bound of a group's rate in the current flows: its cap or its links' fair shares. */
   private lowerBound(g: number): number {
     let bound = this.groupCap[g];
-    for (const l of this.groupLinks[g]) {
+    const links = this.groupLinks[g];
+    for (let i = 0; i < links.length; i++) {
+      const l = links[i];
       const share = this.capacity[l] / this.linkFlowCount[l];
       if (share < bound) bound = share;
     }
@@ -218,26 +226,33 @@ export class MaxMinSystem {
     const links = this.componentLinks;
     groups.length = 0;
     links.length = 0;
-    const { groupStamp, linkStamp, groupRate, groupSolvedCount, groupSize } = this;
-    const visitLinksOf = (g: number): void => {
-      for (const l of this.groupLinks[g]) {
-        if (linkStamp[l] === stamp) continue;
-        linkStamp[l] = stamp;
-        links.push(l);
-      }
-    };
+    const { groupStamp, groupRate, groupSolvedCount, groupSize, linkGroups } = this;
     groupStamp[seed] = stamp;
     if (groupSize[seed] > 0) groups.push(seed);
-    visitLinksOf(seed);
+    this.visitLinksOf(seed, stamp);
     // Breadth first: each link's groups at or above the limit (and new ones) join the component.
     for (let i = 0; i < links.length; i++) {
-      for (const g of this.linkGroups[links[i]]) {
+      const onLink = linkGroups[links[i]];
+      for (let j = 0; j < onLink.length; j++) {
+        const g = onLink[j];
         if (groupStamp[g] === stamp) continue;
         if (groupSize[g] > 0 && groupSolvedCount[g] >= 0 && groupRate[g] < limit) continue;
         groupStamp[g] = stamp;
         if (groupSize[g] > 0) groups.push(g);
-        visitLinksOf(g);
+        this.visitLinksOf(g, stamp);
       }
+    }
+  }
+
+  /** Adds the group's links not yet seen in this component to `componentLinks`. */
+  private visitLinksOf(g: number, stamp: number): void {
+    const through = this.groupLinks[g];
+    const { linkStamp, componentLinks } = this;
+    for (let k = 0; k < through.length; k++) {
+      const l = through[k];
+      if (linkStamp[l] === stamp) continue;
+      linkStamp[l] = stamp;
+      componentLinks.push(l);
     }
   }
 
@@ -252,15 +267,20 @@ export class MaxMinSystem {
     this.reserve(n, links.length);
     const { localCapacity, linkLocal } = this;
     let localLinkCount = 0;
-    for (const l of links) {
+    for (let i = 0; i < links.length; i++) {
+      const l = links[i];
       let used = 0;
-      for (const g of this.linkGroups[l]) if (groupStamp[g] !== stamp && groupCount[g] > 0) used += groupCount[g] * groupRate[g];
+      const onLink = this.linkGroups[l];
+      for (let j = 0; j < onLink.length; j++) {
+        const g = onLink[j];
+        if (groupStamp[g] !== stamp && groupCount[g] > 0) used += groupCount[g] * groupRate[g];
+      }
       const left = this.capacity[l] - used;
       linkLocal[l] = localLinkCount;
       localCapacity[localLinkCount++] = left > 0 ? left : 0;
     }
     let elements = 0;
-    for (const g of groups) elements += this.groupLinks[g].length;
+    for (let i = 0; i < n; i++) elements += this.groupLinks[groups[i]].length;
     if (this.localLinks.length < elements) this.localLinks = new Int32Array(elements * 2);
     const { localCap, localWeight, localStart, localLinks } = this;
     let k = 0;
@@ -269,7 +289,8 @@ export class MaxMinSystem {
       localCap[i] = this.groupCap[g];
       localWeight[i] = groupCount[g];
       localStart[i] = k;
-      for (const l of this.groupLinks[g]) localLinks[k++] = linkLocal[l];
+      const through = this.groupLinks[g];
+      for (let j = 0; j < through.length; j++) localLinks[k++] = linkLocal[through[j]];
     }
     localStart[n] = k;
     maxMinFairIndexedInto(
@@ -312,7 +333,7 @@ export class MaxMinSystem {
   }
 
   private join(flow: number, links: ArrayLike<number>, cap: number): void {
-    const key = groupKey(links, cap);
+    const key = groupKey(links, cap, this.capacity.length);
     let g = this.groupByKey.get(key);
     if (g === undefined) {
       g = this.freeGroups.length > 0 ? (this.freeGroups.pop() as number) : this.groupLinks.length;
@@ -327,10 +348,17 @@ export class MaxMinSystem {
       this.groupSolvedCount[g] = -1;
       this.groupTouched[g] = 0;
       this.groupByKey.set(key, g);
-      for (const l of sorted) this.linkGroups[l].push(g);
+      const slots = new Int32Array(sorted.length);
+      for (let k = 0; k < sorted.length; k++) {
+        const list = this.linkGroups[sorted[k]];
+        slots[k] = list.length;
+        list.push(g);
+      }
+      this.groupLinkSlot[g] = slots;
     }
     this.groupSize[g]++;
-    for (const l of this.groupLinks[g]) this.linkFlowCount[l]++;
+    const through = this.groupLinks[g];
+    for (let i = 0; i < through.length; i++) this.linkFlowCount[through[i]]++;
     this.flowGroup[flow] = g;
     this.flowPosition[flow] = this.groupFlows[g].length;
     this.groupFlows[g].push(flow);
@@ -347,18 +375,26 @@ export class MaxMinSystem {
       this.flowPosition[last] = position;
     }
     this.groupSize[g]--;
-    for (const l of this.groupLinks[g]) this.linkFlowCount[l]--;
+    const through = this.groupLinks[g];
+    for (let i = 0; i < through.length; i++) this.linkFlowCount[through[i]]--;
     this.touch(g);
   }
 
   /** Removes an empty group from its links and frees its id. */
   private dropGroup(g: number): void {
     if (this.groupTouched[g] === 1) return; // joined again since; it stays
-    for (const l of this.groupLinks[g]) {
-      const list = this.linkGroups[l];
-      const at = list.indexOf(g);
-      list[at] = list[list.length - 1];
+    // Out of each link's list in O(1): the list's last group takes its place (as a search and swap would).
+    const links = this.groupLinks[g];
+    const slots = this.groupLinkSlot[g];
+    for (let k = 0; k < links.length; k++) {
+      const list = this.linkGroups[links[k]];
+      const at = slots[k];
+      const last = list[list.length - 1];
       list.pop();
+      if (last === g) continue;
+      list[at] = last;
+      const lastLinks = this.groupLinks[last];
+      for (let m = 0; m < lastLinks.length; m++) if (lastLinks[m] === links[k]) this.groupLinkSlot[last][m] = at;
     }
     this.groupByKey.delete(this.groupKey[g]);
     this.groupSolvedCount[g] = -1;
@@ -366,8 +402,15 @@ export class MaxMinSystem {
   }
 }
 
-/** The identity of a group: its sorted links and its cap. */
-function groupKey(links: ArrayLike<number>, cap: number): string {
+/**
+ * The identity of a group: its sorted links and its cap. Uncapped groups of one or two links (nearly all:
+ * a send and a receive link) get a number, cheaper to build and look up than a string.
+ */
+function groupKey(links: ArrayLike<number>, cap: number, linkCount: number): string | number {
+  if (cap === Infinity) {
+    if (links.length === 1) return links[0] * (linkCount + 1) + linkCount;
+    if (links.length === 2) return links[0] < links[1] ? links[0] * (linkCount + 1) + links[1] : links[1] * (linkCount + 1) + links[0];
+  }
   if (links.length === 1) return `${links[0]}|${cap}`;
   if (links.length === 2) return links[0] < links[1] ? `${links[0]},${links[1]}|${cap}` : `${links[1]},${links[0]}|${cap}`;
   return `${Array.from(links).sort((a, b) => a - b).join(',')}|${cap}`;

@@ -87,19 +87,26 @@ export function maxMinFair(input: MaxMinFairInput): MaxMinFairResult {
     linkCapacity[i] = link.capacity;
   });
 
-  // One pass over the flows: ids checked, links turned into indices in compressed rows (CSR).
-  const seenFlows = new Set<string>();
+  // One pass over the flows: ids checked, links turned into indices in compressed rows (CSR). `rates` gets
+  // its keys here (rate 0 for now): a key already there is a duplicate id. Filling an object keyed by id
+  // is most of this wrapper's cost (about 1 us per key), so no other set of ids is kept, and `bottlenecks`,
+  // which many callers never read, is built on first read.
+  const rates: Record<string, number> = {};
+  const flowIds: string[] = new Array(flows.length);
   const flowLinkStart = new Int32Array(flows.length + 1);
   let flowLinkList = new Int32Array(Math.max(16, flows.length * 2));
   let elements = 0;
   const flowCap = new Float64Array(flows.length);
   for (let f = 0; f < flows.length; f++) {
     const flow = flows[f];
-    checkId(flow?.id, `flows[${f}].id`);
-    if (RESERVED.has(flow.id)) {
-      throw new InputError(`flows[${f}].id`, flow.id, `an id other than ${RESERVED_NAMES.join(', ')} (ids become object keys)`);
+    const id = flow?.id;
+    if (typeof id !== 'string' || id === '') throw new InputError(`flows[${f}].id`, id, 'a non-empty string');
+    if (RESERVED.has(id)) {
+      throw new InputError(`flows[${f}].id`, id, `an id other than ${RESERVED_NAMES.join(', ')} (ids become object keys)`);
     }
-    if (seenFlows.size === seenFlows.add(flow.id).size) throw new InputError(`flows[${f}].id`, flow.id, 'an id not used by another flow');
+    if (rates[id] !== undefined) throw new InputError(`flows[${f}].id`, id, 'an id not used by another flow');
+    rates[id] = 0;
+    flowIds[f] = id;
     const ids = flow.links;
     if (!Array.isArray(ids)) throw new InputError(`flows[${f}].links`, ids, 'an array of link ids');
     if (elements + ids.length > flowLinkList.length) {
@@ -133,14 +140,22 @@ export function maxMinFair(input: MaxMinFairInput): MaxMinFairResult {
     flowLinkStart,
     flowLinks: flowLinkList,
   });
-  const rates: Record<string, number> = {};
-  const bottlenecks: Record<string, string | null> = {};
-  for (let f = 0; f < flows.length; f++) {
-    const id = flows[f].id;
-    rates[id] = rate[f];
-    bottlenecks[id] = bottleneck[f] < 0 ? null : links[bottleneck[f]].id;
-  }
-  return { rates, bottlenecks };
+  for (let f = 0; f < flowIds.length; f++) rates[flowIds[f]] = rate[f];
+  // The ids are copied, so that a caller changing its input afterwards cannot change the answer.
+  const linkIds = links.map((link) => link.id);
+  const result = { rates } as MaxMinFairResult;
+  // An ordinary enumerable property once read (JSON, equality and spreading see it like any other).
+  Object.defineProperty(result, 'bottlenecks', {
+    enumerable: true,
+    configurable: true,
+    get(): Record<string, string | null> {
+      const bottlenecks: Record<string, string | null> = {};
+      for (let f = 0; f < flowIds.length; f++) bottlenecks[flowIds[f]] = bottleneck[f] < 0 ? null : linkIds[bottleneck[f]];
+      Object.defineProperty(result, 'bottlenecks', { value: bottlenecks, enumerable: true, configurable: true, writable: true });
+      return bottlenecks;
+    },
+  });
+  return result;
 }
 
 /** The reserved names as a set, for a constant-time check per flow. */

@@ -40,6 +40,7 @@ export class SegmentRecorder {
   private readonly totalPeak: number[] = [];
   private readonly totalsOfLink: number[][];
   private readonly totalMark: Uint8Array;
+  private readonly totalsTouched: number[] = [];
   private readonly runningFlows = new Set<RecordedFlow>();
   private linkGbps: Array<[string, number]> = [];
   private flowGbps: Array<[string, number]> | undefined;
@@ -112,15 +113,19 @@ export class SegmentRecorder {
   update(system: MaxMinSystem): void {
     const { touched, touchedMark, rate, peak } = this;
     let recordedChanged = false;
-    const totalsTouched: number[] = [];
-    for (const l of touched) {
+    const totalsTouched = this.totalsTouched;
+    totalsTouched.length = 0;
+    for (let i = 0; i < touched.length; i++) {
+      const l = touched[i];
       touchedMark[l] = 0;
       const gbps = system.linkRate(l);
       if (gbps === rate[l]) continue;
       rate[l] = gbps;
       if (gbps > peak[l]) peak[l] = gbps;
       if (this.recorded[l] === 1) recordedChanged = true;
-      for (const t of this.totalsOfLink[l]) {
+      const totals = this.totalsOfLink[l];
+      for (let j = 0; j < totals.length; j++) {
+        const t = totals[j];
         if (this.totalMark[t] === 0) {
           this.totalMark[t] = 1;
           totalsTouched.push(t);
@@ -128,10 +133,12 @@ export class SegmentRecorder {
       }
     }
     touched.length = 0;
-    for (const t of totalsTouched) {
+    for (let i = 0; i < totalsTouched.length; i++) {
+      const t = totalsTouched[i];
       this.totalMark[t] = 0;
       let sum = 0;
-      for (const l of this.totalLinks[t]) if (rate[l] !== 0) sum += rate[l];
+      const links = this.totalLinks[t];
+      for (let j = 0; j < links.length; j++) if (rate[links[j]] !== 0) sum += rate[links[j]];
       if (sum > this.totalPeak[t]) this.totalPeak[t] = sum;
     }
     if (!this.recordSegments) return;

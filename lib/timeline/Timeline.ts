@@ -99,7 +99,6 @@ const REMAINING_TOLERANCE = 1e-9;
 const DEFAULT_MAX_EVENTS = 10_000_000;
 
 class Flow implements TimelineFlow {
-  id: string;
   links: string[];
   linkIndex: Int32Array;
   state: 'pending' | 'running' | 'ended' = 'pending';
@@ -119,6 +118,11 @@ class Flow implements TimelineFlow {
   /** Cancelled before it started: skipped when due. */
   cancelled = false;
 
+  /** `<baseId>`, then `<baseId>@k` after the k-th re-route of a running flow (built when read). */
+  get id(): string {
+    return this.pieces === 0 ? this.baseId : `${this.baseId}@${this.pieces}`;
+  }
+
   constructor(
     readonly baseId: string,
     links: string[],
@@ -130,7 +134,6 @@ class Flow implements TimelineFlow {
     readonly seq: number,
     readonly onEnd: FlowEndHandler | undefined,
   ) {
-    this.id = baseId;
     this.links = links;
     this.linkIndex = linkIndex;
     this.remaining = bytes;
@@ -163,7 +166,9 @@ export class Timeline {
   private readonly keepFlows: boolean;
   private readonly bytesByLink: Float64Array;
   /** Flows started or re-routed since the last solve. */
-  private moved: Flow[] = [];
+  private readonly moved: Flow[] = [];
+  /** The flows that end at the current instant (scratch of `run`). */
+  private readonly ending: Flow[] = [];
   private dirty = false;
   private keepAlive = 0;
   private seq = 0;
@@ -208,29 +213,31 @@ export class Timeline {
    *
    * @param field names the flow in errors (default `flow <id>`)
    */
-  add(flow: TimelineFlowInput, onEnd?: FlowEndHandler, field = `flow ${String(flow?.id)}`): TimelineFlow {
+  add(flow: TimelineFlowInput, onEnd?: FlowEndHandler, field?: string): TimelineFlow {
     this.checkOpen();
-    if (flow === null || typeof flow !== 'object') throw new InputError(field, flow, 'a flow { id, links, bytes, startS }');
-    if (typeof flow.id !== 'string' || flow.id === '') throw new InputError(`${field}.id`, flow.id, 'a non-empty string');
-    if (this.ids.has(flow.id)) throw new InputError(`${field}.id`, flow.id, 'an id not used by another flow of the run');
-    const linkIdx = this.linkIndices(flow.links, `${field}.links`);
+    // The field's name is built only for an error (adds are per flow, on the hot path).
+    const name = (): string => field ?? `flow ${String(flow?.id)}`;
+    if (flow === null || typeof flow !== 'object') throw new InputError(name(), flow, 'a flow { id, links, bytes, startS }');
+    if (typeof flow.id !== 'string' || flow.id === '') throw new InputError(`${name()}.id`, flow.id, 'a non-empty string');
+    if (this.ids.has(flow.id)) throw new InputError(`${name()}.id`, flow.id, 'an id not used by another flow of the run');
+    const linkIdx = this.linkIndices(flow.links, name, '.links');
     if (typeof flow.bytes !== 'number' || !Number.isFinite(flow.bytes) || flow.bytes < 0) {
-      throw new InputError(`${field}.bytes`, flow.bytes, 'a finite number >= 0');
+      throw new InputError(`${name()}.bytes`, flow.bytes, 'a finite number >= 0');
     }
     if (typeof flow.startS !== 'number' || !Number.isFinite(flow.startS) || flow.startS < this.now) {
-      throw new InputError(`${field}.startS`, flow.startS, `a finite number >= ${this.now} (never in the past)`);
+      throw new InputError(`${name()}.startS`, flow.startS, `a finite number >= ${this.now} (never in the past)`);
     }
     let cap = Infinity;
     if (flow.capGbps !== undefined) {
       if (typeof flow.capGbps !== 'number' || !Number.isFinite(flow.capGbps) || flow.capGbps <= 0) {
-        throw new InputError(`${field}.capGbps`, flow.capGbps, 'a finite number greater than 0, or nothing');
+        throw new InputError(`${name()}.capGbps`, flow.capGbps, 'a finite number greater than 0, or nothing');
       }
       cap = flow.capGbps;
     } else if (linkIdx.length === 0) {
-      throw new InputError(field, flow, 'a flow with at least one link or a capGbps');
+      throw new InputError(name(), flow, 'a flow with at least one link or a capGbps');
     }
-    if (flow.tag !== undefined && typeof flow.tag !== 'string') throw new InputError(`${field}.tag`, flow.tag, 'a string, or nothing');
-    if (onEnd !== undefined && typeof onEnd !== 'function') throw new InputError(`${field} onEnd`, onEnd, 'a function, or nothing');
+    if (flow.tag !== undefined && typeof flow.tag !== 'string') throw new InputError(`${name()}.tag`, flow.tag, 'a string, or nothing');
+    if (onEnd !== undefined && typeof onEnd !== 'function') throw new InputError(`${name()} onEnd`, onEnd, 'a function, or nothing');
     this.ids.add(flow.id);
     const state = new Flow(flow.id, flow.links.slice(), linkIdx, flow.bytes, flow.startS, cap, flow.tag, this.seq++, onEnd);
     this.pending.push({ timeS: flow.startS, seq: state.seq, flow: state, keepAlive: true });
@@ -251,7 +258,7 @@ export class Timeline {
       throw new InputError('reroute flow', flow?.id, 'a flow this timeline returned');
     }
     if (state.state === 'ended') throw new InputError(`reroute(${state.id})`, state.state, 'a flow that has not ended');
-    const linkIdx = this.linkIndices(links, `reroute(${state.id}).links`);
+    const linkIdx = this.linkIndices(links, () => `reroute(${state.id})`, '.links');
     if (linkIdx.length === 0 && state.cap === Infinity) throw new InputError(`reroute(${state.id}).links`, links, 'at least one link (the flow has no cap)');
     if (sameLinks(state.linkIndex, linkIdx)) return;
     if (state.state === 'pending') {
@@ -263,9 +270,8 @@ export class Timeline {
     state.since = this.now;
     if (this.now > state.pieceStartS) {
       const moved = state.pieceBytes - state.remaining;
-      this.pushCompleted(state, moved > 0 ? moved : 0);
+      this.pushCompleted(state, moved > 0 ? moved : 0, false);
       state.pieces++;
-      state.id = `${state.baseId}@${state.pieces}`;
       state.pieceStartS = this.now;
       state.pieceBytes = state.remaining;
     }
@@ -294,7 +300,7 @@ export class Timeline {
     }
     const left = this.remainingBytes(state);
     const moved = state.pieceBytes - left;
-    if (moved > 0) this.pushCompleted(state, moved);
+    if (moved > 0) this.pushCompleted(state, moved, false);
     this.running.remove(state);
     this.system.removeFlow(state.handle);
     this.flowOfHandle[state.handle] = undefined as unknown as Flow;
@@ -383,7 +389,8 @@ export class Timeline {
       }
       if (nextS > this.now) this.recorder.append(this.now, nextS);
       this.now = nextS;
-      const left: Flow[] = [];
+      const left = this.ending;
+      left.length = 0;
       for (let top = running.peek(); top !== undefined; top = running.peek()) {
         const remaining = top.remaining - top.gbps * BYTES_PER_GBPS_SECOND * (this.now - top.since);
         if (top.finishS > this.now && remaining > top.bytes * REMAINING_TOLERANCE) break;
@@ -392,7 +399,7 @@ export class Timeline {
         top.since = this.now;
         left.push(top);
       }
-      for (const flow of left) this.finish(flow);
+      for (let i = 0; i < left.length; i++) this.finish(left[i]);
       this.admit();
     }
     this.finished = true;
@@ -415,21 +422,27 @@ export class Timeline {
     if (this.finished) throw new InputError('timeline', 'finished', 'a timeline whose run() has not returned yet');
   }
 
-  private linkIndices(links: unknown, field: string): Int32Array {
-    if (!Array.isArray(links)) throw new InputError(field, links, 'an array of link ids');
+  /** Link ids to indices; errors name the field `owner() + suffix` (built only then). */
+  private linkIndices(links: unknown, owner: () => string, suffix: string): Int32Array {
+    if (!Array.isArray(links)) throw new InputError(owner() + suffix, links, 'an array of link ids');
     const result = new Int32Array(links.length);
     for (let k = 0; k < links.length; k++) {
       const l = this.linkIndex.get(links[k]);
-      if (l === undefined) throw new InputError(`${field}[${k}]`, links[k], 'the id of a link in links');
-      for (let j = 0; j < k; j++) if (result[j] === l) throw new InputError(`${field}[${k}]`, links[k], 'a link not already listed for this flow');
+      if (l === undefined) throw new InputError(`${owner()}${suffix}[${k}]`, links[k], 'the id of a link in links');
+      for (let j = 0; j < k; j++) if (result[j] === l) throw new InputError(`${owner()}${suffix}[${k}]`, links[k], 'a link not already listed for this flow');
       result[k] = l;
     }
     return result;
   }
 
   /** Reports a flow (or a stretch of one) that moved `bytes` over its links. */
-  private pushCompleted(flow: Flow, bytes: number): CompletedFlow {
+  /**
+   * Counts the bytes of a flow (or of a stretch of one) on its links and keeps its record when flows are
+   * recorded. The record is built only when it is kept or `needed` (for an `onEnd`); undefined otherwise.
+   */
+  private pushCompleted(flow: Flow, bytes: number, needed: boolean): CompletedFlow | undefined {
     for (let i = 0; i < flow.linkIndex.length; i++) this.bytesByLink[flow.linkIndex[i]] += bytes;
+    if (!this.keepFlows && !needed) return undefined;
     const done: CompletedFlow = { id: flow.id, links: flow.links, bytes, startS: flow.pieceStartS, endS: this.now };
     if (flow.tag !== undefined) done.tag = flow.tag;
     if (this.keepFlows) this.completed.push(done);
@@ -446,8 +459,9 @@ export class Timeline {
       this.dirty = true;
     }
     flow.state = 'ended';
-    const done = this.pushCompleted(flow, flow.pieceBytes);
-    if (flow.onEnd !== undefined) flow.onEnd({ ...done, links: done.links.slice() }, this.now);
+    const done = this.pushCompleted(flow, flow.pieceBytes, flow.onEnd !== undefined);
+    // A kept record is the caller's to read, not to change: onEnd gets a copy. An unkept one is its own.
+    if (flow.onEnd !== undefined) flow.onEnd(this.keepFlows ? { ...(done as CompletedFlow), links: flow.links.slice() } : (done as CompletedFlow), this.now);
   }
 
   /** Starts the flows and runs the callbacks due by now. */
@@ -482,12 +496,15 @@ export class Timeline {
     const stamp = this.eventCount;
     const { system } = this;
     const changed = system.solve();
-    for (const g of changed) {
-      for (const handle of system.groupFlowList(g)) this.refresh(this.flowOfHandle[handle], stamp);
+    for (let i = 0; i < changed.length; i++) {
+      const g = changed[i];
+      const handles = system.groupFlowList(g);
+      for (let j = 0; j < handles.length; j++) this.refresh(this.flowOfHandle[handles[j]], stamp);
       this.recorder.touchLinks(system.groupLinkList(g));
     }
-    for (const flow of this.moved) if (flow.state === 'running') this.refresh(flow, stamp);
-    this.moved = [];
+    const moved = this.moved;
+    for (let i = 0; i < moved.length; i++) if (moved[i].state === 'running') this.refresh(moved[i], stamp);
+    moved.length = 0;
     this.recorder.update(system);
     this.dirty = false;
   }

@@ -258,3 +258,23 @@ describe('maxMinFair: properties', () => {
     );
   });
 });
+
+describe('maxMinFair: the answer is plain data of its own', () => {
+  it('maxMinFair(input changed after the call) keeps its answer; bottlenecks read late, spread and JSON agree', () => {
+    // Claim: bottlenecks are built on first read (most callers only read rates), yet the answer behaves as
+    // plain data computed at the call: changing the input afterwards changes nothing, and the property is
+    // enumerable (spreading and JSON see it), with the same object on every read.
+    const input: MaxMinFairInput = {
+      links: [{ id: 'L', capacity: 10 }, { id: 'M', capacity: 4 }],
+      flows: [{ id: 'a', links: ['L'] }, { id: 'b', links: ['L', 'M'] }, { id: 'c', links: [], cap: 1 }],
+    };
+    const result = maxMinFair(input);
+    input.flows[0].id = 'changed';
+    input.links[0].id = 'changed';
+    expect(result.rates).toEqual({ a: 6, b: 4, c: 1 });
+    expect(Object.keys(result)).toEqual(['rates', 'bottlenecks']);
+    expect(JSON.parse(JSON.stringify(result))).toEqual({ rates: { a: 6, b: 4, c: 1 }, bottlenecks: { a: 'L', b: 'M', c: null } });
+    expect(result.bottlenecks).toBe(result.bottlenecks);
+    expect({ ...result }.bottlenecks).toEqual({ a: 'L', b: 'M', c: null });
+  });
+});
