@@ -6,6 +6,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { bundleLabForBrowser } from './lab.mjs';
+import { writeClientAssets } from '../client/bundle.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -34,16 +35,9 @@ async function minifiedPlotly(siteDir) {
 export async function writeAssets({ outDir, libEntry, siteDir }) {
   const assets = path.join(outDir, 'assets');
   await mkdir(assets, { recursive: true });
-  const client = (entry, outfile) => esbuild.build({
-    entryPoints: [path.join(siteDir, 'client', entry)], outfile: path.join(assets, outfile), bundle: true, minify: true,
-    format: 'iife', target: 'es2020', platform: 'browser', logLevel: 'silent', legalComments: 'none',
-  });
   await Promise.all([
-    client('main.ts', 'site.js'),
-    client('cellWorker.ts', 'cell-worker.js'),
-    client('figureWorker.ts', 'figure-worker.js'),
+    writeClientAssets({ assetsDir: assets, siteDir }), // site/client/bundle.mjs: page script, workers, editor, type checker, plotly.js
     bundleLabForBrowser(libEntry).then((code) => writeFile(path.join(assets, 'teaming-lab.js'), code)),
-    minifiedPlotly(siteDir).then((file) => copyFile(file, path.join(assets, 'plotly.min.js'))),
     esbuild.build({ entryPoints: [path.join(siteDir, 'styles', 'site.css')], outfile: path.join(assets, 'site.css'), bundle: true, minify: true, logLevel: 'silent' }),
     writeFile(path.join(assets, 'favicon.svg'), FAVICON),
   ]);

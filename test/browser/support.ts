@@ -10,6 +10,12 @@ import { type Browser, chromium } from 'playwright-core';
 import { buildSite } from '../../site/build.mjs';
 import { createSiteServer } from '../../site/serve.mjs';
 
+import { loadLabForNode } from '../../site/builder/lab.mjs';
+
+// The builder and the library loader, for test files that build their own pages (one import to change if
+// the builder moves).
+export { buildSite, loadLabForNode };
+
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, '../..');
 /** Debian's Chromium, installed by scripts/ensure-system-deps.sh. */
