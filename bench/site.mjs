@@ -13,9 +13,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { buildSite } from '../site/build.mjs';
 import { createSiteServer } from '../site/serve.mjs';
 import { cpuModel, median, table } from './_common.mjs';
+import '../scripts/ts-loader.mjs'; // the builder is TypeScript: load it after the loader is registered
+
+const { buildSite } = await import('../site/build.ts');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 3);

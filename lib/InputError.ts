@@ -28,11 +28,14 @@ export function formatValue(value: unknown): string {
   else if (typeof value === 'string') text = JSON.stringify(value);
   else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
   else {
+    let json: string | undefined;
     try {
-      text = JSON.stringify(value);
+      json = JSON.stringify(value);
     } catch {
-      text = String(value);
+      json = undefined; // a cycle or a BigInt inside
     }
+    // JSON.stringify gives undefined for a function or a symbol; String() of an object is "[object Object]".
+    text = json ?? (typeof value === 'object' ? `a ${(value as object).constructor?.name ?? 'null-prototype'} object that is not plain JSON` : `a ${typeof value}`);
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -108,6 +108,7 @@ export {
   maxMinFair,
   maxMinFairIndexed,
   maxMinFairIndexedInto,
+  MaxMinSystem,
 } from './sharing';
 export type {
   SharedLink,
@@ -122,6 +123,7 @@ export type {
 export {
   simulateTimeline,
   linkBytes,
+  Timeline,
 } from './timeline';
 export type {
   TimelineLink,
@@ -130,6 +132,12 @@ export type {
   Segment,
   TimelineInput,
   TimelineResult,
+  TimelineOptions,
+  TimelineRecording,
+  AtOptions,
+  EveryOptions,
+  FlowEndHandler,
+  TimelineFlow,
 } from './timeline';
 
 // Counters
@@ -159,7 +167,11 @@ export {
   MAX_PRECOPY_ROUNDS,
   precopyModel,
   simulateMigrations,
-  TIMER_TAG,
+  MigrationEngine,
+  LiveMigration,
+  MigrationScheduler,
+  normalizeRoute,
+  sameRoute,
 } from './migration';
 export type {
   PrecopyModelOptions,
@@ -172,8 +184,11 @@ export type {
   MigrationsSimulation,
   MigrationRoute,
   MigrationRouteContext,
-  MigrationSplit,
-  MigrationGeneration,
+  MigrationReroute,
+  MigrationOptions,
+  MigrationPhase,
+  MigrationHost,
+  ScheduledMigration,
 } from './migration';
 
 // Scenarios
@@ -185,6 +200,9 @@ export {
   EPHEMERAL_PORT_RANGE,
   MEMBER_EVENT_STATES,
   simulateScenario,
+  scenarioLinks,
+  scheduleMemberEvents,
+  scheduleDynamicRebalance,
   LIVE_MIGRATION_TRANSPORTS,
   SMB_PORT,
   RDMA_MEMBER,
@@ -280,6 +298,7 @@ export {
   failover,
   transports,
   experiments,
+  experimentById,
   reproduce,
   planDrain,
   planDrainSetup,
@@ -297,6 +316,10 @@ export type {
   ArticleScenarioOptions,
   HostUsage,
   LinuxBondingRow,
+  LinuxBondingOptions,
+  DynamicModeOptions,
+  DynamicModeRun,
+  FailoverOptions,
   FailoverData,
   FailoverMemberRates,
   TransportsOptions,
@@ -322,6 +345,7 @@ export type {
   DrainBottleneck,
   DrainEstimate,
   DrainPlan,
+  ExperimentId,
 } from './experiments';
 
 // Exercises
@@ -355,6 +379,8 @@ export {
   formatMeasured,
   showMarkdown,
   lessonValue,
+  showValues,
+  valuesMarkdown,
 } from './notebook';
 export type {
   FigureHtmlOptions,
@@ -362,4 +388,56 @@ export type {
   MimeBundle,
   FindingOptions,
   LessonValueOptions,
+  LessonValueSpec,
 } from './notebook';
+
+// Designing a live-migration network today (lesson 11): MTU, receive cores, VMQ, QoS, polarization
+export {
+  ETHERNET_WIRE_OVERHEAD_BYTES,
+  VLAN_TAG_BYTES,
+  IPV4_TCP_HEADER_BYTES,
+  TCP_TIMESTAMP_OPTION_BYTES,
+  STANDARD_MTU,
+  JUMBO_MTU,
+  frameGoodput,
+  pathMtu,
+  HOST_RECEIVE_PATHS,
+  DEFAULT_PACKETS_PER_SECOND_PER_CORE,
+  liveMigrationReceiveGbps,
+  vmqQueueMode,
+  vmqQueuesOffered,
+  weightedShare,
+  hashPolarization,
+  WINDOWS_SERVER_VERSIONS,
+  vSwitchTeaming,
+  effectiveSimultaneousMigrations,
+  networkDesign,
+  drainPlanExperiment,
+} from './design';
+export type {
+  FrameGoodputOptions,
+  FrameGoodput,
+  HostReceivePath,
+  LiveMigrationReceiveOptions,
+  LiveMigrationReceive,
+  VmqQueueMode,
+  TrafficClass,
+  TrafficShare,
+  HashPolarizationOptions,
+  HashPolarization,
+  WindowsServerVersion,
+  VSwitchTeaming,
+  EffectiveSimultaneousOptions,
+  NetworkDesignOptions,
+  DesignCase,
+  DesignResult,
+  DrainPlanOptions,
+} from './design';
+
+// Glossary: every term the lessons define, in one list (the site's glossary page renders it)
+export { GLOSSARY, glossaryEntry } from './glossary';
+export type { GlossaryEntry } from './glossary';
+
+// Course experiments beyond the findings (lesson 5's pre-copy rounds)
+export { precopyRounds } from './course';
+export type { PrecopyRoundsOptions } from './course';

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests and notebooks need (Jupyter for tslab notebooks, Chromium for the
-# browser tests) when they are missing. Fails loudly when it cannot: tests never skip for a missing tool.
+# browser tests, bubblewrap for the sandbox `workshop grade` runs each student's kernel in) when they are missing. Fails loudly when it cannot: tests never skip for a missing tool.
 set -euo pipefail
 need=()
 [ -x /usr/bin/jupyter-nbconvert ] || need+=(jupyter-nbconvert)
@@ -8,6 +8,9 @@ need=()
 /usr/bin/python3 -c 'import ipykernel' 2>/dev/null || need+=(python3-ipykernel)
 [ -x /usr/bin/jupyter-notebook ] || need+=(jupyter-notebook)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/bwrap ] || need+=(bubblewrap)
+# The classroom hub (teaming-lab classroom up) and its test: Debian's JupyterHub 3.
+[ -x /usr/bin/jupyterhub ] || need+=(jupyterhub)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

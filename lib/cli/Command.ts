@@ -1,6 +1,7 @@
 import type { ExperimentResult } from '../experiments/Experiment';
 import type { FlagSpec, ParsedArgs } from './parseArgs';
 import type { ReadFile } from './readJsonFile';
+import { jsonSafe } from './terminal';
 
 /** What the CLI may touch of the outside world. `main.ts` wires it to the process; tests pass stubs. */
 export interface CliIo {
@@ -10,8 +11,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** Reads a file's text (UTF-8); throws (or rejects) when it cannot. */
   readFile: ReadFile;
-  /** Environment variables; only `TEAMING_LAB_DEBUG` is read. Default none. */
+  /** Environment variables; `TEAMING_LAB_DEBUG` and `COLUMNS` are read. Default none. */
   env?: Record<string, string | undefined>;
+  /** Width of the terminal stdout writes to (`process.stdout.columns`); undefined when stdout is not a terminal. */
+  columns?: number;
 }
 
 /** Replaceable parts of the CLI, for tests. Each defaults to the real thing. */
@@ -42,7 +45,10 @@ export interface Command {
   run(args: ParsedArgs, context: CommandContext): number | Promise<number>;
 }
 
-/** Writes `value` as indented JSON and a newline. */
+/**
+ * Writes `value` as indented JSON and a newline. Control characters inside strings come out as `\u`
+ * escapes (JSON.stringify leaves DEL, C1 and bidirectional controls raw; `jsonSafe` does not).
+ */
 export function writeJson(io: CliIo, value: unknown): void {
-  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  io.stdout(`${jsonSafe(JSON.stringify(value, null, 2))}\n`);
 }

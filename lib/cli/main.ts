@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readTextFile } from './readJsonFile';
 import { runCli } from './runCli';
 
 // The process end of the CLI: wires runCli to argv, stdout, stderr, the file system and the exit code.
@@ -28,8 +29,9 @@ runCli(
   {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readFile: (path) => readFileSync(path, 'utf8'),
+    readFile: readTextFile,
     env: process.env,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   },
   { version: packageVersion() },
 ).then((code) => {

@@ -1,5 +1,6 @@
 import { InputError } from '../InputError';
 import type { CliDependencies, CliIo, Command } from './Command';
+import { classroomCommand } from './commands/classroomCommand';
 import { hashCommand } from './commands/hashCommand';
 import { planCommand } from './commands/planCommand';
 import { reproduceCommand } from './commands/reproduceCommand';
@@ -7,9 +8,10 @@ import { shareCommand } from './commands/shareCommand';
 import { simulateCommand } from './commands/simulateCommand';
 import { workshopCommand } from './commands/workshopCommand';
 import { parseArgs } from './parseArgs';
+import { inputErrorLine, internalErrorLine, terminalSafe } from './terminal';
 
 /** Every command, in the order `--help` lists them. Add new ones here; never rename one. */
-export const COMMANDS: readonly Command[] = [reproduceCommand, simulateCommand, hashCommand, shareCommand, workshopCommand, planCommand];
+export const COMMANDS: readonly Command[] = [reproduceCommand, simulateCommand, hashCommand, shareCommand, workshopCommand, planCommand, classroomCommand];
 
 /** Exit codes: 0 success, 1 a finding does not hold (`reproduce`), 2 bad input or usage, 3 internal error. */
 export const EXIT = { ok: 0, findingFails: 1, badInput: 2, internal: 3 } as const;
@@ -20,21 +22,23 @@ export const EXIT = { ok: 0, findingFails: 1, badInput: 2, internal: 3 } as cons
  *
  * Bad input (an `InputError`, from the arguments or from the library) prints one line
  * `teaming-lab: <field>: got <value>; expected <allowed>` on stderr and returns 2. Any other error
- * prints one line and returns 3; with `TEAMING_LAB_DEBUG=1` the stack follows.
+ * prints one line and returns 3; with `TEAMING_LAB_DEBUG=1` the stack follows. Every line is under 300
+ * characters, and everything written (output and errors) passes through `terminalSafe`, so that no
+ * control character from a file or flag reaches the terminal.
  *
  * @param argv the arguments after the program name, e.g. `['hash', '--policy', 'layer3+4', ...]`
  */
-export async function runCli(argv: readonly string[], io: CliIo, dependencies: CliDependencies = {}): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo, dependencies: CliDependencies = {}): Promise<number> {
+  const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(terminalSafe(text)), stderr: (text) => rawIo.stderr(terminalSafe(text)) };
   try {
     return await dispatch(argv, io, dependencies);
   } catch (error) {
     if (error instanceof InputError) {
-      io.stderr(`teaming-lab: ${oneLine(error.message)}\n`);
+      io.stderr(`teaming-lab: ${inputErrorLine(error)}\n`);
       return EXIT.badInput;
     }
     const debug = io.env?.TEAMING_LAB_DEBUG === '1';
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`teaming-lab: internal error: ${message.split('\n')[0]}${debug ? '' : ' (set TEAMING_LAB_DEBUG=1 to see the stack)'}\n`);
+    io.stderr(`teaming-lab: ${internalErrorLine(error, debug ? '' : ' (set TEAMING_LAB_DEBUG=1 to see the stack)')}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT.internal;
   }
@@ -62,11 +66,6 @@ async function dispatch(argv: readonly string[], io: CliIo, dependencies: CliDep
     return EXIT.ok;
   }
   return command.run(args, { io, dependencies });
-}
-
-/** The text with line breaks turned into spaces, so that an error is always one line. */
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
 }
 
 function findCommand(name: string): Command {

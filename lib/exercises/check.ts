@@ -12,5 +12,8 @@ export function check(id: string, answer: unknown): CheckResult {
   if (!exercise) throw new InputError('exercise', id, `one of ${Object.keys(exercises).join(', ')}`);
   const result = exercise.check(answer);
   console.log(`${result.pass ? 'PASS' : 'FAIL'} ${result.message}`);
+  // A notebook kernel (tslab) prints the value of a cell's last expression with util.inspect: the line
+  // above already said everything, so the result inspects as nothing instead of echoing it again.
+  Object.defineProperty(result, Symbol.for('nodejs.util.inspect.custom'), { value: () => '', enumerable: false });
   return result;
 }

@@ -15,7 +15,7 @@ const BUSY_GBPS = MEMBER_GBPS / 10;
 /** Two VMs of `memoryGiB` from HV1 to HV2 over LACP + Address Hash, with finding 6's setup jitter. */
 function twoVmRun(memoryGiB: number) {
   const sim = runScenario(
-    articleScenario({ teamingMode: 'Lacp', loadBalancingAlgorithm: 'TransportPorts', vms: 2, memoryGiB, memberGbps: MEMBER_GBPS, setupJitterS: 0.5 }),
+    articleScenario({ teamingMode: 'Lacp', loadBalancingAlgorithm: 'TransportPorts', vms: 2, memoryGiB, memberGbps: MEMBER_GBPS, setupJitterS: 0.5, seed: 3 }),
   );
   const links = sim.links.filter((l) => l.host === 'HV1' && l.direction === 'send').map((l) => l.id);
   return { sim, links };

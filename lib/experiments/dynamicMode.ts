@@ -8,7 +8,7 @@ import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
 
 /** Options of `dynamicMode`; each defaults to its control's default. */
-interface Options extends Record<string, unknown> {
+export interface DynamicModeOptions extends Record<string, unknown> {
   /** The teams' `TeamingMode`. Default SwitchIndependent. */
   teamingMode: string;
   /** Members per team (10 Gbps each), 2 to 8. Default 4. */
@@ -26,7 +26,7 @@ interface Options extends Record<string, unknown> {
 }
 
 /** One run: an algorithm and a number of VMs. */
-interface DynamicModeRun {
+export interface DynamicModeRun {
   loadBalancingAlgorithm: 'TransportPorts' | 'Dynamic';
   vms: number;
   /** Members of HV1 that sent at least 1 % of its bytes. */
@@ -53,7 +53,7 @@ interface DynamicModeRun {
  * Hash may leave members idle. The reference observation: one migration stayed on one member, six
  * simultaneous ones used all members.
  */
-export const dynamicMode = defineExperiment<Options, DynamicModeRun[]>({
+export const dynamicMode = defineExperiment<DynamicModeOptions, DynamicModeRun[]>({
   id: 'dynamic-mode',
   finding: null,
   title: 'Dynamic keeps one migration on one member and spreads several over all members',

@@ -8,7 +8,7 @@ import { runScenario } from './runScenario';
 import { fmt } from './usage';
 
 /** Options of `failover`; each defaults to its control's default. */
-interface Options extends Record<string, unknown> {
+export interface FailoverOptions extends Record<string, unknown> {
   /** The teams' `TeamingMode`. Default Lacp. */
   teamingMode: string;
   /** The teams' `LoadBalancingAlgorithm` (not MacAddresses). Default TransportPorts. */
@@ -72,7 +72,7 @@ function averageGbps(sim: ScenarioSimulation, linkId: string, fromS: number, toS
  * byte is lost: every byte sent is received, and they add up to what the migrations' passes had to
  * move. The figure shows HV1's per-member send rates, sampled every half second, with the failure marked.
  */
-export const failover = defineExperiment<Options, FailoverData>({
+export const failover = defineExperiment<FailoverOptions, FailoverData>({
   id: 'failover',
   finding: null,
   title: 'A member fails mid-drain: flows move to the survivors and the drain completes',

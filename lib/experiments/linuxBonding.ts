@@ -10,7 +10,7 @@ import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
 
 /** Options of `linuxBonding`; each defaults to its control's default. */
-interface Options extends Record<string, unknown> {
+export interface LinuxBondingOptions extends Record<string, unknown> {
   /** Members per bond (10 Gbps each), 2 to 8. Default 2. */
   members: number;
   /** VMs migrating at once, 2 to 12. Default 4. */
@@ -83,7 +83,7 @@ function expectation(mode: BondMode, policy: string, switchUsesPorts: boolean): 
  * balance-rr does it by spraying each connection over every member, which the packet model says costs
  * throughput (finding 8): its cost for one stream over this many members is reported alongside.
  */
-export const linuxBonding = defineExperiment<Options, LinuxBondingRow[]>({
+export const linuxBonding = defineExperiment<LinuxBondingOptions, LinuxBondingRow[]>({
   id: 'linux-bonding',
   finding: null,
   title: 'Linux bonding modes on the two-host drain: which use all members each way',

@@ -1,14 +1,13 @@
 export { MAX_PRECOPY_ROUNDS, precopyModel } from './precopyModel';
 export type { PrecopyModelOptions, PrecopyModelResult, PrecopyRound } from './precopyModel';
-export { simulateMigrations, TIMER_TAG } from './simulateMigrations';
-export type {
-  MigrationRequest,
-  SimulateMigrationsOptions,
-  MigrationPass,
-  MigrationRun,
-  MigrationsSimulation,
-  MigrationRoute,
-  MigrationRouteContext,
-  MigrationSplit,
-  MigrationGeneration,
-} from './simulateMigrations';
+export { simulateMigrations } from './simulateMigrations';
+export type { SimulateMigrationsOptions, MigrationsSimulation } from './simulateMigrations';
+export { MigrationEngine } from './MigrationEngine';
+export type { MigrationOptions } from './MigrationEngine';
+export { LiveMigration } from './LiveMigration';
+export type { MigrationPhase, MigrationHost } from './LiveMigration';
+export { MigrationScheduler } from './MigrationScheduler';
+export type { ScheduledMigration } from './MigrationScheduler';
+export { normalizeRoute, sameRoute } from './MigrationRoute';
+export type { MigrationRoute, MigrationRouteContext } from './MigrationRoute';
+export type { MigrationRequest, MigrationPass, MigrationRun, MigrationReroute } from './MigrationRun';

@@ -72,33 +72,44 @@ function scriptSafeText(code: string): string {
   return code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
-/** The inline script: load plotly.js once per page (hiding AMD), then draw. ES5 on purpose. */
+/** The inline script: load plotly.js once per page (hiding AMD), then draw. When the page has no copy of
+ * plotly.js yet (a figure that relies on an earlier one while a saved notebook is still loading its
+ * outputs), it retries for a while before saying what to do. ES5 on purpose. */
 function loader(id: string): string {
   return [
     '(function () {',
     `  var id = ${JSON.stringify(id)};`,
-    '  var el = document.getElementById(id);',
-    '  if (!el) return;',
     `  var flag = ${JSON.stringify(PLOTLY_WINDOW_FLAG)};`,
-    '  if (!window[flag]) {',
+    '  var tries = 0;',
+    '  function load() {',
+    '    if (window[flag]) return window[flag];',
     "    var source = document.getElementById(id + '-plotly') || document.querySelector('script[type=\"text/x-teaming-lab-plotly\"]');",
-    '    if (source) {',
-    '      var savedDefine = window.define;',
-    '      try {',
-    '        window.define = undefined;',
-    "        var script = document.createElement('script');",
-    '        script.text = source.textContent;',
-    '        document.head.appendChild(script);',
-    '      } finally {',
-    '        window.define = savedDefine;',
-    '      }',
+    '    if (!source) return null;',
+    '    var savedDefine = window.define;',
+    '    try {',
+    '      window.define = undefined;',
+    "      var script = document.createElement('script');",
+    '      script.text = source.textContent;',
+    '      document.head.appendChild(script);',
+    '    } finally {',
+    '      window.define = savedDefine;',
     '    }',
     '    if (window.Plotly) window[flag] = window.Plotly;',
+    '    return window[flag] || null;',
     '  }',
-    '  var Plotly = window[flag];',
-    "  if (!Plotly) { el.textContent = 'plotly.js is not loaded on this page: run the cell again.'; return; }",
-    "  var spec = JSON.parse(document.getElementById(id + '-spec').textContent);",
-    '  Plotly.newPlot(el, spec.data, spec.layout, spec.config);',
+    '  function draw() {',
+    '    var el = document.getElementById(id);',
+    '    if (!el) return;',
+    '    var Plotly = load();',
+    '    if (!Plotly) {',
+    '      if (++tries < 100) { setTimeout(draw, 100); return; }',
+    "      el.textContent = 'plotly.js is not loaded on this page: run the first chart cell of the notebook (or this cell) again.';",
+    '      return;',
+    '    }',
+    "    var spec = JSON.parse(document.getElementById(id + '-spec').textContent);",
+    '    Plotly.newPlot(el, spec.data, spec.layout, spec.config);',
+    '  }',
+    '  draw();',
     '})();',
   ].join('\n');
 }

@@ -11,3 +11,5 @@ export type { FindingOptions } from './findingMarkdown';
 export { showMarkdown } from './showMarkdown';
 export { lessonValue } from './lessonValue';
 export type { LessonValueOptions } from './lessonValue';
+export { showValues, valuesMarkdown } from './showValues';
+export type { LessonValueSpec } from './showValues';

@@ -1,8 +1,10 @@
 import { InputError } from '../InputError';
+import { formatMeasured } from './findingMarkdown';
 
 /** Options for `lessonValue`, the props of a lesson's `<Value>` tag. */
 export interface LessonValueOptions {
-  /** Decimals to show for a number (0 to 10). Default: the number as JavaScript prints it. */
+  /** Decimals to show for a number (0 to 10). Default: whole numbers as they are, others rounded to at
+   * most 3 decimals (`formatMeasured`), never a raw float such as 17.894551742054396. */
   digits?: number;
   /** Unit written after the number with a space, e.g. `Gbps`. Default: none. */
   unit?: string;
@@ -29,7 +31,7 @@ export function lessonValue(result: unknown, path: string, options: LessonValueO
   let text: string;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new InputError(path, value, 'a finite number');
-    text = digits === undefined ? String(value) : value.toFixed(digits);
+    text = digits === undefined ? formatMeasured(value) : value.toFixed(digits);
   } else if (typeof value === 'string' || typeof value === 'boolean') {
     text = String(value);
   } else {

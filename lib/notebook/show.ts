@@ -12,17 +12,25 @@ export const PLOTLY_MIME_TYPE = 'application/vnd.plotly.v1+json';
  * VS Code), self-contained HTML with plotly.js inlined (classic Notebook, JupyterLab without the
  * extension, nbconvert HTML), and a plain-text line for everything else.
  */
-export function figureBundle(figure: Figure): MimeBundle {
+export function figureBundle(figure: Figure, options: { includePlotly?: boolean } = {}): MimeBundle {
   return {
     [PLOTLY_MIME_TYPE]: { data: figure.data, layout: figure.layout, config: FIGURE_CONFIG },
-    'text/html': figureHtml(figure),
+    'text/html': figureHtml(figure, { includePlotly: options.includePlotly ?? true }),
     'text/plain': `Figure: ${figureTitle(figure)} (a Plotly chart; open the notebook in Jupyter to see it)`,
   };
 }
 
-/** Shows a library figure as the output of the running notebook cell. */
+/** Whether this kernel already showed a figure carrying plotly.js. */
+let plotlyShown = false;
+
+/**
+ * Shows a library figure as the output of the running notebook cell. plotly.js travels once per kernel
+ * session, in the first figure shown; later figures use it from the page (and wait for it while a saved
+ * notebook is loading), so an executed notebook carries one copy, not one per chart.
+ */
 export function show(figure: Figure): void {
-  displayBundle(figureBundle(figure));
+  displayBundle(figureBundle(figure, { includePlotly: !plotlyShown }));
+  plotlyShown = true;
 }
 
 function figureTitle(figure: Figure): string {

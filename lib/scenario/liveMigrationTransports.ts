@@ -66,6 +66,9 @@ export function rdmaLinkId(host: string, direction: 'send' | 'receive'): string 
   return `${host}/${RDMA_MEMBER}/${direction}`;
 }
 
+/** The slowest CPU compression rate and RDMA capacity accepted, in Gbps (1 Mbps), as for members. */
+const MIN_TRANSPORT_GBPS = 0.001;
+
 /** The transport fields of `LiveMigrationInput`. */
 export type TransportSettings = Required<Pick<LiveMigrationInput, 'transport' | 'compressionRatio' | 'compressionGbps' | 'smbConnectionsPerInterface' | 'smbDirect' | 'rdmaGbps'>>;
 
@@ -87,15 +90,17 @@ export function validateTransportSettings(input: Record<string, unknown>, defaul
   }
   return {
     transport,
-    compressionRatio: given(input.compressionRatio, defaults.compressionRatio, (v) => checkNumber(v, at('compressionRatio'), { min: 1 })),
-    compressionGbps: given(input.compressionGbps, defaults.compressionGbps, (v) => checkNumber(v, at('compressionGbps'), { greaterThan: 0 })),
+    compressionRatio: given(input.compressionRatio, defaults.compressionRatio, (v) => checkNumber(v, at('compressionRatio'), { min: 1, max: 100 })),
+    compressionGbps: given(input.compressionGbps, defaults.compressionGbps, (v) => checkNumber(v, at('compressionGbps'), { min: MIN_TRANSPORT_GBPS, max: 10_000 })),
     smbConnectionsPerInterface: given(input.smbConnectionsPerInterface, defaults.smbConnectionsPerInterface, (v) =>
       checkNumber(v, at('smbConnectionsPerInterface'), { integer: true, min: 1, max: 32 }),
     ),
     smbDirect,
     rdmaGbps: given<number | 'members'>(input.rdmaGbps, defaults.rdmaGbps, (v) => {
       if (v === 'members') return v;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new InputError(at('rdmaGbps'), v, 'a number greater than 0, or members');
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < MIN_TRANSPORT_GBPS || v > 100_000) {
+        throw new InputError(at('rdmaGbps'), v, `a number from ${MIN_TRANSPORT_GBPS} to 100000, or members`);
+      }
       return v;
     }),
   };

@@ -89,10 +89,16 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
   }
   /** How many entries of the host's history apply at `t`: the initial states and each event up to `t`. */
   const historyLength = (h: number, t: number): number => {
+    // Binary search: the events' times are in increasing order; count those <= t.
     const times = eventTimes[h];
-    let n = 0;
-    while (n < times.length && times[n] <= t) n++;
-    return n + 1;
+    let low = 0;
+    let high = times.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (times[middle] <= t) low = middle + 1;
+      else high = middle;
+    }
+    return low + 1;
   };
   /** Up flags of a host's members after each event up to `t`, the initial states first. */
   const historyAt = (h: number, t: number): boolean[][] => upHistory[h].slice(0, historyLength(h, t));

@@ -54,12 +54,18 @@ export const MEMBER_EVENT_STATES = ['failed', 'up'] as const;
 export const CONNECTION_MODELS: readonly ConnectionModel[] = ['per-vm', 'per-host-pair'];
 
 /**
- * Upper bounds of a scenario, so that every run stays well inside float precision and finishes in
- * seconds (10,000 migrations take about a second): hosts and migrations per scenario, a VM's memory in
- * GiB (64 TiB, far more than the 1 TB a Windows Server 2012 Hyper-V VM may have), its dirty rate in MB/s
- * (10^6 MB/s = 1 TB/s, above any memory bus), and the switch side of a
- * switch-dependent team or switch-bundled bond: at most 8 active members, as an EtherChannel bundles at
- * most 8 links. Member speeds are bounded by `MAX_MEMBER_GBPS` (teaming).
+ * Bounds of a scenario, so that every run stays well inside float precision, finishes, and fits in memory
+ * on a small machine: hosts and migrations per scenario; a VM's memory in GiB (64 TiB, far more than the
+ * 1 TB a Windows Server 2012 Hyper-V VM may have); its dirty rate in MB/s (10^6 MB/s = 1 TB/s, above any
+ * memory bus); the switch side of a switch-dependent team or switch-bundled bond (at most 8 active members,
+ * as an EtherChannel bundles at most 8 links); member events per scenario; TCP connections per scenario
+ * (migrations x SMB connections per migration: each is a flow of every pass and a line of the result);
+ * the slowest member or RDMA link and CPU compression rate, in Gbps (below 1 Mbps a drain of big VMs
+ * would take longer than float times can count precisely); every time field (a day: `startS`, events'
+ * `atS`, `setupS`, `setupJitterS`, `resumeS`; a minute: `roundPauseMs`, `dynamic.flowletGapMs`); the
+ * stop-and-copy threshold (1 TB); and the Dynamic rebalance period (0 = off, else from 10 ms, so that
+ * the rebalances of a long drain stay countable). Member speeds are bounded above by `MAX_MEMBER_GBPS`
+ * (teaming).
  */
 export const SCENARIO_LIMITS = {
   maxHosts: 10_000,
@@ -67,6 +73,13 @@ export const SCENARIO_LIMITS = {
   maxMemoryGiB: 65_536,
   maxDirtyMBps: 1e6,
   maxBundledMembers: 8,
+  maxEvents: 10_000,
+  maxConnections: 100_000,
+  minGbps: 0.001,
+  maxTimeS: 86_400,
+  maxPauseMs: 60_000,
+  maxStopThresholdMB: 1e6,
+  minRebalancePeriodS: 0.01,
 } as const;
 
 /** Smallest and largest dynamic (ephemeral) TCP port Windows hands out (IANA range). */
@@ -100,15 +113,47 @@ export function validateScenario(input: unknown): Scenario {
 
   const hosts = validateHosts(scenario.hosts);
   const hostNames = hosts.map((host) => host.name);
+  const liveMigration = validateLiveMigration(scenario.liveMigration);
+  const migrations = validateMigrations(scenario.migrations, hostNames);
+  checkConnectionCount(liveMigration, migrations.length);
   return {
     hosts,
     switch: validateSwitch(scenario.switch),
-    liveMigration: validateLiveMigration(scenario.liveMigration),
-    migrations: validateMigrations(scenario.migrations, hostNames),
+    liveMigration,
+    migrations,
     seed: optional(scenario.seed, SCENARIO_DEFAULTS.seed, (value) => checkNumber(value, 'seed', { integer: true })),
     events: validateEvents(scenario.events, hosts),
     dynamic: validateDynamic(scenario.dynamic),
   };
+}
+
+/** Migrations x SMB connections per migration at most `SCENARIO_LIMITS.maxConnections` (each is a flow of every pass). */
+function checkConnectionCount(liveMigration: Scenario['liveMigration'], migrations: number): void {
+  if (liveMigration.transport !== 'SMB') return;
+  const max = SCENARIO_LIMITS.maxConnections;
+  const perMigration = liveMigration.smbConnectionsPerInterface;
+  if (migrations * perMigration > max) {
+    const fits = Math.max(1, Math.floor(max / migrations));
+    throw new InputError(
+      'liveMigration.smbConnectionsPerInterface',
+      perMigration,
+      `at most ${fits} for ${migrations} migrations (migrations x connections per migration at most ${max}), or fewer migrations`,
+    );
+  }
+}
+
+/**
+ * Every member at least `SCENARIO_LIMITS.minGbps`: a slower one would make a drain of big VMs longer than
+ * float times count precisely (and is no NIC anyone teams).
+ */
+function checkMemberSpeeds(nic: Pick<Scenario['hosts'][number], 'team' | 'bond'>, field: string): void {
+  const kind = nic.team !== undefined ? 'team' : 'bond';
+  const members = nic.team?.members ?? nic.bond?.members ?? [];
+  members.forEach((member, k) => {
+    if (member.gbps < SCENARIO_LIMITS.minGbps) {
+      throw new InputError(`${field}.${kind}.members[${k}].gbps`, member.gbps, `a speed of at least ${SCENARIO_LIMITS.minGbps} Gbps (1 Mbps) and at most the member limit`);
+    }
+  });
 }
 
 /**
@@ -118,11 +163,11 @@ export function validateScenario(input: unknown): Scenario {
  */
 function validateEvents(value: unknown, hosts: Scenario['hosts']): MemberEvent[] {
   if (value === undefined) return [];
-  const events = checkArray(value, 'events').map((raw, index) => {
+  const events = checkArray(value, 'events', 0, SCENARIO_LIMITS.maxEvents).map((raw, index) => {
     const field = itemField('events', index);
     const event = checkObject(raw, field, 'an event object with atS, host, member and state');
     checkKnownKeys(event, field, EVENT_KEYS);
-    const atS = checkNumber(event.atS, childField(field, 'atS'), { min: 0 });
+    const atS = checkNumber(event.atS, childField(field, 'atS'), { min: 0, max: SCENARIO_LIMITS.maxTimeS });
     const host = checkOneOf(event.host, childField(field, 'host'), hosts.map((h) => h.name));
     const members = (hosts.find((h) => h.name === host) as Scenario['hosts'][number]);
     const names = (members.team?.members ?? members.bond?.members ?? []).map((m) => m.name);
@@ -153,8 +198,15 @@ function validateDynamic(value: unknown): Scenario['dynamic'] {
   const input = checkObject(value, 'dynamic', 'a dynamic object');
   checkKnownKeys(input, 'dynamic', DYNAMIC_KEYS);
   return {
-    flowletGapMs: optional(input.flowletGapMs, defaults.flowletGapMs, (v) => checkNumber(v, 'dynamic.flowletGapMs', { min: 0 })),
-    rebalancePeriodS: optional(input.rebalancePeriodS, defaults.rebalancePeriodS, (v) => checkNumber(v, 'dynamic.rebalancePeriodS', { min: 0 })),
+    flowletGapMs: optional(input.flowletGapMs, defaults.flowletGapMs, (v) => checkNumber(v, 'dynamic.flowletGapMs', { min: 0, max: SCENARIO_LIMITS.maxPauseMs })),
+    rebalancePeriodS: optional(input.rebalancePeriodS, defaults.rebalancePeriodS, (v) => {
+      const { minRebalancePeriodS, maxTimeS } = SCENARIO_LIMITS;
+      if (v === 0) return 0;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < minRebalancePeriodS || v > maxTimeS) {
+        throw new InputError('dynamic.rebalancePeriodS', v, `0 (no periodic rebalance) or a number of seconds from ${minRebalancePeriodS} to ${maxTimeS}`);
+      }
+      return v;
+    }),
   };
 }
 
@@ -182,6 +234,7 @@ function validateHosts(value: unknown): Scenario['hosts'] {
         ? { bond: validateBond(host.bond, childField(field, 'bond'), { hostIndex: index }) }
         : { team: validateTeam(host.team, childField(field, 'team'), { hostIndex: index }) };
     checkBundleSize(nic, host, field);
+    checkMemberSpeeds(nic, field);
     const vSwitchPortId = optional(host.vSwitchPortId, SCENARIO_DEFAULTS.host.vSwitchPortId, (v) =>
       checkNumber(v, childField(field, 'vSwitchPortId'), { integer: true, min: 0 }),
     );
@@ -212,12 +265,12 @@ function validateLiveMigration(value: unknown): Scenario['liveMigration'] {
   return {
     simultaneous: optional(input.simultaneous, defaults.simultaneous, (v) => checkNumber(v, at('simultaneous'), { integer: true, min: 1, max: 64 })),
     connections: optional(input.connections, defaults.connections, (v) => checkOneOf(v, at('connections'), CONNECTION_MODELS)),
-    setupS: optional(input.setupS, defaults.setupS, (v) => checkNumber(v, at('setupS'), { min: 0 })),
-    setupJitterS: optional(input.setupJitterS, defaults.setupJitterS, (v) => checkNumber(v, at('setupJitterS'), { min: 0 })),
+    setupS: optional(input.setupS, defaults.setupS, (v) => checkNumber(v, at('setupS'), { min: 0, max: SCENARIO_LIMITS.maxTimeS })),
+    setupJitterS: optional(input.setupJitterS, defaults.setupJitterS, (v) => checkNumber(v, at('setupJitterS'), { min: 0, max: SCENARIO_LIMITS.maxTimeS })),
     maxRounds: optional(input.maxRounds, defaults.maxRounds, (v) => checkNumber(v, at('maxRounds'), { integer: true, min: 1, max: 30 })),
-    stopThresholdMB: optional(input.stopThresholdMB, defaults.stopThresholdMB, (v) => checkNumber(v, at('stopThresholdMB'), { greaterThan: 0 })),
-    resumeS: optional(input.resumeS, defaults.resumeS, (v) => checkNumber(v, at('resumeS'), { min: 0 })),
-    roundPauseMs: optional(input.roundPauseMs, defaults.roundPauseMs, (v) => checkNumber(v, at('roundPauseMs'), { min: 0 })),
+    stopThresholdMB: optional(input.stopThresholdMB, defaults.stopThresholdMB, (v) => checkNumber(v, at('stopThresholdMB'), { greaterThan: 0, max: SCENARIO_LIMITS.maxStopThresholdMB })),
+    resumeS: optional(input.resumeS, defaults.resumeS, (v) => checkNumber(v, at('resumeS'), { min: 0, max: SCENARIO_LIMITS.maxTimeS })),
+    roundPauseMs: optional(input.roundPauseMs, defaults.roundPauseMs, (v) => checkNumber(v, at('roundPauseMs'), { min: 0, max: SCENARIO_LIMITS.maxPauseMs })),
     ...validateTransportSettings(input, defaults),
   };
 }
@@ -242,7 +295,7 @@ function validateMigrations(value: unknown, hostNames: string[]): Scenario['migr
     }
     const memoryGiB = checkNumber(migration.memoryGiB, childField(field, 'memoryGiB'), { greaterThan: 0, max: SCENARIO_LIMITS.maxMemoryGiB });
     const dirtyMBps = optional(migration.dirtyMBps, SCENARIO_DEFAULTS.migration.dirtyMBps, (v) => checkNumber(v, childField(field, 'dirtyMBps'), { min: 0, max: SCENARIO_LIMITS.maxDirtyMBps }));
-    const startS = optional(migration.startS, SCENARIO_DEFAULTS.migration.startS, (v) => checkNumber(v, childField(field, 'startS'), { min: 0 }));
+    const startS = optional(migration.startS, SCENARIO_DEFAULTS.migration.startS, (v) => checkNumber(v, childField(field, 'startS'), { min: 0, max: SCENARIO_LIMITS.maxTimeS }));
     return { vm, from, to, memoryGiB, dirtyMBps, startS };
   });
 }

@@ -87,52 +87,64 @@ export function maxMinFair(input: MaxMinFairInput): MaxMinFairResult {
     linkCapacity[i] = link.capacity;
   });
 
+  // One pass over the flows: ids checked, links turned into indices in compressed rows (CSR).
   const seenFlows = new Set<string>();
   const flowLinkStart = new Int32Array(flows.length + 1);
-  const flowLinkList: number[] = [];
+  let flowLinkList = new Int32Array(Math.max(16, flows.length * 2));
+  let elements = 0;
   const flowCap = new Float64Array(flows.length);
-  flows.forEach((flow, f) => {
+  for (let f = 0; f < flows.length; f++) {
+    const flow = flows[f];
     checkId(flow?.id, `flows[${f}].id`);
-    if (RESERVED_NAMES.includes(flow.id)) {
+    if (RESERVED.has(flow.id)) {
       throw new InputError(`flows[${f}].id`, flow.id, `an id other than ${RESERVED_NAMES.join(', ')} (ids become object keys)`);
     }
-    if (seenFlows.has(flow.id)) throw new InputError(`flows[${f}].id`, flow.id, 'an id not used by another flow');
-    seenFlows.add(flow.id);
-    if (!Array.isArray(flow.links)) throw new InputError(`flows[${f}].links`, flow.links, 'an array of link ids');
-    const first = flowLinkList.length;
-    flow.links.forEach((id, k) => {
-      const l = linkIndex.get(id);
-      if (l === undefined) throw new InputError(`flows[${f}].links[${k}]`, id, 'the id of a link in links');
-      if (flowLinkList.indexOf(l, first) >= 0) {
-        throw new InputError(`flows[${f}].links[${k}]`, id, 'a link not already listed for this flow');
+    if (seenFlows.size === seenFlows.add(flow.id).size) throw new InputError(`flows[${f}].id`, flow.id, 'an id not used by another flow');
+    const ids = flow.links;
+    if (!Array.isArray(ids)) throw new InputError(`flows[${f}].links`, ids, 'an array of link ids');
+    if (elements + ids.length > flowLinkList.length) {
+      const grown = new Int32Array((elements + ids.length) * 2);
+      grown.set(flowLinkList.subarray(0, elements));
+      flowLinkList = grown;
+    }
+    const first = elements;
+    for (let k = 0; k < ids.length; k++) {
+      const l = linkIndex.get(ids[k]);
+      if (l === undefined) throw new InputError(`flows[${f}].links[${k}]`, ids[k], 'the id of a link in links');
+      for (let j = first; j < elements; j++) {
+        if (flowLinkList[j] === l) throw new InputError(`flows[${f}].links[${k}]`, ids[k], 'a link not already listed for this flow');
       }
-      flowLinkList.push(l);
-    });
-    flowLinkStart[f + 1] = flowLinkList.length;
+      flowLinkList[elements++] = l;
+    }
+    flowLinkStart[f + 1] = elements;
     if (flow.cap === undefined) {
-      if (flow.links.length === 0) throw new InputError(`flows[${f}]`, flow, 'a flow with at least one link or a cap');
+      if (ids.length === 0) throw new InputError(`flows[${f}]`, flow, 'a flow with at least one link or a cap');
       flowCap[f] = Infinity;
     } else if (!isPositiveFinite(flow.cap)) {
       throw new InputError(`flows[${f}].cap`, flow.cap, 'a finite number greater than 0, or no cap');
     } else {
       flowCap[f] = flow.cap;
     }
-  });
+  }
 
   const { rate, bottleneck } = maxMinFairIndexed({
     linkCapacity,
     flowCap,
     flowLinkStart,
-    flowLinks: Int32Array.from(flowLinkList),
+    flowLinks: flowLinkList,
   });
   const rates: Record<string, number> = {};
   const bottlenecks: Record<string, string | null> = {};
-  flows.forEach((flow, f) => {
-    rates[flow.id] = rate[f];
-    bottlenecks[flow.id] = bottleneck[f] < 0 ? null : links[bottleneck[f]].id;
-  });
+  for (let f = 0; f < flows.length; f++) {
+    const id = flows[f].id;
+    rates[id] = rate[f];
+    bottlenecks[id] = bottleneck[f] < 0 ? null : links[bottleneck[f]].id;
+  }
   return { rates, bottlenecks };
 }
+
+/** The reserved names as a set, for a constant-time check per flow. */
+const RESERVED = new Set(RESERVED_NAMES);
 
 function checkId(id: unknown, field: string): asserts id is string {
   if (typeof id !== 'string' || id === '') throw new InputError(field, id, 'a non-empty string');

@@ -32,6 +32,12 @@ export interface IndexedMaxMinProblem {
   flowLinkStart: ArrayLike<number>;
   /** Link indices of all flows, one after the other (no link twice within a flow). */
   flowLinks: ArrayLike<number>;
+  /**
+   * How many identical flows each entry stands for (a group of flows with the same links and cap, which
+   * max-min fairness always gives the same rate): the entry weighs that much on each of its links.
+   * Integers from 1; default 1 for every flow.
+   */
+  flowWeight?: ArrayLike<number>;
 }
 
 /** The answer, by flow index. */
@@ -84,7 +90,7 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
  * nothing for the answer.
  */
 export function maxMinFairIndexedInto(problem: IndexedMaxMinProblem, solution: IndexedMaxMinSolution): void {
-  const { linkCapacity, flowCap, flowLinkStart, flowLinks } = problem;
+  const { linkCapacity, flowCap, flowLinkStart, flowLinks, flowWeight } = problem;
   const { rate, bottleneck } = solution;
   const linkCount = linkCapacity.length;
   const flowCount = flowCap.length;
@@ -113,6 +119,14 @@ export function maxMinFairIndexedInto(problem: IndexedMaxMinProblem, solution: I
   }
   for (let f = 0; f < flowCount; f++) {
     for (let k = flowLinkStart[f]; k < flowLinkStart[f + 1]; k++) flowsOf[fill[flowLinks[k]]++] = f;
+  }
+  if (flowWeight !== undefined) {
+    // A weighted entry counts as that many unfrozen flows on each of its links.
+    unfrozen.fill(0, 0, linkCount);
+    for (let f = 0; f < flowCount; f++) {
+      const w = flowWeight[f];
+      for (let k = flowLinkStart[f]; k < flowLinkStart[f + 1]; k++) unfrozen[flowLinks[k]] += w;
+    }
   }
 
   // Min-heap of links by saturation level (ties: lower link index first). A stored level may be lower than
@@ -157,9 +171,10 @@ export function maxMinFairIndexedInto(problem: IndexedMaxMinProblem, solution: I
         isFrozen[f] = 1;
         unfrozenCount--;
         rate[f] = flowCap[f];
+        const w = flowWeight === undefined ? 1 : flowWeight[f];
         for (let k = flowLinkStart[f]; k < flowLinkStart[f + 1]; k++) {
-          unfrozen[flowLinks[k]]--;
-          fixed[flowLinks[k]] += flowCap[f];
+          unfrozen[flowLinks[k]] -= w;
+          fixed[flowLinks[k]] += w === 1 ? flowCap[f] : w * flowCap[f];
         }
         capPointer++;
       }
@@ -190,9 +205,10 @@ export function maxMinFairIndexedInto(problem: IndexedMaxMinProblem, solution: I
         unfrozenCount--;
         rate[f] = level;
         bottleneck[f] = l;
+        const w = flowWeight === undefined ? 1 : flowWeight[f];
         for (let k = flowLinkStart[f]; k < flowLinkStart[f + 1]; k++) {
-          unfrozen[flowLinks[k]]--;
-          fixed[flowLinks[k]] += level;
+          unfrozen[flowLinks[k]] -= w;
+          fixed[flowLinks[k]] += w === 1 ? level : w * level;
         }
       }
     }

@@ -12,6 +12,16 @@ export interface GradeRow {
   message: string;
 }
 
+/** Something in the submissions that was not graded as handed in, or a note on how it was graded. */
+export interface GradeNotice {
+  /** The student's folder name; undefined for something outside any student folder. */
+  student?: string;
+  /** The file or folder, relative to the submissions folder. */
+  path: string;
+  /** What is wrong with it, and what it cost. */
+  problem: string;
+}
+
 /** The CSV columns, in order. */
 export const GRADE_COLUMNS = ['student', 'notebook', 'exercise', 'pass', 'message'] as const;
 
@@ -35,6 +45,10 @@ export interface GradesHtmlOptions {
   title?: string;
   /** A line under the title, e.g. when and from which folder. Default none. */
   subtitle?: string;
+  /** Every student, in order, so that one with no rows still shows. Default: the students of the rows. */
+  students?: string[];
+  /** Problems found in the submissions, listed in their own table. Default none. */
+  notices?: GradeNotice[];
 }
 
 /** Text safe inside HTML elements and attribute values. */
@@ -54,8 +68,20 @@ function tally(rows: GradeRow[]): { passed: number; total: number } {
  */
 export function gradesHtml(rows: GradeRow[], options: GradesHtmlOptions = {}): string {
   const title = options.title ?? 'Teaming Lab workshop grades';
-  const students = [...new Set(rows.map((row) => row.student))];
+  const students = [...new Set([...(options.students ?? []), ...rows.map((row) => row.student)])];
   const all = tally(rows);
+  const notices = options.notices ?? [];
+  const noticeTable =
+    notices.length === 0
+      ? ''
+      : `<table>
+<caption>Not graded as handed in (${notices.length})</caption>
+<thead><tr><th scope="col">Student</th><th scope="col">File or folder</th><th scope="col">Problem</th></tr></thead>
+<tbody>
+${notices.map((n) => `<tr><td>${n.student === undefined ? '(no student folder)' : escapeHtml(n.student)}</td><td>${escapeHtml(n.path)}</td><td>${escapeHtml(n.problem)}</td></tr>`).join('\n')}
+</tbody>
+</table>
+`;
   const summaryRows = students
     .map((student, i) => {
       const { passed, total } = tally(rows.filter((row) => row.student === student));
@@ -113,7 +139,7 @@ ${options.subtitle ? `<p>${escapeHtml(options.subtitle)}</p>\n` : ''}<p>${studen
 ${summaryRows}
 </tbody>
 </table>
-${sections}
+${noticeTable}${sections}
 </body>
 </html>
 `;

@@ -1,6 +1,8 @@
+import { exercises as registry } from '../exercises';
+import type { Exercise } from '../exercises';
 import type { Notebook } from './Notebook';
+import { readCapturedAnswer } from './answerCapture';
 import type { GradingPlanEntry } from './gradingNotebook';
-import { gradeTag } from './gradingNotebook';
 
 /** How one code cell of a grading run went (what the Python runner reports). */
 export interface CellRun {
@@ -11,6 +13,8 @@ export interface CellRun {
   status: 'ok' | 'error' | 'timeout' | 'dead' | 'not-run';
   /** Seconds it took. */
   seconds: number;
+  /** True when the cell's output went past the runner's cap and the rest was dropped. */
+  outputCapped?: boolean;
 }
 
 /** The runner's report on one grading notebook. */
@@ -35,26 +39,29 @@ export interface ExerciseGrade {
 
 /** Options of `readGrades`. */
 export interface ReadGradesOptions {
-  /** The run's nonce (only lines tagged with it count). */
-  nonce: string;
   /** The per-cell timeout used, for messages. */
   timeoutSeconds: number;
+  /** The exercises by id, whose checks decide. Default: the library's registry (the grader's own copy). */
+  exercises?: Record<string, Exercise>;
 }
 
 /**
- * Reads the grades from an executed grading notebook. An exercise passes only when its exercise cell ran
- * without error and its grading cell printed exactly one line tagged with the run's nonce saying it passed.
- * Anything else fails, with the reason: no exercise cell, the cell failed (its first error line), ran past
- * the timeout, was never reached, or the grading line is missing or repeated (output tampered with).
+ * Reads the grades from an executed grading notebook and decides them here, outside the student's
+ * kernel: an exercise passes only when its exercise cell ran without error, its capture cell printed
+ * exactly one answer line (`readCapturedAnswer`), and this process's own check of the exercise accepts
+ * the decoded value. Anything else fails, with the reason: no exercise cell, the cell failed (its first
+ * error line), ran past the timeout, was never reached, the answer line is missing, repeated or malformed,
+ * or the check threw.
  */
 export function readGrades(executed: Notebook, plan: GradingPlanEntry[], report: RunnerReport, options: ReadGradesOptions): ExerciseGrade[] {
+  const known = options.exercises ?? registry;
   const runs = new Map(report.cells.map((run) => [run.index, run]));
-  const tag = `${gradeTag(options.nonce)} `;
   const notReached = `not reached: ${report.fatal ?? 'the run stopped before this cell'}`;
   return plan.map((entry): ExerciseGrade => {
     const fail = (message: string): ExerciseGrade => ({ exercise: entry.id, pass: false, message });
     if (entry.exerciseIndex === undefined) return fail('no exercise cell for this exercise in the notebook (deleted or renamed?)');
-    if (entry.gradingIndex === undefined) return fail(`cannot tell which variable holds the answer to ${entry.id}`);
+    if (entry.problem !== undefined) return fail(entry.problem);
+    if (entry.captureIndex === undefined) return fail(`cannot tell which variable holds the answer to ${entry.id}`);
     const cellRun = runs.get(entry.exerciseIndex);
     const cell = executed.cells[entry.exerciseIndex];
     switch (cellRun?.status ?? 'not-run') {
@@ -63,29 +70,35 @@ export function readGrades(executed: Notebook, plan: GradingPlanEntry[], report:
       case 'timeout':
         return fail(`the exercise cell ran past the ${options.timeoutSeconds} s timeout (an endless loop?); grading went on in a fresh kernel`);
       case 'dead':
-        return fail('the kernel died while running the exercise cell');
+        return fail('the kernel died while running the exercise cell (a memory or CPU limit?); grading went on in a fresh kernel');
       case 'error':
         return fail(`the exercise cell failed: ${firstErrorLine(cell?.outputs ?? [])}`);
       default:
         break;
     }
-    const gradingRun = runs.get(entry.gradingIndex);
-    if ((gradingRun?.status ?? 'not-run') === 'not-run') return fail(notReached);
-    const outputs = executed.cells[entry.gradingIndex]?.outputs ?? [];
-    const lines = streamText(outputs, 'stdout')
-      .split('\n')
-      .filter((line) => line.startsWith(tag));
-    if (lines.length > 1) return fail('more than one grading line (output tampered with?)');
-    if (lines.length === 0) {
-      const reason = gradingRun?.status === 'timeout' ? `ran past the ${options.timeoutSeconds} s timeout` : firstErrorLine(outputs);
-      return fail(`no grading result (the grading cell: ${reason})`);
+    const captureRun = runs.get(entry.captureIndex);
+    const captureStatus = captureRun?.status ?? 'not-run';
+    if (captureStatus === 'not-run') return fail(notReached);
+    const outputs = executed.cells[entry.captureIndex]?.outputs ?? [];
+    const captured = readCapturedAnswer(streamText(outputs, 'stdout'), entry.id);
+    if (!captured.ok) {
+      const why =
+        captureStatus === 'timeout'
+          ? `it ran past the ${options.timeoutSeconds} s timeout`
+          : captureStatus === 'dead'
+            ? 'the kernel died'
+            : captureStatus === 'error'
+              ? firstErrorLine(outputs)
+              : captured.reason;
+      return fail(`could not read the answer from the kernel (${why})`);
     }
+    const exercise = Object.prototype.hasOwnProperty.call(known, entry.id) ? known[entry.id] : undefined;
+    if (exercise === undefined) return fail(`this version of teaming-lab has no exercise ${entry.id}`);
     try {
-      const line = JSON.parse(lines[0].slice(tag.length)) as { id?: unknown; pass?: unknown; message?: unknown };
-      if (line.id !== entry.id || typeof line.pass !== 'boolean' || typeof line.message !== 'string') return fail('malformed grading line');
-      return { exercise: entry.id, pass: line.pass, message: line.message };
-    } catch {
-      return fail('malformed grading line');
+      const result = exercise.check(captured.value);
+      return { exercise: entry.id, pass: result.pass === true, message: String(result.message) };
+    } catch (error) {
+      return fail(`the check failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
 }

@@ -6,9 +6,10 @@ import { cellText, cloneJson, sourceLines } from './Notebook';
 import { exerciseOfCell } from './exerciseCell';
 import { SOLUTION_FOLD, splitSolutionFolds } from './solutionFolds';
 
-/** nbgrader's markers around a solution, as lines of their own (any indentation). */
-export const BEGIN_SOLUTION = /^[ \t]*\/\/ BEGIN SOLUTION[ \t]*$/;
-export const END_SOLUTION = /^[ \t]*\/\/ END SOLUTION[ \t]*$/;
+import { BEGIN_SOLUTION, END_SOLUTION, answerStub } from '../notebook/solutionMarkers';
+
+/** nbgrader's markers around a solution and the student stub: one definition, shared with the lesson parser. */
+export { BEGIN_SOLUTION, END_SOLUTION, answerStub };
 /** nbgrader's markers around hidden tests. */
 export const BEGIN_HIDDEN_TESTS = /^[ \t]*\/\/ BEGIN HIDDEN TESTS[ \t]*$/;
 export const END_HIDDEN_TESTS = /^[ \t]*\/\/ END HIDDEN TESTS[ \t]*$/;
@@ -45,11 +46,6 @@ export interface ReleasedNotebook {
   exercises: ReleasedExercise[];
   /** How many Markdown cells were dropped because they held only a solution. */
   droppedCells: number;
-}
-
-/** The stub a student copy has in place of a solution: the answer declared and left undefined. */
-export function answerStub(answerName: string, indent = ''): string {
-  return `${indent}const ${answerName}: any = undefined; // YOUR ANSWER HERE`;
 }
 
 /**

@@ -119,14 +119,44 @@ export function themedLayout(layout: Obj, width = 640, fit?: Fit, pinY?: number)
   return out;
 }
 
-/** Reference lines (dashed line traces) drawn thick enough to see on top of bars of the same height. */
+/** Whether two line traces lie on top of each other for at least half of their points (same x, same y). */
+export function coincide(a: Obj, b: Obj): boolean {
+  const ya = Array.isArray(a.y) ? (a.y as unknown[]) : [];
+  const yb = Array.isArray(b.y) ? (b.y as unknown[]) : [];
+  const xa = Array.isArray(a.x) ? (a.x as unknown[]) : [];
+  const xb = Array.isArray(b.x) ? (b.x as unknown[]) : [];
+  if (ya.length === 0 || ya.length !== yb.length || xa.length !== xb.length) return false;
+  let same = 0;
+  for (let i = 0; i < ya.length; i++) {
+    if (xa[i] === xb[i] && typeof ya[i] === 'number' && typeof yb[i] === 'number' && Math.abs((ya[i] as number) - (yb[i] as number)) <= 1e-9 * Math.max(1, Math.abs(ya[i] as number))) same++;
+  }
+  return same * 2 >= ya.length;
+}
+
+const isSolidLine = (t: Obj) => t.type === 'scatter' && t.mode === 'lines' && !obj(t.line).dash;
+/** Dash patterns for a line drawn over an earlier one (the earlier line shows through the gaps). */
+const OVERLAY_DASHES = ['dash', 'dot', 'dashdot', 'longdash'];
+
+/**
+ * A solid line that lies on an earlier solid line for half its points or more, drawn dashed (one pattern per
+ * line it covers), so both stay visible (lesson 2: both of HV1's members send 5 Gbps). Other traces unchanged.
+ */
+export function dashCoincidingLines(data: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  return data.map((t, i) => {
+    if (!isSolidLine(t)) return t;
+    const covered = data.slice(0, i).filter((u) => isSolidLine(u) && coincide(u, t)).length;
+    return covered > 0 ? { ...t, line: { ...obj(t.line), dash: OVERLAY_DASHES[(covered - 1) % OVERLAY_DASHES.length] } } : t;
+  });
+}
+
+/** Reference lines (dashed line traces) drawn thick enough to see on top of bars of the same height; coinciding lines dashed. */
 function themedData(data: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
   const c = themeColors();
-  return data.map((t) => {
+  const referenced = data.map((t) => {
     const line = obj(t.line);
-    if (t.type === 'scatter' && line.dash && t.mode === 'lines') return { ...t, line: { ...line, color: c.text, width: 3 } };
-    return t;
+    return t.type === 'scatter' && line.dash && t.mode === 'lines' ? { ...t, line: { ...line, color: c.text, width: 3 } } : t;
   });
+  return dashCoincidingLines(referenced);
 }
 
 /** Measures what the first draw put above the plot area and returns the fit that leaves room for it. */
@@ -136,7 +166,7 @@ function measure(el: HTMLElement, fit: Fit, titleChars: number): Fit | null {
   if (!svg || !plotArea) return null;
   const top = svg.getBoundingClientRect().top;
   const width = svg.getBoundingClientRect().width;
-  const box = (sel: string) => [...el.querySelectorAll<SVGGraphicsElement>(sel)].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+  const box = (sel: string) => Array.from(el.querySelectorAll<SVGGraphicsElement>(sel)).map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
   const title = box('.g-gtitle .gtitle');
   const legend = box('.legend .bg, .legend .scrollbox');
   const plotTop = Math.min(...box('.cartesianlayer .bg, .draglayer .nsewdrag').map((r) => r.top)) - top;

@@ -3,14 +3,13 @@
 // Plotly charts render offline (svg.main-svg inside each figure) with no console errors. This is the
 // test that catches what nbclient cannot: require.js vs the plotly.js bundle, scripts in HTML outputs.
 // Jupyter or Chromium missing is an error (scripts/ensure-system-deps.sh installs them when it can).
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JUPYTER_DIR, NOTEBOOKS_DIR, prepareJupyter, startNotebookServer } from '../../scripts/jupyter-env.mjs';
-import type { NotebookServer } from '../../scripts/jupyter-env.mjs';
+import { JUPYTER_DIR } from '../../scripts/jupyter-env';
 import { lessonExpectations } from '../notebooks/outputs';
-import { launchChromium } from './support';
+import { serveNotebook } from './support';
+import type { ServedNotebook } from './support';
 
 const NOTEBOOK = '01-how-to-use.ipynb';
 const LESSON = 'content/01-how-to-use.mdx';
@@ -18,39 +17,23 @@ const LESSON = 'content/01-how-to-use.mdx';
 // inside the repository, where `import ... from 'teaming-lab'` resolves through node_modules.
 const SERVED_DIR = join(JUPYTER_DIR, 'browser-test');
 
-let server: NotebookServer | undefined;
-let browser: Browser | undefined;
+let served: ServedNotebook | undefined;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  prepareJupyter({ chromium: true, log: (m) => console.error(m) });
-  rmSync(SERVED_DIR, { recursive: true, force: true });
-  mkdirSync(SERVED_DIR, { recursive: true });
-  copyFileSync(join(NOTEBOOKS_DIR, NOTEBOOK), join(SERVED_DIR, NOTEBOOK));
-  server = await startNotebookServer({ dir: SERVED_DIR });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`console: ${message.text()} (${message.location().url})`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-  // Anything leaving localhost would mean a CDN: refuse it, so the test proves the charts work offline.
-  await page.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => {
-    consoleErrors.push(`blocked request to ${route.request().url()}`);
-    return route.abort();
-  });
+  // Anything leaving localhost is refused and recorded: the test proves the charts work offline.
+  served = await serveNotebook(NOTEBOOK, SERVED_DIR);
+  ({ page, consoleErrors } = served);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await served?.browser.close();
+  await served?.server.stop();
 }, 60_000);
 
 describe(`${NOTEBOOK} in Jupyter Notebook`, () => {
   it('runs every cell, renders every figure with plotly.js from the output, and logs no console error', async () => {
-    await page.goto(`${server!.baseUrl}/notebooks/${NOTEBOOK}?token=${server!.token}`);
-    await page.waitForFunction(() => (window as any).Jupyter?.notebook?.kernel?.is_connected?.() === true, null, { timeout: 120_000 });
 
     // Kernel > Run All (the kernel was just started, so this is the same as Restart & Run All).
     await page.evaluate(() => (window as any).Jupyter.notebook.execute_all_cells());

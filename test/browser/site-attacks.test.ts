@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASIC_TRACE_TYPES } from '../../site/client/bundle.mjs';
+import { BASIC_TRACE_TYPES } from '../../site/builder/clientAssets';
 import { ROOT, type ServedSite, buildSite, loadLabForNode, requireChromium, serveBuiltSite, stopServedSite } from './support';
 
 const PAGE = 'zz-attacks';

@@ -6,8 +6,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../site/build.mjs';
-import { loadLabForNode } from '../../site/builder/lab.mjs';
+import { buildSite } from '../../site/build';
+import { loadLabForNode } from '../../site/builder/lab';
 
 const ROOT = path.resolve(__dirname, '../..');
 const LIB_ENTRY = path.resolve(process.env.LIB_ENTRY ?? path.join(ROOT, 'lib', 'index.ts'));
@@ -15,7 +15,11 @@ let dir = '';
 let experiment = '';
 let control = '';
 
-const lesson = (body: string) => `---\ntitle: Broken on purpose\nlesson: 1\nsummary: A lesson with one mistake.\nminutes: 1\n---\n\n## What you will learn\n\n${body}\n`;
+/** The rest of the lesson skeleton, with one runnable cell, so that only the body under test can fail. */
+const SKELETON_REST = ['Predict first', 'A teaching section', 'Explore', 'What we found', 'Exercises', 'Summary']
+  .map((h) => `## ${h}\n\nSome text.\n`)
+  .join('\n') + '\n```ts cell\nconsole.log(1 + 1);\n```\n';
+const lesson = (body: string) => `---\ntitle: Broken on purpose\nlesson: 1\nsummary: A lesson with one mistake.\nminutes: 1\n---\n\n## What you will learn\n\n${body}\n\n${SKELETON_REST}`;
 
 async function failure(body: string): Promise<string> {
   const content = await mkdtemp(path.join(dir, 'content-'));
@@ -53,8 +57,8 @@ describe('site build failures', () => {
     expect(await failure(`<Figure experiment="${experiment}" options={{ ${control}: someVariable }} />`)).toMatch(/<Figure>: prop "options": props must be JSON-compatible literals/);
     expect(await failure(`Peak <Value experiment="${experiment}" path="measured" digits="two" />.`)).toMatch(/<Value>: prop "digits" must be an integer/);
     expect(await failure(`<Figure experiment="${experiment}" controls={["noSuchControl"]} />`)).toMatch(/<Figure>: controls: "noSuchControl" is not a control/);
-    expect(await failure(`<Figure experiment="${experiment}" options={{ noSuchOption: 1 }} />`)).toMatch(/<Figure>: options\.noSuchOption is not an option/);
-    expect(await failure(`Peak <Value experiment="${experiment}" path="measured.noSuchNumber" />.`)).toMatch(/01-broken\.mdx: <Value experiment="[^"]+" path="measured\.noSuchNumber">/);
+    expect(await failure(`<Figure experiment="${experiment}" options={{ noSuchOption: 1 }} />`)).toMatch(/01-broken\.mdx:10: <Figure>: options: [\w-]+\.noSuchOption: got 1; expected one of the options/);
+    expect(await failure(`Peak <Value experiment="${experiment}" path="measured.noSuchNumber" />.`)).toMatch(/01-broken\.mdx:10: <Value experiment="[^"]+" path="measured\.noSuchNumber">: path: got "measured\.noSuchNumber"/);
     expect(await failure('```ts cel\nconsole.log(1)\n```')).toMatch(/01-broken\.mdx:10: code block "ts cel": unknown info string/);
   }, 120_000);
 
@@ -68,17 +72,18 @@ describe('site build failures', () => {
       () => 'the build succeeded',
       (e: Error) => e.message,
     );
-    expect(message).toMatch(/notes\.mdx: front matter: a page needs "lesson: N" \(a lesson\) or "kind: guide"/);
-    expect(message).toMatch(/odd\.mdx: front matter: "kind" must be "guide"/);
+    expect(message).toMatch(/notes\.mdx:1: front matter: a page needs "lesson: N" \(a lesson\) or "kind: guide"/);
+    expect(message).toMatch(/odd\.mdx:1: front matter: "kind" must be "guide"/);
     expect(message).not.toMatch(/01-broken\.mdx/);
   }, 60_000);
 
   it('exits non-zero from the command line, printing the problem', () => {
-    // Same check through `node site/build.mjs`, which `npm start` runs.
+    // Same check through `npm run site:build` (site/build.ts through the TypeScript loader), which `npm start` runs.
     const content = path.join(dir, 'cli');
     return mkdir(content).then(async () => {
       await writeFile(path.join(content, '01-broken.mdx'), lesson('<Figure experiment="finding-99" />'));
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'site', 'build.mjs')], {
+      const r = spawnSync(process.execPath, ['--import', './scripts/ts-loader.mjs', path.join('site', 'build.ts')], {
+        cwd: ROOT,
         env: { ...process.env, CONTENT_DIR: content, OUT_DIR: path.join(content, 'dist'), LIB_ENTRY }, encoding: 'utf8',
       });
       expect(r.status).toBe(1);

@@ -1,16 +1,18 @@
 // Shared by the browser tests: launching Debian's Chromium the same way everywhere, and building the site
 // into a temporary folder, serving it on a free port and opening a browser on it.
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { buildSite } from '../../site/build.mjs';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { NOTEBOOKS_DIR, prepareJupyter, startNotebookServer } from '../../scripts/jupyter-env';
+import type { NotebookServer } from '../../scripts/jupyter-env';
+import { buildSite } from '../../site/build';
 import { createSiteServer } from '../../site/serve.mjs';
 
-import { loadLabForNode } from '../../site/builder/lab.mjs';
+import { loadLabForNode } from '../../site/builder/lab';
 
 // The builder and the library loader, for test files that build their own pages (one import to change if
 // the builder moves).
@@ -79,4 +81,41 @@ export async function stopServedSite(site: Partial<ServedSite> | undefined): Pro
   const server = site?.server;
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   if (site?.workDir) await rm(site.workDir, { recursive: true, force: true });
+}
+
+/** A copy of a course notebook served by Jupyter Notebook, and a Chromium page on it. */
+export interface ServedNotebook {
+  server: NotebookServer;
+  browser: Browser;
+  page: Page;
+  /** Console errors, page errors and refused requests, as they happen. */
+  consoleErrors: string[];
+}
+
+/**
+ * Copies `notebook` from notebooks/ into `servedDir` (inside the repository, so `teaming-lab` resolves, and
+ * a copy so that an autosave never writes outputs into notebooks/), starts Jupyter Notebook on it and opens
+ * it in Chromium once its kernel is connected. Any request leaving 127.0.0.1 is refused and recorded: the
+ * notebook must work offline.
+ */
+export async function serveNotebook(notebook: string, servedDir: string): Promise<ServedNotebook> {
+  prepareJupyter({ chromium: true, log: (m) => console.error(m) });
+  rmSync(servedDir, { recursive: true, force: true });
+  mkdirSync(servedDir, { recursive: true });
+  copyFileSync(path.join(NOTEBOOKS_DIR, notebook), path.join(servedDir, notebook));
+  const server = await startNotebookServer({ dir: servedDir });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  await page.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => {
+    consoleErrors.push(`blocked request to ${route.request().url()}`);
+    return route.abort();
+  });
+  await page.goto(`${server.baseUrl}/notebooks/${notebook}?token=${server.token}`);
+  await page.waitForFunction(() => (window as any).Jupyter?.notebook?.kernel?.is_connected?.() === true, null, { timeout: 120_000 });
+  return { server, browser, page, consoleErrors };
 }

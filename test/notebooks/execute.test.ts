@@ -1,15 +1,17 @@
 // Executes EVERY notebook in notebooks/ through real Jupyter (Debian's nbclient, the tslab kernel),
 // two kernels at a time (the machine's cores), and checks what a learner would see: no cell fails, each notebook shows as many
 // charts as its lesson has <Figure> tags (plus its show() calls), every "Finding N:" line says "holds",
-// and every exercise cell (the course version, with its solution) prints PASS from its check.
+// and every exercise cell (the course version, with its solution) prints PASS from its check, once.
+// It also checks what an executed notebook weighs: plotly.js travels once per notebook (the first chart),
+// so a saved executed lesson stays under 2 MB, and numbers the library prints are rounded.
 // A missing Jupyter is an error (scripts/ensure-system-deps.sh installs it when it can), never a skip.
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NOTEBOOKS_DIR, executeNotebook, prepareJupyter } from '../../scripts/jupyter-env.mjs';
-import type { ExecutedNotebook } from '../../scripts/jupyter-env.mjs';
-import { checks, errors, figureOutputs, lessonExpectations, verdicts } from './outputs';
+import { NOTEBOOKS_DIR, executeNotebook, prepareJupyter } from '../../scripts/jupyter-env';
+import type { ExecutedNotebook } from '../../scripts/jupyter-env';
+import { checks, errors, figureOutputs, lessonExpectations, plainText, verdicts } from './outputs';
 import type { Output } from './outputs';
 
 const notebooks = readdirSync(NOTEBOOKS_DIR)
@@ -82,6 +84,25 @@ describe('notebooks executed in Jupyter with the tslab kernel', () => {
         expect(lines.map((l) => `${l.result} ${l.id}`), lines.map((l) => l.line).join(' / ')).toEqual([`PASS ${exercise.id}`]);
       }
       expect(checks(outputs).filter((l) => l.result !== 'PASS')).toEqual([]);
+
+      // check()'s PASS line is the cell's last output: the kernel does not echo the result object after it.
+      // (A solution may print a one-line summary of what it found before checking.)
+      for (const exercise of expected.exercises) {
+        const cell = run.notebook.cells.find((c) => c.metadata?.teaming_lab?.exercise === exercise.id)!;
+        const text = plainText(cell.outputs ?? []).trim();
+        expect(text.split('\n').at(-1), exercise.id).toMatch(new RegExp(`^PASS ${exercise.id}\\b`));
+        expect(text, `${exercise.id} prints raw floats`).not.toMatch(/\d\.\d{6,}/);
+      }
+
+      // One copy of plotly.js per notebook, whatever its number of charts, so the saved file stays small.
+      const executed = JSON.stringify(run.notebook);
+      // (Counted as the bundle's <script> element: each chart's loader also names the type, to find it.)
+      expect(executed.match(/<script type=\\"text\/x-teaming-lab-plotly\\"/g)?.length ?? 0).toBe(expected.figures > 0 ? 1 : 0);
+      expect(Buffer.byteLength(executed), `${name} executed`).toBeLessThan(2 * 1024 * 1024);
+
+      // Numbers the library writes into prose and findings are rounded (no 17.894551742054396).
+      const markdown = outputs.map((o) => [o.data?.['text/markdown'] ?? ''].flat().join('')).join('\n');
+      expect(markdown.match(/\d\.\d{4,}/g) ?? []).toEqual([]);
     });
   }
 });

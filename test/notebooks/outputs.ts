@@ -1,8 +1,10 @@
 // Reading executed notebooks: what the notebook and browser tests look for in cell outputs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseLesson } from '../../scripts/lesson-cells.mjs';
-import { REPO_ROOT } from '../../scripts/jupyter-env.mjs';
+import * as library from '../../lib/index';
+import { REPO_ROOT } from '../../scripts/jupyter-env';
+import { allBlocks } from '../../scripts/lesson/allBlocks';
+import { parseLesson } from '../../scripts/lesson/parseLesson';
 
 /** Any Jupyter output (stream, display_data, execute_result, error), loosely typed. */
 export type Output = Record<string, any>;
@@ -19,13 +21,13 @@ export function lessonExpectations(lessonFile: string): {
   findings: number;
   exercises: Array<{ id: string; answerName: string; solution: string }>;
 } {
-  const { cells } = parseLesson(readFileSync(join(REPO_ROOT, lessonFile), 'utf8'), lessonFile);
+  const blocks = allBlocks(parseLesson(readFileSync(join(REPO_ROOT, lessonFile), 'utf8'), lessonFile, library));
   return {
     figures:
-      cells.filter((c) => c.origin === 'Figure').length +
-      cells.filter((c) => c.origin === 'cell').reduce((n, c) => n + (c.source.match(/(?<![\w.$])show\(/g)?.length ?? 0), 0),
-    findings: cells.filter((c) => c.origin === 'Finding').length,
-    exercises: cells.flatMap((c) => (c.exercise ? [c.exercise] : [])),
+      blocks.filter((b) => b.kind === 'figure').length +
+      blocks.reduce((n, b) => n + (b.kind === 'cell' && !b.exercise ? (b.code.match(/(?<![\w.$])show\(/g)?.length ?? 0) : 0), 0),
+    findings: blocks.filter((b) => b.kind === 'finding').length,
+    exercises: blocks.flatMap((b) => (b.kind === 'cell' && b.exercise ? [b.exercise] : [])),
   };
 }
 

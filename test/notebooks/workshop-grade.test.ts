@@ -8,7 +8,6 @@
 //            -> that exercise FAILs on the timeout, every later one still PASSes (the kernel was replaced)
 // The report must hold exactly these rows, grading must finish (exit 0), and the submissions must be
 // byte-for-byte unchanged.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,8 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exercises } from '../../lib/exercises';
 import { answerStub, cellText } from '../../lib/workshop';
 import type { Notebook } from '../../lib/workshop';
-import { REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env.mjs';
+import { REPO_ROOT, ensureLibraryBuilt, ensureSystemDeps } from '../../scripts/jupyter-env';
 import { lessonExpectations } from './outputs';
+import { ensureBubblewrap, runTeamingLab } from './gradeSandbox';
 
 const LESSONS = ['02-nic-team-in-one-picture', '06-hyper-v-port-cap'];
 /** Per-cell timeout for the run: a few times the slowest lesson cell, so only the endless loop hits it. */
@@ -70,17 +70,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'lib', 'bin', 'teaming-lab.js'), ...args], { cwd: work });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runTeamingLab(args, work);
 
 /** What each student should score on each exercise, and a word the message must contain. */
 const expected: Array<{ student: string; notebook: string; exercise: string; pass: boolean; says: string }> = [];
@@ -90,6 +80,7 @@ let started = 0;
 
 beforeAll(async () => {
   ensureSystemDeps();
+  ensureBubblewrap();
   ensureLibraryBuilt({ log: (m) => console.error(m) });
   // The released copies, made by the command itself.
   const course = join(work, 'course');
@@ -139,7 +130,7 @@ beforeAll(async () => {
   }
   before = fingerprint(submissions);
   started = Date.now();
-  result = await run(['workshop', 'grade', submissions, '--out', report, '--timeout-s', String(TIMEOUT_S), '--jobs', '2']);
+  result = await run(['workshop', 'grade', submissions, '--out', report, '--lessons', '2,6', '--timeout-s', String(TIMEOUT_S), '--jobs', '2']);
 }, 600_000);
 
 describe('teaming-lab workshop grade', () => {

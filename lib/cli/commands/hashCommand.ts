@@ -37,8 +37,9 @@ export const hashCommand: Command = {
   summary: 'hash one connection under a policy and show the member it picks',
   help: `Usage: teaming-lab hash --policy P --members N --src-ip A --dst-ip B [options]
 
-Computes the 32-bit hash a policy gives one connection and the member (0-based) it picks
-among N active members. For Cisco policies the hash is the EtherChannel bucket, 0 to 7.
+Computes the 32-bit hash a policy gives one connection and the member it picks among N
+active members, named NIC1 to NICN in team order as in the scenario files and plan. For
+Cisco policies the hash is the EtherChannel bucket, 0 to 7.
 
 Required:
   --policy P        one of ${HASH_POLICIES.join(', ')}
@@ -54,7 +55,8 @@ Options:
   --protocol tcp|udp  transport protocol (default tcp)
   --key HEX         Toeplitz key for toeplitz and the Windows policies, hex bytes
                     (default: Microsoft's RSS verification key)
-  --json            print { "hash", "member" }
+  --json            print { "hash", "member", "memberName" } (member: the 0-based
+                    index, memberName: NIC1 for index 0)
   --help            show this help
 
 Example (Microsoft's first RSS verification vector):
@@ -105,18 +107,24 @@ Example (Microsoft's first RSS verification vector):
 
     const conn: Connection = { srcMac, dstMac, srcIp, dstIp, protocol, srcPort, dstPort };
     const { hash, member } = inUserTerms(() => selectMember(conn, { policy, members, key }));
+    const memberName = memberNameOf(member);
     if (args.booleans.json) {
-      writeJson(io, { hash, member });
+      writeJson(io, { hash, member, memberName });
     } else {
       const isCisco = (CISCO_LOAD_BALANCE as readonly string[]).includes(policy);
       const hex = `0x${(hash >>> 0).toString(16).padStart(8, '0')}`;
       io.stdout(`policy  ${policy}\n`);
       io.stdout(`hash    ${hash} (${hex})${isCisco ? ', the EtherChannel bucket (0 to 7)' : ''}\n`);
-      io.stdout(`member  ${member} (0-based, of ${members})\n`);
+      io.stdout(`member  ${memberName} of ${members === 1 ? 'NIC1' : `NIC1 to ${memberNameOf(members - 1)}`}\n`);
     }
     return 0;
   },
 };
+
+/** The name the kit gives the member at `index` of a team: NIC1 for 0, NIC2 for 1, ... */
+function memberNameOf(index: number): string {
+  return `NIC${index + 1}`;
+}
 
 function required(value: string | undefined, flag: string, allowed: string): string {
   if (value === undefined || value === '') throw new InputError(flag, value, allowed);

@@ -88,7 +88,8 @@ Example: a four-member team, twelve 16 GiB VMs, Hyper-V Port
     if (args.positionals.length > 0) {
       throw new InputError('plan arguments', args.positionals[0], 'flags only (see teaming-lab plan --help)');
     }
-    const plan = planDrain(planOptions(args));
+    const options = planOptions(args);
+    const plan = inFlagTerms(args, () => planDrain(options));
     if (args.booleans.json) writeJson(io, plan);
     else io.stdout(formatPlan(plan));
     return 0;
@@ -130,6 +131,45 @@ export function planOptions(args: ParsedArgs): Required<PlanDrainOptions> {
   } catch (error) {
     const flag = Object.keys(OPTION_OF_FLAG).find((name) => error instanceof InputError && OPTION_OF_FLAG[name] === error.field);
     if (error instanceof InputError && flag !== undefined) throw new InputError(`--${flag}`, args.strings[flag], error.allowed);
+    throw error;
+  }
+}
+
+/**
+ * The scenario field each flag becomes inside the planner (`planDrain` builds a scenario and validates
+ * it), so that a value the scenario's own rules refuse is reported under the flag the user typed, not
+ * as `migrations[0].dirtyMBps`.
+ */
+const FLAG_OF_SCENARIO_FIELD: Array<[RegExp, string]> = [
+  [/^migrations\[\d+\]\.dirtyMBps$/, 'dirty-mbps'],
+  [/^migrations\[\d+\]\.memoryGiB$/, 'memory-gib'],
+  [/^migrations(\[\d+\])?$/, 'vms'],
+  [/^hosts\[\d+\]\.team\.members\[\d+\]\.gbps$/, 'gbps'],
+  [/^hosts\[\d+\]\.team\.members$/, 'members'],
+  [/^hosts\[\d+\]\.team\.teamingMode$/, 'teaming-mode'],
+  [/^hosts\[\d+\]\.team\.loadBalancingAlgorithm$/, 'algorithm'],
+  [/^switch\.loadBalance$/, 'switch'],
+  [/^liveMigration\.simultaneous$/, 'simultaneous'],
+  [/^liveMigration\.connections$/, 'connections'],
+  [/^liveMigration\.transport$/, 'transport'],
+];
+
+/**
+ * Runs the planner, reporting an InputError on a scenario field that a flag set under that flag, with
+ * the text the user typed (`--dirty-mbps: got "99999999999"; expected a number from 0 to 1000000`).
+ */
+function inFlagTerms<T>(args: ParsedArgs, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (error instanceof InputError) {
+      const field = error.field;
+      const flag = FLAG_OF_SCENARIO_FIELD.find(([pattern]) => pattern.test(field))?.[1];
+      if (flag !== undefined) {
+        const given = args.strings[flag];
+        throw new InputError(`--${flag}`, given ?? error.value, given === undefined ? `${error.allowed} (the default was refused)` : error.allowed);
+      }
+    }
     throw error;
   }
 }

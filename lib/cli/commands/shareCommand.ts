@@ -6,6 +6,7 @@ import type { Command } from '../Command';
 import { writeJson } from '../Command';
 import { fixed, formatTable } from '../formatTable';
 import { readJsonFile } from '../readJsonFile';
+import { escapeControl, terminalColumns } from '../terminal';
 
 /** A `share` input file: links with capacities and flows crossing them, rates in Gbps. */
 export interface ShareInput {
@@ -45,8 +46,8 @@ Options:
     if (args.booleans.json) {
       writeJson(io, { rates });
     } else {
-      const rows = input.flows.map((flow) => [flow.id, fixed(rates[flow.id], 3), bottlenecks[flow.id] ?? 'its own cap']);
-      io.stdout(formatTable(['flow', 'Gbps', 'limited by'], rows, { alignRight: [1] }));
+      const rows = input.flows.map((flow) => [escapeControl(flow.id), fixed(rates[flow.id], 3), escapeControl(bottlenecks[flow.id] ?? 'its own cap')]);
+      io.stdout(formatTable(['flow', 'Gbps', 'limited by'], rows, { alignRight: [1], maxWidth: terminalColumns(io.columns, io.env) }));
     }
     return 0;
   },

@@ -16,7 +16,7 @@ describe('lib/bin/teaming-lab.js', () => {
       { encoding: 'utf8', timeout: 170_000 },
     );
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ hash: 0x5f5fdfbf, member: 1 });
+    expect(JSON.parse(run.stdout)).toEqual({ hash: 0x5f5fdfbf, member: 1, memberName: 'NIC2' });
   }, 180_000);
 
   it('is what `npx teaming-lab` finds after `npm ci`: the workspace links node_modules/.bin/teaming-lab to it', () => {

@@ -68,8 +68,8 @@ describe('runCli: help, version, usage errors', () => {
   });
 
   it('exits 2 with one line and a hint to --help for no command, an unknown command or an unknown flag', async () => {
-    expect(await badInputLine([])).toBe('command: got nothing; expected one of reproduce, simulate, hash, share, workshop, plan (see teaming-lab --help)');
-    expect(await badInputLine(['simulat'])).toContain('command: got "simulat"; expected one of reproduce, simulate, hash, share, workshop, plan (see teaming-lab --help)');
+    expect(await badInputLine([])).toBe('command: got nothing; expected one of reproduce, simulate, hash, share, workshop, plan, classroom (see teaming-lab --help)');
+    expect(await badInputLine(['simulat'])).toContain('command: got "simulat"; expected one of reproduce, simulate, hash, share, workshop, plan, classroom (see teaming-lab --help)');
     expect(await badInputLine(['--verbose'])).toContain('--help');
     const flag = await badInputLine(['hash', '--polcy', 'layer2']);
     expect(flag).toMatch(/^hash options: got "--polcy"; expected one of --policy, .*\(see teaming-lab hash --help\)$/);
@@ -227,10 +227,11 @@ describe('runCli: hash', () => {
     const text = memoryIo();
     expect(await runCli(argv, text.io)).toBe(0);
     expect(text.stdout()).toContain(`${0x51ccc178} (0x51ccc178)`);
-    expect(text.stdout()).toMatch(/^member\s+0 /m);
+    // Members are named as everywhere else in the kit (scenarios, plan): index 0 is NIC1.
+    expect(text.stdout()).toMatch(/^member\s+NIC1 of NIC1 to NIC4$/m);
     const json = memoryIo();
     expect(await runCli([...argv, '--json'], json.io)).toBe(0);
-    expect(JSON.parse(json.stdout())).toEqual({ hash: 0x51ccc178, member: 0 });
+    expect(JSON.parse(json.stdout())).toEqual({ hash: 0x51ccc178, member: 0, memberName: 'NIC1' });
   });
 
   it('gives the same toeplitz hash when the Microsoft key is passed explicitly with --key', async () => {
@@ -245,7 +246,7 @@ describe('runCli: hash', () => {
     const { io, stdout } = memoryIo();
     const argv = ['hash', '--policy', 'layer3+4', '--members=2', '--src-ip', '10.0.0.1', '--src-port', '49152', '--dst-ip', '10.0.0.2', '--dst-port=445', '--json'];
     expect(await runCli(argv, io)).toBe(0);
-    expect(JSON.parse(stdout())).toEqual({ hash: 0x5f5fdfbf, member: 1 });
+    expect(JSON.parse(stdout())).toEqual({ hash: 0x5f5fdfbf, member: 1, memberName: 'NIC2' });
   });
 
   it('defaults the ports to 0', async () => {
@@ -253,7 +254,7 @@ describe('runCli: hash', () => {
     // 0x03000000; ^= >>16 gives 0x03000300; ^= >>8 gives 0x03030303; >>1 gives 0x01818181 (odd: member 1 of 2).
     const { io, stdout } = memoryIo();
     expect(await runCli(['hash', '--policy', 'layer3+4', '--members', '2', '--src-ip', '10.0.0.1', '--dst-ip', '10.0.0.2', '--json'], io)).toBe(0);
-    expect(JSON.parse(stdout())).toEqual({ hash: 0x01818181, member: 1 });
+    expect(JSON.parse(stdout())).toEqual({ hash: 0x01818181, member: 1, memberName: 'NIC2' });
   });
 
   it('exits 2 with one line for bad flags', async () => {

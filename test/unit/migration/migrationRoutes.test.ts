@@ -4,8 +4,8 @@ import { simulateMigrations } from '../../../lib/migration';
 import type { MigrationRequest, SimulateMigrationsOptions } from '../../../lib/migration';
 import { linkBytes } from '../../../lib/timeline';
 
-// Routes with several paths (Linux balance-rr sprays, broadcast copies), planned splits (a flow moving to
-// other links in flight, as on a member failure), re-routing at pass boundaries (Dynamic's flowlets) and the
+// Routes with several paths (Linux balance-rr sprays, broadcast copies), re-routes in flight (a flow moving
+// to other links, as on a member failure, scheduled with timeline.at and engine.reroute), re-routing at pass boundaries (Dynamic's flowlets) and the
 // pause between passes. Links: two 10 Gbps send links `a` and `b` of the source, receive links `r` (10 Gbps)
 // and `rr` (20 Gbps) of the target. 10 Gbps moves 1.25e9 bytes per second. Setup and resume times are 0 so
 // that times are plain byte counts over rates.
@@ -47,18 +47,21 @@ describe('simulateMigrations: routes with several paths', () => {
 
   it('a plain array of link ids is still one path (the original contract)', () => {
     const sim = run({});
-    expect(sim.timeline.flows.map((f) => f.id).filter((id) => !id.startsWith('#'))).toEqual(['VM1/round-0', 'VM1/stop-and-copy']);
-    expect(sim.generations.map((g) => g.route)).toEqual([
-      { paths: [['a', 'r']], spread: 'split' },
-      { paths: [['a', 'r']], spread: 'split' },
-    ]);
+    expect(sim.timeline.flows.map((f) => f.id)).toEqual(['VM1/round-0', 'VM1/stop-and-copy']);
+    expect(sim.migrations[0].route).toEqual({ paths: [['a', 'r']], spread: 'split' });
+    expect(sim.migrations[0].reroutes).toEqual([]);
   });
 });
 
-describe('simulateMigrations: planned splits move a flow in flight', () => {
-  it('ends the piece after the planned bytes and sends the rest on the new route from the split time', () => {
+describe('simulateMigrations: re-routes move a flow in flight', () => {
+  /** Moves VM1 onto `route` at `atS` with a timeline callback. */
+  const moveAt = (atS: number, route: string[] | { paths: string[][] }): Partial<SimulateMigrationsOptions> => ({
+    schedule: (engine, timeline) => timeline.at(atS, () => engine.reroute(0, route)),
+  });
+
+  it('keeps the bytes the flow has left and sends them on the new route from the re-route time', () => {
     // On a: 0.4 s x 1.25e9 = 0.5e9 bytes, then the remaining 0.75e9 on b take 0.6 s: the pass ends at 1.0 s.
-    const sim = run({ splits: [{ generationId: 'VM1/round-0', atS: 0.4, pieceBytes: [0.5e9], route: { paths: [['b', 'r']] } }] });
+    const sim = run(moveAt(0.4, ['b', 'r']));
     expect(flow(sim, 'VM1/round-0')?.endS).toBeCloseTo(0.4, 9);
     expect(flow(sim, 'VM1/round-0@1')?.startS).toBeCloseTo(0.4, 9);
     expect(sim.migrations[0].passes[0]).toMatchObject({ bytes: 1.25e9, startS: 0 });
@@ -68,25 +71,30 @@ describe('simulateMigrations: planned splits move a flow in flight', () => {
     expect(bytes.b).toBeCloseTo(0.75e9, 0);
     // Nothing lost: what the receive link got equals the pass's bytes.
     expect(bytes.r).toBeCloseTo(1.25e9, 0);
-    expect(sim.generations.map((g) => [g.id, g.split])).toEqual([
-      ['VM1/round-0', true],
-      ['VM1/round-0@1', false],
-      ['VM1/stop-and-copy', false],
-    ]);
+    expect(sim.timeline.flows.map((f) => f.id)).toEqual(['VM1/round-0', 'VM1/round-0@1', 'VM1/stop-and-copy']);
+    expect(sim.migrations[0].reroutes).toEqual([{ atS: 0.4, route: { paths: [['b', 'r']], spread: 'split' } }]);
+    expect(sim.migrations[0].links).toEqual(['a', 'r', 'b']);
   });
 
-  it('re-divides the rest of a sprayed pass over the new paths', () => {
-    // Split at 0.2 s: each half has moved 0.25e9, so 0.75e9 remain; alone on a they take 0.6 s -> 0.8 s.
-    const sim = run({
-      route: () => ({ paths: [['a', 'rr'], ['b', 'rr']] }),
-      splits: [{ generationId: 'VM1/round-0', atS: 0.2, pieceBytes: [0.25e9, 0.25e9], route: { paths: [['a', 'rr']] } }],
-    });
+  it('re-divides the rest of a sprayed pass over a different number of paths', () => {
+    // Moved at 0.2 s: each half has moved 0.25e9, so 0.75e9 remain; alone on a they take 0.6 s -> 0.8 s.
+    const sim = run({ route: () => ({ paths: [['a', 'rr'], ['b', 'rr']] }), ...moveAt(0.2, { paths: [['a', 'rr']] }) });
     expect(sim.migrations[0].endS).toBeCloseTo(0.8, 9);
     expect(linkBytes(sim.timeline).rr).toBeCloseTo(1.25e9, 0);
+    expect(linkBytes(sim.timeline).b).toBeCloseTo(0.25e9, 0);
   });
 
-  it('refuses a split whose byte counts do not match the paths', () => {
-    expect(() => run({ splits: [{ generationId: 'VM1/round-0', atS: 0.2, pieceBytes: [1, 2], route: { paths: [['b', 'r']] } }] })).toThrow(InputError);
+  it('a route given during setup takes effect at the first byte, and the same route changes nothing', () => {
+    const sim = run({ setupS: 1, ...moveAt(0.5, ['b', 'r']) });
+    expect(flow(sim, 'VM1/round-0')?.links).toEqual(['b', 'r']);
+    expect(sim.migrations[0].reroutes.map((r) => r.atS)).toEqual([1]);
+    const same = run(moveAt(0.4, ['a', 'r']));
+    expect(same.migrations[0].reroutes).toEqual([]);
+    expect(same.timeline.flows.map((f) => f.id)).toEqual(['VM1/round-0', 'VM1/stop-and-copy']);
+  });
+
+  it('refuses a route that names an unknown link', () => {
+    expect(() => run(moveAt(0.2, ['nope', 'r']))).toThrow(InputError);
   });
 });
 

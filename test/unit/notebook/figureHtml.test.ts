@@ -53,6 +53,12 @@ function fakePage({ amd }: { amd: boolean }) {
   const amdCalls: unknown[] = [];
   const page: Record<string, any> = { drawn: [], loads: 0 };
   page.window = page;
+  // Timers run when the test says so (tick), so a retrying loader can be stepped through.
+  const timers: Array<() => void> = [];
+  page.setTimeout = (fn: () => void) => timers.push(fn);
+  page.tick = (max = 1000) => {
+    for (let i = 0; i < max && timers.length > 0; i++) timers.shift()!();
+  };
   const context = vm.createContext(page);
   page.document = {
     getElementById: (id: string) => elements.get(id) ?? null,
@@ -164,7 +170,20 @@ describe('figureHtml loader on a page', () => {
   it('says so in the chart <div> when no plotly.js is on the page', () => {
     const { page, add } = fakePage({ amd: false });
     const div = add(figureHtml(figure, { id: 'fig-alone', includePlotly: false }));
+    expect(div.textContent).toBe(''); // still waiting: a saved notebook may be loading the copy
+    page.tick();
     expect(page.drawn).toHaveLength(0);
-    expect(div.textContent).toMatch(/plotly\.js is not loaded/);
+    expect(div.textContent).toMatch(/plotly\.js is not loaded on this page: run the first chart cell/);
+  });
+
+  it('draws a figure without plotly.js once a later output brings it (a saved notebook loading)', () => {
+    // show() puts plotly.js in the first figure of a kernel session only: when outputs appear out of
+    // order, the figure without it waits for the copy instead of failing.
+    const { page, add } = fakePage({ amd: false });
+    add(figureHtml(figure, { id: 'fig-early', includePlotly: false }));
+    expect(page.drawn).toHaveLength(0);
+    page.document.querySelector = () => ({ textContent: FAKE_UMD_PLOTLY });
+    page.tick();
+    expect(page.drawn).toHaveLength(1);
   });
 });

@@ -40,7 +40,20 @@ function scenario(edit: (s: Record<string, any>) => void = () => {}): Record<str
 
 describe('validateScenario: upper bounds', () => {
   it('documents the bounds the review asked for', () => {
-    expect(SCENARIO_LIMITS).toEqual({ maxHosts: 10_000, maxMigrations: 100_000, maxMemoryGiB: 65_536, maxDirtyMBps: 1e6, maxBundledMembers: 8 });
+    expect(SCENARIO_LIMITS).toEqual({
+      maxHosts: 10_000,
+      maxMigrations: 100_000,
+      maxMemoryGiB: 65_536,
+      maxDirtyMBps: 1e6,
+      maxBundledMembers: 8,
+      maxEvents: 10_000,
+      maxConnections: 100_000,
+      minGbps: 0.001,
+      maxTimeS: 86_400,
+      maxPauseMs: 60_000,
+      maxStopThresholdMB: 1e6,
+      minRebalancePeriodS: 0.01,
+    });
     expect(MAX_MEMBER_GBPS).toBe(10_000);
   });
 
@@ -142,5 +155,56 @@ describe('validateScenario: switch-dependent teams bundle at most 8 active membe
     // The largest bundle accepted must also run: the switch hash takes 1 to 8 members.
     const s = validateScenario(scenario((x) => (x.hosts[1].team = { teamingMode: 'Lacp', loadBalancingAlgorithm: 'TransportPorts', members: members(8) })));
     expect(() => simulateScenario(s)).not.toThrow();
+  });
+});
+
+describe('validateScenario: bounds that keep every run finite and small (engine review)', () => {
+  // Before: a Dynamic team rebalancing every 1e-9 s never finished, 4,000 member events took minutes, a
+  // member of 1e-300 Gbps ended in an internal error, and 100,000 SMB migrations with 32 connections each
+  // ran out of heap. Each is now refused on the field the user wrote, with the allowed range.
+  it('refuses each value just past its bound, and accepts the bound itself', () => {
+    const cases: Array<[(s: Record<string, any>) => void, (s: Record<string, any>) => void, string]> = [
+      [(s) => (s.dynamic = { rebalancePeriodS: 0.01 }), (s) => (s.dynamic = { rebalancePeriodS: 1e-9 }), 'dynamic.rebalancePeriodS'],
+      [(s) => (s.dynamic = { flowletGapMs: 60_000 }), (s) => (s.dynamic = { flowletGapMs: 60_001 }), 'dynamic.flowletGapMs'],
+      [(s) => (s.liveMigration = { setupS: 86_400 }), (s) => (s.liveMigration = { setupS: 86_401 }), 'liveMigration.setupS'],
+      [(s) => (s.liveMigration = { setupJitterS: 86_400 }), (s) => (s.liveMigration = { setupJitterS: 1e300 }), 'liveMigration.setupJitterS'],
+      [(s) => (s.liveMigration = { resumeS: 86_400 }), (s) => (s.liveMigration = { resumeS: 86_401 }), 'liveMigration.resumeS'],
+      [(s) => (s.liveMigration = { roundPauseMs: 60_000 }), (s) => (s.liveMigration = { roundPauseMs: 60_001 }), 'liveMigration.roundPauseMs'],
+      [(s) => (s.liveMigration = { stopThresholdMB: 1e6 }), (s) => (s.liveMigration = { stopThresholdMB: 1e7 }), 'liveMigration.stopThresholdMB'],
+      [(s) => (s.migrations[0].startS = 86_400), (s) => (s.migrations[0].startS = 1e20), 'migrations[0].startS'],
+      [(s) => (s.events = [{ atS: 86_400, host: 'HV1', member: 'NIC1', state: 'failed' }]), (s) => (s.events = [{ atS: 86_401, host: 'HV1', member: 'NIC1', state: 'failed' }]), 'events[0].atS'],
+      [(s) => (s.hosts[0].team.members[1].gbps = 0.001), (s) => (s.hosts[0].team.members[1].gbps = 1e-300), 'hosts[0].team.members[1].gbps'],
+      [(s) => (s.liveMigration = { transport: 'Compression', compressionGbps: 0.001 }), (s) => (s.liveMigration = { transport: 'Compression', compressionGbps: 1e-9 }), 'liveMigration.compressionGbps'],
+    ];
+    for (const [ok, bad, field] of cases) {
+      expect(() => validateScenario(scenario(ok)), field).not.toThrow();
+      const error = inputError(() => validateScenario(scenario(bad)), field);
+      expect(error.message, field).toMatch(/expected .*\d/);
+    }
+  });
+
+  it('refuses more than 10,000 member events, and SMB connections beyond 100,000 in all', () => {
+    const flap = (n: number) => Array.from({ length: n }, (_, k) => ({ atS: k * 0.001, host: 'HV1', member: 'NIC1', state: k % 2 === 0 ? 'failed' : 'up' }));
+    expect(() => validateScenario(scenario((s) => (s.events = flap(10_000))))).not.toThrow();
+    inputError(() => validateScenario(scenario((s) => (s.events = flap(10_001)))), 'events');
+    const smb = (vms: number, connections: number) =>
+      scenario((s) => {
+        s.liveMigration = { transport: 'SMB', smbConnectionsPerInterface: connections };
+        s.migrations = Array.from({ length: vms }, (_, i) => ({ vm: `VM${i}`, from: 'HV1', to: 'HV2', memoryGiB: 1 }));
+      });
+    expect(() => validateScenario(smb(3125, 32))).not.toThrow();
+    const error = inputError(() => validateScenario(smb(3126, 32)), 'liveMigration.smbConnectionsPerInterface');
+    expect(error.allowed).toMatch(/at most 31 for 3126 migrations/);
+  });
+
+  it('runs a Dynamic team at the shortest rebalance period to the end', () => {
+    const s = validateScenario(
+      scenario((x) => {
+        for (const host of x.hosts) host.team.loadBalancingAlgorithm = 'Dynamic';
+        x.dynamic = { rebalancePeriodS: 0.01 };
+        x.migrations.push({ vm: 'VM02', from: 'HV1', to: 'HV2', memoryGiB: 8 });
+      }),
+    );
+    expect(simulateScenario(s).result.durationS).toBeGreaterThan(0);
   });
 });

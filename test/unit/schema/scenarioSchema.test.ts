@@ -211,8 +211,9 @@ describe('lib/schema/scenario.schema.json', () => {
 });
 
 describe('lib/scenarios/*.json', () => {
-  it('holds the thirteen example scenarios of the findings and three beyond the article', () => {
+  it('holds the thirteen example scenarios of the findings and four beyond the article', () => {
     expect(exampleFiles.sort()).toEqual([
+      'cluster-two-drains.json',
       'compression.json',
       'hyperv-port-lacp.json',
       'hyperv-port-static.json',
@@ -240,7 +241,7 @@ describe('lib/scenarios/*.json', () => {
     expect(example.description).toMatch(/^(Finding \d|Beyond the article)/);
   });
 
-  it.each(exampleFiles.filter((name) => name !== 'many-destinations.json' && name !== 'linux-bond-802.3ad.json'))('%s is the article lab: HV1 and HV2, 2 x 10 Gbps each', (name) => {
+  it.each(exampleFiles.filter((name) => !['many-destinations.json', 'linux-bond-802.3ad.json', 'cluster-two-drains.json'].includes(name)))('%s is the article lab: HV1 and HV2, 2 x 10 Gbps each', (name) => {
     const scenario = validateScenario(readExample(name));
     expect(scenario.hosts.map((host) => [host.name, host.ip])).toEqual([
       ['HV1', '10.10.10.1'],

@@ -4,10 +4,10 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as library from '../../../lib';
 import { COMMANDS } from '../../../lib/cli';
-import { experiments } from '../../../lib/experiments';
+import { experimentById, experiments } from '../../../lib/experiments';
 import { answerStub } from '../../../lib/workshop';
-import { parseFrontMatter } from '../../../scripts/lesson-cells.mjs';
-import { planNotebooks } from '../../../scripts/generate-notebooks.mjs';
+import { planNotebooks } from '../../../scripts/generate-notebooks';
+import { parseLesson } from '../../../scripts/lesson/parseLesson';
 
 // content/facilitator-guide.mdx tells a facilitator what to type and what to click. Every command, file,
 // figure control and lesson it names must exist, or the workshop breaks in front of the room; and its
@@ -34,13 +34,13 @@ function run(source: string): string[] {
 }
 
 describe('the facilitator guide', () => {
-  it('is a guide page: title, summary and kind: guide, no lesson number, so no notebook is generated', () => {
-    const { frontMatter } = parseFrontMatter(text.split('\n'), FILE);
+  it('is a guide page: title, summary and kind: guide, no lesson number, so no notebook is generated', async () => {
+    const { frontMatter } = parseLesson(text, FILE, library);
     expect(frontMatter.kind).toBe('guide');
     expect(frontMatter.lesson).toBeUndefined();
     expect(typeof frontMatter.title).toBe('string');
     expect(typeof frontMatter.summary).toBe('string');
-    const plan = planNotebooks(REPO);
+    const plan = await planNotebooks(REPO, library);
     expect(plan.errors).toEqual([]);
     expect(plan.notebooks.map((n) => n.source)).not.toContain(FILE);
   });
@@ -65,7 +65,7 @@ describe('the facilitator guide', () => {
       expect(lessonName, `lesson ${m[1]} exists`).toBeDefined();
       const lessonFile = readFileSync(join(REPO, 'content', lessonName!), 'utf8');
       const shown = [...lessonFile.matchAll(/<Figure experiment="([\w-]+)"/g)].map((f) => f[1]);
-      const offered = new Set(shown.flatMap((id) => experiments[id].controls.map((c) => c.name)));
+      const offered = new Set(shown.flatMap((id) => (experimentById(id)?.controls ?? []).map((c) => c.name)));
       const named = [...m[2].matchAll(/`(\w+)`/g)].map((w) => w[1]).filter((w) => allControls.has(w));
       expect(named.length, `lesson ${m[1]} demo names a control`).toBeGreaterThan(0);
       for (const control of named) expect(offered.has(control), `lesson ${m[1]}: ${control}`).toBe(true);

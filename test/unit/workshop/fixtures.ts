@@ -8,7 +8,9 @@ import { runCli } from '../../../lib/cli';
 import { InputError } from '../../../lib/InputError';
 import { notebookText } from '../../../lib/workshop';
 import type { Notebook, NotebookCell } from '../../../lib/workshop';
-import { parseLesson } from '../../../scripts/lesson-cells.mjs';
+import * as lab from '../../../lib/index';
+import { allBlocks } from '../../../scripts/lesson/allBlocks';
+import { parseLesson } from '../../../scripts/lesson/parseLesson';
 import { memoryIo } from '../cli/memoryIo';
 
 // Fixtures shared by the workshop tests: the course notebooks on disk, cell builders, a cell runner, and the
@@ -29,8 +31,8 @@ export function readCourseNotebook(file: string): Notebook {
 /** The exercises of the lesson a course notebook was generated from, in lesson order. */
 export function lessonExercisesOf(course: Notebook): Array<{ id: string; answerName: string; solution: string }> {
   const lessonFile = course.metadata?.teaming_lab?.generated_from as string;
-  const { cells } = parseLesson(readFileSync(join(REPO, lessonFile), 'utf8'), lessonFile);
-  return cells.flatMap((c: any) => (c.exercise ? [c.exercise] : []));
+  const lesson = parseLesson(readFileSync(join(REPO, lessonFile), 'utf8'), lessonFile, lab);
+  return allBlocks(lesson).flatMap((b) => (b.kind === 'cell' && b.exercise ? [b.exercise] : []));
 }
 
 /** A fresh temporary folder, removed after the test file. */

@@ -42,3 +42,13 @@ describe('gradesHtml', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
+
+describe('gradesHtml with every student and the problems found', () => {
+  it('shows a student with no rows and lists each notice, escaped', () => {
+    const html = gradesHtml(rows, { students: ['ada', 'zed'], notices: [{ path: '<x>.ipynb', problem: 'a loose notebook' }, { student: 'zed', path: 'zed', problem: 'no notebooks' }] });
+    expect(html).toContain('<p>3 students, 1 of 3 exercises passed.</p>');
+    expect(html).toContain('zed: 0 of 0 exercises passed');
+    expect(html).toContain('<caption>Not graded as handed in (2)</caption>');
+    expect(html).toContain('<td>(no student folder)</td><td>&lt;x&gt;.ipynb</td><td>a loose notebook</td>');
+  });
+});

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../lib/InputError';
 import { exercises } from '../../../lib/exercises';
-import { cellText, compareIds, gradeTag, gradingCellSource, gradingNotebook } from '../../../lib/workshop';
+import { cellText, compareIds, gradingNotebook } from '../../../lib/workshop';
 import type { Notebook, NotebookCell } from '../../../lib/workshop';
 
 // The grading copy of a submission: the student's cells untouched but for their outputs, and after each
-// exercise cell one hidden cell that checks the answer and tags its line with the run's nonce.
+// exercise cell one hidden capture cell that prints the answer's value (the check runs outside the kernel).
 
-const NONCE = '0123456789abcdef0123456789abcdef';
 const code = (text: string, metadata: Record<string, unknown> = {}): NotebookCell => ({
   cell_type: 'code',
   execution_count: 7,
@@ -34,13 +33,13 @@ function submission(): Notebook {
 describe('gradingNotebook', () => {
   const input = submission();
   const before = JSON.stringify(input);
-  const { notebook, plan } = gradingNotebook(input, { nonce: NONCE });
+  const { notebook, plan } = gradingNotebook(input);
 
-  it('adds one grading cell right after the last cell of each exercise, reading the registry answer variable', () => {
+  it('adds one capture cell right after the last cell of each exercise, reading the registry answer variable', () => {
     // Cells: md, ex1 (first copy), ex1 (last copy) + grading, ex2 + grading, own cell = 7 cells.
     expect(notebook.cells).toHaveLength(7);
-    expect(notebook.cells[3].metadata?.teaming_lab).toEqual({ grading_of: 'ex-06-1' });
-    expect(notebook.cells[5].metadata?.teaming_lab).toEqual({ grading_of: 'ex-06-2' });
+    expect(notebook.cells[3].metadata?.teaming_lab).toEqual({ capture_of: 'ex-06-1' });
+    expect(notebook.cells[5].metadata?.teaming_lab).toEqual({ capture_of: 'ex-06-2' });
     // The registry says ex-06-1's answer is ex06_1, whatever name the student's check call used.
     expect(cellText(notebook.cells[3])).toContain("typeof ex06_1 === 'undefined' ? undefined : ex06_1");
     expect(cellText(notebook.cells[5])).toContain("typeof ex06_2 === 'undefined' ? undefined : ex06_2");
@@ -48,8 +47,8 @@ describe('gradingNotebook', () => {
 
   it("plans every exercise of the notebook's lesson, in order, the deleted ones without cells", () => {
     expect(plan).toEqual([
-      { id: 'ex-06-1', answerName: 'ex06_1', exerciseIndex: 2, gradingIndex: 3 },
-      { id: 'ex-06-2', answerName: 'ex06_2', exerciseIndex: 4, gradingIndex: 5 },
+      { id: 'ex-06-1', answerName: 'ex06_1', exerciseIndex: 2, captureIndex: 3 },
+      { id: 'ex-06-2', answerName: 'ex06_2', exerciseIndex: 4, captureIndex: 5 },
       { id: 'ex-06-3', answerName: 'ex06_3' },
       { id: 'ex-06-4', answerName: 'ex06_4' },
     ]);
@@ -59,13 +58,13 @@ describe('gradingNotebook', () => {
 
   it("expects a lesson's numbered exercises only: the guide's named capstone is not in any lesson notebook", () => {
     expect(exercises['ex-10-capstone'].lesson).toBe(10);
-    const ids = gradingNotebook({ cells: [], metadata: { teaming_lab: { lesson: 10 } } }, { nonce: NONCE }).plan.map((e) => e.id);
+    const ids = gradingNotebook({ cells: [], metadata: { teaming_lab: { lesson: 10 } } }, {}).plan.map((e) => e.id);
     expect(ids).toEqual(Object.keys(exercises).filter((id) => /^ex-10-\d+$/.test(id)).sort(compareIds));
     expect(ids).not.toContain('ex-10-capstone');
   });
 
   it('clears old outputs and keeps the student cells otherwise, without changing the submission', () => {
-    const cells = notebook.cells.filter((c) => c.metadata?.teaming_lab?.grading_of === undefined);
+    const cells = notebook.cells.filter((c) => c.metadata?.teaming_lab?.capture_of === undefined);
     expect(cells.map(cellText)).toEqual(submission().cells.map(cellText));
     for (const cell of cells.filter((c) => c.cell_type === 'code')) {
       expect(cell.outputs).toEqual([]);
@@ -74,24 +73,29 @@ describe('gradingNotebook', () => {
     expect(JSON.stringify(input)).toBe(before);
   });
 
-  it("refuses a nonce that is short or not hex (it is the run's secret)", () => {
-    expect(() => gradingNotebook(submission(), { nonce: 'abc' })).toThrow(InputError);
-    expect(() => gradingNotebook(submission(), { nonce: 'PASS-PASS-PASS-PASS' })).toThrow(InputError);
+  it('takes the lesson from the options when the metadata does not say, the metadata winning', () => {
+    expect(gradingNotebook({ cells: [] }, { lesson: 2 }).plan.map((e) => e.id)).toEqual(['ex-02-1', 'ex-02-2', 'ex-02-3', 'ex-02-4']);
+    expect(gradingNotebook({ cells: [], metadata: { teaming_lab: { lesson: 6 } } }, { lesson: 2 }).lesson).toBe(6);
   });
 });
 
-describe('gradingCellSource', () => {
-  it('prints one line starting with the tag of the nonce, and guards against a missing answer and a throwing check', () => {
-    const source = gradingCellSource('ex-06-1', 'ex06_1', NONCE);
-    expect(gradeTag(NONCE)).toBe(`TEAMING-LAB-GRADE-${NONCE}`);
-    expect(source).toContain(`console.log("TEAMING-LAB-GRADE-${NONCE} " + JSON.stringify(tlGradeLine));`);
-    expect(source.match(/console\.log/g)).toHaveLength(1);
-    expect(source).toContain('// @ts-ignore');
-    expect(source).toContain('catch (tlGradeError)');
+describe('gradingNotebook on hostile input', () => {
+  it('refuses, naming the cell, a cell that is null, an array or has no cell_type ({"cells":[null]})', () => {
+    expect(() => gradingNotebook({ cells: [null] } as unknown as Notebook)).toThrow(/cell 1: got null/);
+    expect(() => gradingNotebook({ cells: [code('x'), []] } as unknown as Notebook)).toThrow(/cell 2/);
+    expect(() => gradingNotebook({ cells: [{ source: 'x' }] } as unknown as Notebook)).toThrow(/cell 1.*cell_type/);
+    expect(() => gradingNotebook({ cells: 'x' } as unknown as Notebook)).toThrow(InputError);
   });
 
-  it('refuses an answer name that is not an identifier (it is pasted into code)', () => {
-    expect(() => gradingCellSource('ex-06-1', 'x); process.exit(', NONCE)).toThrow(InputError);
+  it('marks an exercise whose metadata answer name is not a variable name, without a capture cell and without throwing', () => {
+    const nb: Notebook = { cells: [code('const x = 1;', { teaming_lab: { exercise: 'ex-99-1', answerName: 'x); process.exit(' } })] };
+    const unknown = gradingNotebook(nb);
+    expect(unknown.plan).toEqual([]);
+    expect(unknown.ignored).toEqual(['cell 1 names exercise "ex-99-1", which the course does not have']);
+    const fake = { 'ex-99-1': { ...exercises['ex-06-1'], id: 'ex-99-1', lesson: 99, answerName: undefined as unknown as string } };
+    const { plan, notebook } = gradingNotebook(nb, { exercises: fake });
+    expect(plan).toEqual([{ id: 'ex-99-1', exerciseIndex: 0, problem: `the answer name "x); process.exit(" in the cell's metadata is not a variable name` }]);
+    expect(notebook.cells).toHaveLength(1);
   });
 });
 

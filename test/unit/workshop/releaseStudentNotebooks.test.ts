@@ -63,7 +63,7 @@ describe('teaming-lab workshop (CLI)', () => {
 
   it('exits 2 with one line naming the field for bad input', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['workshop'], /^teaming-lab: workshop subcommand: got nothing; expected release, source or grade/],
+      [['workshop'], /^teaming-lab: workshop subcommand: got nothing; expected release, source, grade or collect/],
       [['workshop', 'release'], /^teaming-lab: OUT_DIR: /],
       [['workshop', 'release', join(scratch, 'cli-out')], /^teaming-lab: OUT_DIR: got .*expected an empty or new folder \(or --force/],
       [['workshop', 'release', join(scratch, 'y'), '--out', 'z'], /^teaming-lab: workshop release options: got "--out"/],
@@ -79,7 +79,7 @@ describe('teaming-lab workshop (CLI)', () => {
     const help = memoryIo();
     expect(await runCli(['workshop', '--help'], help.io)).toBe(0);
     expect(help.stdout()).toContain('teaming-lab workshop release OUT_DIR [--from DIR] [--force]');
-    expect(help.stdout()).toContain('teaming-lab workshop grade SUBMISSIONS_DIR --out REPORT_DIR [--timeout-s N]');
+    expect(help.stdout()).toContain('teaming-lab workshop grade SUBMISSIONS_DIR --out REPORT_DIR [--lessons LIST] [--timeout-s N]');
     const global = memoryIo();
     await runCli(['--help'], global.io);
     expect(global.stdout()).toMatch(/\n {2}workshop +release student notebooks/);

@@ -213,7 +213,8 @@ describe('every course notebook, as nbgrader source', () => {
         expect(wrong.lines, e.id).toEqual([expect.stringMatching(new RegExp(`^FAIL ${e.id}\\b`))]);
         expect(wrong.errors, e.id).toEqual([`${e.id}: not answered correctly yet (see the FAIL line above)`]);
       }
-    });
+      // Running every check of a lesson simulates its scenarios: seconds on a loaded 2-core machine.
+    }, 60_000);
 
     it(`${file}: its student version (solution regions stubbed) shows no solution or explanation`, () => {
       // What nbgrader's generate_assignment does to solution regions, done here by release.

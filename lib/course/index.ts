@@ -1,0 +1,2 @@
+export { precopyRounds } from './precopyRounds';
+export type { PrecopyRoundsOptions } from './precopyRounds';

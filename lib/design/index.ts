@@ -1,0 +1,18 @@
+export { ETHERNET_WIRE_OVERHEAD_BYTES, VLAN_TAG_BYTES, IPV4_TCP_HEADER_BYTES, TCP_TIMESTAMP_OPTION_BYTES, STANDARD_MTU, JUMBO_MTU, frameGoodput, pathMtu } from './frameGoodput';
+export type { FrameGoodputOptions, FrameGoodput } from './frameGoodput';
+export { HOST_RECEIVE_PATHS, DEFAULT_PACKETS_PER_SECOND_PER_CORE, liveMigrationReceiveGbps } from './liveMigrationReceiveGbps';
+export type { HostReceivePath, LiveMigrationReceiveOptions, LiveMigrationReceive } from './liveMigrationReceiveGbps';
+export { vmqQueueMode, vmqQueuesOffered } from './vmqQueueMode';
+export type { VmqQueueMode } from './vmqQueueMode';
+export { weightedShare } from './weightedShare';
+export type { TrafficClass, TrafficShare } from './weightedShare';
+export { hashPolarization } from './hashPolarization';
+export type { HashPolarizationOptions, HashPolarization } from './hashPolarization';
+export { WINDOWS_SERVER_VERSIONS, vSwitchTeaming } from './vSwitchTeaming';
+export type { WindowsServerVersion, VSwitchTeaming } from './vSwitchTeaming';
+export { effectiveSimultaneousMigrations } from './effectiveSimultaneousMigrations';
+export type { EffectiveSimultaneousOptions } from './effectiveSimultaneousMigrations';
+export { networkDesign } from './networkDesign';
+export type { NetworkDesignOptions, DesignCase, DesignResult } from './networkDesign';
+export { drainPlanExperiment } from './drainPlan';
+export type { DrainPlanOptions } from './drainPlan';

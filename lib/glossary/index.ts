@@ -1,0 +1,2 @@
+export { GLOSSARY, glossaryEntry } from './glossary';
+export type { GlossaryEntry } from './glossary';

@@ -1,2 +1,0 @@
-export function loadLabForNode(entry: string): Promise<Record<string, any>>;
-export function bundleLabForBrowser(entry: string): Promise<string>;
