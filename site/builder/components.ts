@@ -123,7 +123,8 @@ export function prerenderedOutput(run: CellRun | null): Raw {
   const parts: Child[] = run.outputs.map((o) => {
     if (o.kind === 'text') return el('pre', { class: `tl-out tl-out-${o.level}` }, o.text);
     if (o.kind === 'table') {
-      return el('div', { class: 'tl-table-wrap tl-out-table-wrap' },
+      // A wide table scrolls sideways: the region is focusable (keyboard scrolling) and labelled.
+      return el('div', { class: 'tl-table-wrap tl-out-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Table printed by the cell' },
         el('table', { class: 'tl-out-table' },
           el('thead', null, el('tr', null, el('th', { scope: 'col' }, '(index)'), o.columns.map((c) => el('th', { scope: 'col' }, c)))),
           el('tbody', null, o.rows.map((r) => el('tr', null, el('th', { scope: 'row' }, r.index), r.cells.map((c) => el('td', null, c)))))));

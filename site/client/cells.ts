@@ -178,8 +178,13 @@ class OutputView {
 
 function renderTable(t: Extract<OutputItem, { kind: 'table' }>): HTMLElement {
   const wrap = document.createElement('div');
-  wrap.className = 'tl-table-wrap tl-out-table';
+  // Same markup as the build-time output (site/builder/components.ts): a focusable, labelled scroll region.
+  wrap.className = 'tl-table-wrap tl-out-table-wrap';
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', 'Table printed by the cell');
   const table = document.createElement('table');
+  table.className = 'tl-out-table';
   const head = table.createTHead().insertRow();
   for (const c of ['(index)', ...t.columns]) {
     const th = document.createElement('th');

@@ -45,6 +45,7 @@ beforeAll(async () => {
     await writeFile(path.join(content, '01-one.mdx'), `---
 title: A lesson
 lesson: 1
+minutes: 5
 summary: Needed so the build has a lesson.
 ---
 

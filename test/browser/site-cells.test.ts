@@ -21,7 +21,7 @@ beforeAll(async () => {
   site = await serveBuiltSite('teaming-lab-cells-', async (workDir) => {
     const content = path.join(workDir, 'content');
     await mkdir(content);
-    await writeFile(path.join(content, '01-one.mdx'), '---\ntitle: A lesson\nlesson: 1\nsummary: Needed so the build has a lesson.\n---\n\n## Text\n\nSome text.\n');
+    await writeFile(path.join(content, '01-one.mdx'), '---\ntitle: A lesson\nlesson: 1\nminutes: 5\nsummary: Needed so the build has a lesson.\n---\n\n## Text\n\nSome text.\n');
     await writeFile(path.join(content, `${PAGE}.mdx`), `---
 title: Cells self-test
 kind: guide
