@@ -182,7 +182,7 @@ function renderTable(t: Extract<OutputItem, { kind: 'table' }>): HTMLElement {
   wrap.className = 'tl-table-wrap tl-out-table-wrap';
   wrap.tabIndex = 0;
   wrap.setAttribute('role', 'region');
-  wrap.setAttribute('aria-label', 'Table printed by the cell');
+  wrap.setAttribute('aria-label', 'Table the cell printed');
   const table = document.createElement('table');
   table.className = 'tl-out-table';
   const head = table.createTHead().insertRow();
