@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Site benchmark: build time, bytes a page needs before first paint (HTML + CSS + the deferred page
 // script; plotly.js, the library bundle and the cell worker load later, on demand), plotly.js bytes, and
-// the time from a control change to the redrawn chart for every lesson figure, measured in Chromium.
+// the time from a control change to the redrawn chart for every lesson figure, and the time from scrolling
+// the first figure of each lesson into view to its drawn chart (right after load, and after 1 s of
+// reading), measured in Chromium against the site's own server (compressed responses).
 //
 //   node bench/site.mjs            (env RUNS: build repetitions, default 3; REDRAWS: per control, default 9)
 import { execFileSync } from 'node:child_process';
@@ -53,6 +55,32 @@ try {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
   });
+  // First chart: a fresh browser context per lesson (nothing cached), scroll to its first figure and time
+  // until the chart is drawn. "at once": scrolled as soon as the page loaded; "after 1 s": the reader read
+  // the first screen for a second (plotly.js loads while the page is idle).
+  const firstRows = [['lesson', 'at once ms', 'after 1 s ms']];
+  const firstAtOnce = [], firstAfter = [];
+  for (const lesson of built.lessons.filter((l) => l.figures > 0)) {
+    const row = [lesson.slug];
+    for (const wait of [0, 1000]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${origin}/${lesson.slug}/`, { waitUntil: 'load' });
+      if (wait) await page.waitForTimeout(wait);
+      const ms = await page.evaluate(() => new Promise((resolve) => {
+        const fig = document.querySelector('.tl-figure');
+        const plot = fig.querySelector('.tl-plot');
+        const t0 = performance.now();
+        new MutationObserver(() => { if (plot.dataset.state === 'drawn') resolve(performance.now() - t0); }).observe(plot, { attributes: true });
+        fig.scrollIntoView();
+      }));
+      (wait ? firstAfter : firstAtOnce).push(ms);
+      row.push(ms.toFixed(0));
+      await context.close();
+    }
+    firstRows.push(row);
+  }
+
   const redrawRows = [['lesson', 'figure', 'experiment', 'control', 'median ms', 'max ms', 'model ms (median)']];
   const allRedraws = [];
   for (const lesson of built.lessons.filter((l) => l.figures > 0)) {
@@ -94,6 +122,15 @@ try {
   await new Promise((r) => server.close(r));
 
   const plotly = await size('assets/plotly.min.js');
+  const served = async (f, enc) => {
+    const server2 = createSiteServer({ root: outDir });
+    await new Promise((r) => server2.listen(0, '127.0.0.1', r));
+    const res = await fetch(`http://127.0.0.1:${server2.address().port}/${f}`, { headers: { 'Accept-Encoding': enc } });
+    const bytes = (await res.arrayBuffer()).byteLength; // fetch decodes; count the wire size from Content-Length
+    const wire = Number(res.headers.get('content-length') ?? bytes);
+    await new Promise((r) => server2.close(r));
+    return wire;
+  };
   let cpu = cpuModel();
   try { cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).trim() || cpu; } catch { /* keep os.cpus */ }
   console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, Chromium ${chromiumVersion}`);
@@ -102,13 +139,17 @@ try {
     ['measure', 'median', 'note'],
     ['site build', `${(median(buildMs) / 1000).toFixed(2)} s`, `all ${built.lessons.length} lessons, assets included`],
     ['before first paint (largest page)', kb(largest) , 'HTML + site.css + site.js, uncompressed'],
-    ['plotly.min.js', kb(plotly), `gzip ${kb(gzipSync(await readFile(path.join(outDir, 'assets/plotly.min.js'))).length)}; loaded when a chart nears the viewport`],
+    ['plotly.min.js (basic bundle)', kb(plotly), `served ${kb(await served('assets/plotly.min.js', 'br'))} brotli, ${kb(await served('assets/plotly.min.js', 'gzip'))} gzip; loaded while the page is idle`],
+    ['first chart after scrolling to it', `${median(firstAtOnce).toFixed(0)} ms at once, ${median(firstAfter).toFixed(0)} ms after 1 s`, `median over ${firstAtOnce.length} lessons (max ${Math.max(...firstAtOnce).toFixed(0)} / ${Math.max(...firstAfter).toFixed(0)} ms); target < 1 s`],
+    ['editor.js', kb(await size('assets/editor.js')), 'CodeMirror 6, loaded after first paint on pages with cells'],
+    ['ts-worker.js + ts-libs.json', kb((await size('assets/ts-worker.js')) + (await size('assets/ts-libs.json'))), 'TypeScript compiler and declarations, loaded on the first edit or run'],
     ['teaming-lab.js', kb(await size('assets/teaming-lab.js')), 'loaded by the figure worker (first figure with controls) and the cell worker'],
     ['figure-worker.js', kb(await size('assets/figure-worker.js')), 'loaded with the first figure that has controls'],
     ['cell-worker.js', kb(await size('assets/cell-worker.js')), 'loaded on the first Run'],
     ['control change → redrawn chart', allRedraws.length ? `${median(allRedraws).toFixed(1)} ms` : 'n/a', 'all controls; target < 50 ms; to the frame after Plotly.react; model runs in a worker'],
   ]));
   console.log(`\nBytes before first paint, per page:\n${table(pageRows)}`);
+  console.log(`\nFirst chart after scrolling to it (ms), fresh browser context per lesson:\n${table(firstRows)}`);
   if (redrawRows.length > 1) console.log(`\nControl change → redrawn chart, per control:\n${table(redrawRows)}`);
 } finally {
   await rm(work, { recursive: true, force: true });

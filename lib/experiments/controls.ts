@@ -10,6 +10,11 @@ export function vmsControl(defaultValue: number, min = 1, max = 12): ExperimentC
   return { name: 'vms', label: 'VMs migrating', kind: 'number', min, max, step: 1, default: defaultValue };
 }
 
+/** "1 VM", "4 VMs": a count of VMs for titles and summaries. */
+export function vmsText(count: number): string {
+  return `${count} ${count === 1 ? 'VM' : 'VMs'}`;
+}
+
 /** `memoryGiB`: memory of each VM, 1 to 64 GiB. */
 export function memoryGiBControl(defaultValue: number): ExperimentControl {
   return { name: 'memoryGiB', label: 'VM memory (GiB)', kind: 'number', min: 1, max: 64, step: 1, default: defaultValue };

@@ -2,7 +2,7 @@ import { barFigure } from '../figures';
 import type { CiscoLoadBalance } from '../hashing';
 import { TEAMING_MODES } from '../teaming/Team';
 import { articleScenario } from './articleScenario';
-import { membersControl, memoryGiBControl, vmsControl } from './controls';
+import { membersControl, memoryGiBControl, vmsControl, vmsText } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { short } from './oneStreamOneMember';
 import { runScenario } from './runScenario';
@@ -82,14 +82,14 @@ export const hyperVPortCap = defineExperiment<HyperVPortCapOptions, HyperVPortCa
       holds,
       measured,
       summary:
-        `With ${vms} VMs and ${members} x ${memberGbps} Gbps members, Hyper-V Port peaked at ` +
+        `With ${vmsText(vms)} and ${members} x ${memberGbps} Gbps members, Hyper-V Port peaked at ` +
         rows.map((r) => `${fmt(r.hyperVPortPeakSendGbps)} Gbps (${short(r.teamingMode)})`).join(', ') +
         `; Address Hash reached ` +
         rows.map((r) => `${fmt(r.addressHashPeakSendGbps)} Gbps (${short(r.teamingMode)})`).join(', ') +
         '.',
       data: rows,
       figure: barFigure({
-        title: `Peak send rate of HV1 draining ${vms} VMs`,
+        title: `Peak send rate of HV1 draining ${vmsText(vms)}`,
         categories: rows.map((r) => short(r.teamingMode)),
         series: [
           { name: 'HyperVPort', values: rows.map((r) => r.hyperVPortPeakSendGbps) },

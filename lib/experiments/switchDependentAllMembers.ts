@@ -2,7 +2,7 @@ import { barFigure } from '../figures';
 import type { CiscoLoadBalance } from '../hashing';
 import type { ConnectionModel } from '../scenario';
 import { articleScenario } from './articleScenario';
-import { membersControl, memoryGiBControl, vmsControl } from './controls';
+import { membersControl, memoryGiBControl, vmsControl, vmsText } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
@@ -116,12 +116,12 @@ export const switchDependentAllMembers = defineExperiment<SwitchDependentAllMemb
       holds,
       measured,
       summary:
-        `With ${vms} VMs, one connection per VM gave ${measured.perVmSendMembers} send and ${measured.perVmReceiveMembers} receive members ` +
+        `With ${vmsText(vms)}, one connection per VM gave ${measured.perVmSendMembers} send and ${measured.perVmReceiveMembers} receive members ` +
         `(peak ${fmt(measured.perVmPeakSendGbps)} Gbps) with the switch hashing ${switchLoadBalance}; one connection per host pair ` +
         `gave ${measured.perHostPairSendMembers} member (peak ${fmt(measured.perHostPairPeakSendGbps)} Gbps).`,
       data: rows,
       figure: barFigure({
-        title: `${vms} VMs from HV1 to HV2: peak rates by hypothesis`,
+        title: `${vmsText(vms)} from HV1 to HV2: peak rates by hypothesis`,
         categories: rows.map((r) => `${r.teamingMode} ${r.connections}`),
         series: [
           { name: 'peak send (HV1)', values: rows.map((r) => r.peakSendGbps) },

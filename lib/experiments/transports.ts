@@ -1,7 +1,7 @@
 import { barFigure } from '../figures';
 import type { LiveMigrationInput } from '../scenario';
 import { articleScenario } from './articleScenario';
-import { memoryGiBControl } from './controls';
+import { memoryGiBControl, vmsText } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
@@ -152,7 +152,7 @@ export const transports = defineExperiment<TransportsOptions, TransportsRow[]>({
       summary:
         `On 2 x 10 Gbps, one VM over TCP sent on ${tcpOne.sendMembers} member and took ${fmt(tcpOne.drainS)} s; over SMB (${smbConnectionsPerInterface} connections) ` +
         `it sent on ${smbOne.sendMembers} members at up to ${fmt(smbOne.peakSendGbps)} Gbps and took ${fmt(smbOne.drainS)} s. ` +
-        `Draining ${vms} VMs, compression (${compressionRatio}:1, ${compressionGbps} Gbps of CPU) was ${fmt(slowSpeedup, 2)} times as fast as TCP on 1 Gbps members ` +
+        `Draining ${vmsText(vms)}, compression (${compressionRatio}:1, ${compressionGbps} Gbps of CPU) was ${fmt(slowSpeedup, 2)} times as fast as TCP on 1 Gbps members ` +
         `and ${fmt(fastSpeedup, 2)} times on 10 Gbps members.`,
       data: rows,
       figure: barFigure({

@@ -1,7 +1,7 @@
 // Writes the site's own assets: styles, highlighting CSS, the client islands, the browser bundle of the
-// library, plotly.js (minified once) and the favicon. Nothing is fetched from another origin. Built
+// library, plotly.js's basic bundle, the editor and the type checker (clientAssets.ts) and the favicon. Nothing is fetched from another origin. Built
 // assets are kept in .cache/site/assets-<hash> (the hash covers site/client, site/styles, lib and
-// plotly's version), so an unchanged tree only copies them.
+// the versions of plotly.js and TypeScript), so an unchanged tree only copies them.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { bundleLabForBrowser } from './lab';
 import { contentHash, filesUnder } from './contentHash';
 import { highlightCss } from './highlightCss';
+import { writeClientAssets } from './clientAssets';
 
 const require = createRequire(import.meta.url);
 
@@ -27,32 +28,11 @@ export interface AssetOptions {
   cacheDir: string;
 }
 
-/** Minifies plotly.js-dist once per version into the cache (the package ships only the unminified build). */
-async function minifiedPlotly(cacheDir: string): Promise<string> {
-  const source = require.resolve('plotly.js-dist/plotly.js');
-  const { version } = JSON.parse(await readFile(path.join(path.dirname(source), 'package.json'), 'utf8')) as { version: string };
-  const cached = path.join(cacheDir, `plotly-${version}.min.js`);
-  if (!existsSync(cached)) {
-    await mkdir(cacheDir, { recursive: true });
-    const out = await esbuild.transform(await readFile(source, 'utf8'), { minify: true, legalComments: 'inline', target: 'es2018', charset: 'utf8' });
-    await writeFile(`${cached}.tmp`, out.code);
-    await rename(`${cached}.tmp`, cached);
-  }
-  return cached;
-}
-
-async function buildAssets(dir: string, { libEntry, siteDir, cacheDir }: AssetOptions): Promise<void> {
+async function buildAssets(dir: string, { libEntry, siteDir }: AssetOptions): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const client = (entry: string, outfile: string) => esbuild.build({
-    entryPoints: [path.join(siteDir, 'client', entry)], outfile: path.join(dir, outfile), bundle: true, minify: true,
-    format: 'iife', target: 'es2020', platform: 'browser', logLevel: 'silent', legalComments: 'none',
-  });
   await Promise.all([
-    client('main.ts', 'site.js'),
-    client('cellWorker.ts', 'cell-worker.js'),
-    client('figureWorker.ts', 'figure-worker.js'),
+    writeClientAssets({ assetsDir: dir, siteDir }), // page script, workers, editor, type checker, plotly.js's basic bundle
     bundleLabForBrowser(libEntry).then((code) => writeFile(path.join(dir, 'teaming-lab.js'), code)),
-    minifiedPlotly(cacheDir).then((file) => cp(file, path.join(dir, 'plotly.min.js'))),
     esbuild.build({ entryPoints: [path.join(siteDir, 'styles', 'site.css')], outfile: path.join(dir, 'site.css'), bundle: true, minify: true, logLevel: 'silent' }),
     writeFile(path.join(dir, 'highlight.css'), `${highlightCss()}\n`),
     writeFile(path.join(dir, 'favicon.svg'), FAVICON),
@@ -63,8 +43,8 @@ async function buildAssets(dir: string, { libEntry, siteDir, cacheDir }: AssetOp
 export async function writeAssets(options: AssetOptions): Promise<boolean> {
   const libDir = path.dirname(options.libEntry);
   const key = contentHash({
-    strings: [require('plotly.js-dist/package.json').version as string, highlightCss(), options.libEntry],
-    files: [...filesUnder(path.join(options.siteDir, 'client'), /\.ts$/), ...filesUnder(path.join(options.siteDir, 'styles'), /\.css$/), ...filesUnder(libDir, /\.(ts|json)$/)],
+    strings: [require('plotly.js-basic-dist-min/package.json').version as string, require('typescript/package.json').version as string, highlightCss(), options.libEntry],
+    files: [...filesUnder(path.join(options.siteDir, 'client'), /\.(ts|mjs)$/), ...filesUnder(path.join(options.siteDir, 'styles'), /\.css$/), ...filesUnder(libDir, /\.(ts|json)$/)],
   });
   const cached = path.join(options.cacheDir, `assets-${key}`);
   const hit = existsSync(path.join(cached, '.complete'));

@@ -1,17 +1,24 @@
 // Answer boxes of number and choice exercises: the check runs in the page with the library's own
-// exercise registry, so the site and the notebooks judge an answer the same way.
+// exercise registry, so the site and the notebooks judge an answer the same way. A typed answer is kept
+// per page in localStorage (see storage.ts) and put back on the next visit.
 import { loadLab } from './assets';
+import { loadState, remember } from './storage';
 
 interface CheckResult { pass: boolean; message: string }
 type ExerciseLab = { exercises?: Record<string, { check(answer: unknown): CheckResult }> };
 
 export function initExercises(): void {
+  const stored = loadState().answers;
   document.querySelectorAll<HTMLFormElement>('form.tl-answer').forEach((form) => {
     const id = form.dataset.exercise ?? '';
     const out = form.querySelector<HTMLElement>('.tl-answer-result');
     const field = form.elements.namedItem('answer') as HTMLInputElement | HTMLSelectElement | null;
     if (!out || !field) return;
     form.hidden = false;
+    if (stored[id] !== undefined) field.value = stored[id];
+    const keep = () => remember('answers', id, field.value === '' ? null : field.value);
+    field.addEventListener('input', keep);
+    field.addEventListener('change', keep);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const raw = field.value.trim();

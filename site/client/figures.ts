@@ -1,7 +1,7 @@
 // Figure island: draws each figure with plotly.js when it scrolls near, and re-runs the experiment in the
 // page (the library bundled for the browser) when a control changes, then redraws with Plotly.react.
-import { type ControlSpec, type ExperimentResult, type FigureJson, assetUrl } from './assets';
-import { drawFigure } from './plotTheme';
+import { type ControlSpec, type ExperimentResult, type FigureJson, assetUrl, loadPlotly } from './assets';
+import { drawFigure, yDataMax } from './plotTheme';
 
 interface Payload { experiment: string; options: Record<string, unknown>; controls: ControlSpec[]; figure: FigureJson }
 
@@ -43,25 +43,49 @@ function formatValue(v: number | string | boolean): string {
   return String(Number(v.toFixed(3)));
 }
 
-/** Reads the form into options; returns an error message for a number outside its range. */
-function readControls(form: HTMLFormElement, specs: ControlSpec[]): { options: Record<string, unknown>; problem?: string } {
+/** Reads the form into options; `problems` names each number field whose value is outside its range. */
+function readControls(form: HTMLFormElement, specs: ControlSpec[]): { options: Record<string, unknown>; problems: Map<HTMLInputElement, string> } {
   const options: Record<string, unknown> = {};
+  const problems = new Map<HTMLInputElement, string>();
   for (const spec of specs) {
     const el = form.elements.namedItem(spec.name) as HTMLInputElement | HTMLSelectElement | null;
     if (!el) continue;
     if (spec.kind === 'toggle') options[spec.name] = (el as HTMLInputElement).checked;
     else if (spec.kind === 'number') {
       const n = Number(el.value);
-      if (el.value.trim() === '' || !Number.isFinite(n) || (spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
-        return { options, problem: `${spec.label}: enter a number from ${spec.min ?? '−∞'} to ${spec.max ?? '∞'}.` };
-      }
-      options[spec.name] = n;
+      const whole = spec.step !== undefined && Number.isInteger(spec.step) && Number.isInteger(spec.min ?? 0);
+      if (el.value.trim() === '' || !Number.isFinite(n) || (spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max) || (whole && !Number.isInteger(n))) {
+        problems.set(el as HTMLInputElement, `Enter a ${whole ? 'whole number' : 'number'} from ${spec.min ?? '−∞'} to ${spec.max ?? '∞'}.`);
+      } else options[spec.name] = n;
     } else {
       const raw = el.value;
       options[spec.name] = spec.options?.find((o) => String(o) === raw) ?? raw;
     }
   }
-  return { options };
+  return { options, problems };
+}
+
+/** Marks each number field of `form`: the problem next to the field (aria-invalid, described by it), or none. */
+function showProblems(form: HTMLFormElement, problems: Map<HTMLInputElement, string>): void {
+  form.querySelectorAll<HTMLInputElement>('input[type="number"]').forEach((input) => {
+    const problem = problems.get(input);
+    let note = document.getElementById(`${input.id}-error`);
+    if (!problem) {
+      input.removeAttribute('aria-invalid');
+      note?.remove();
+      input.removeAttribute('aria-describedby');
+      return;
+    }
+    input.setAttribute('aria-invalid', 'true');
+    if (!note) {
+      note = document.createElement('span');
+      note.id = `${input.id}-error`;
+      note.className = 'tl-field-error';
+      input.after(note);
+      input.setAttribute('aria-describedby', note.id);
+    }
+    note.textContent = problem;
+  });
 }
 
 function updateCaption(fig: HTMLElement, result: ExperimentResult, format: (v: number | string | boolean) => string) {
@@ -100,9 +124,14 @@ function setupFigure(fig: HTMLElement, observer: IntersectionObserver) {
   const form = fig.querySelector<HTMLFormElement>('form.tl-controls');
 
   let current = payload.figure;
+  // A figure with controls keeps its y axis from one setting to the next (it only grows), so a change
+  // that halves a rate shows a bar half as tall instead of an axis rescaled to the same height.
+  let pinned = form ? yDataMax(current) ?? undefined : undefined;
   const draw = async (started: number, runMs = 0) => {
     try {
-      await drawFigure(plot, current);
+      const max = form ? yDataMax(current) : null;
+      pinned = max === null ? undefined : Math.max(pinned ?? 0, max);
+      await drawFigure(plot, current, { pinY: pinned });
       plot.dataset.state = 'drawn';
       fig.dispatchEvent(new CustomEvent(DRAWN, { detail: { ms: performance.now() - started, runMs } }));
     } catch (e) {
@@ -124,8 +153,9 @@ function setupFigure(fig: HTMLElement, observer: IntersectionObserver) {
   const rerun = async () => {
     const started = performance.now();
     const mine = ++run;
-    const { options, problem } = readControls(form, payload.controls);
-    if (problem) { if (status) status.textContent = problem; return; }
+    const { options, problems } = readControls(form, payload.controls);
+    showProblems(form, problems);
+    if (problems.size) return; // the last good chart stays; the field says what to fix
     fig.setAttribute('aria-busy', 'true');
     const reply = await runInWorker(payload.experiment, { ...payload.options, ...options });
     if (mine !== run) return;
@@ -140,6 +170,13 @@ function setupFigure(fig: HTMLElement, observer: IntersectionObserver) {
     await draw(started, reply.runMs);
   };
   form.addEventListener('change', () => void rerun());
+  // Number fields apply as you type (after a short pause), not only on Enter or leaving the field.
+  let typing = 0;
+  form.addEventListener('input', (e) => {
+    if ((e.target as HTMLInputElement).type !== 'number') return;
+    clearTimeout(typing);
+    typing = window.setTimeout(() => void rerun(), 300);
+  });
   form.addEventListener('submit', (e) => { e.preventDefault(); void rerun(); });
   form.addEventListener('reset', () => setTimeout(() => void rerun(), 0));
 }
@@ -147,6 +184,10 @@ function setupFigure(fig: HTMLElement, observer: IntersectionObserver) {
 export function initFigures(): void {
   const figures = [...document.querySelectorAll<HTMLElement>('.tl-figure')];
   if (!figures.length) return;
+  // Load plotly.js while the reader reads the first screen, so a chart draws as soon as it scrolls in.
+  const idle = (window as unknown as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+  const preload = () => idle(() => void loadPlotly().catch(() => { /* the figure reports it when it draws */ }), { timeout: 1500 });
+  if (document.readyState === 'complete') preload(); else window.addEventListener('load', preload, { once: true });
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;

@@ -1,6 +1,7 @@
 // Workshop on the site: a learner answers an exercise in its answer box, first wrongly and then rightly,
-// and sees both verdicts. The right and the wrong answer are found by asking the library's own check in
-// Node (not typed here), so the test follows the model if a scenario changes.
+// and sees both verdicts; the answer is still in its box after a reload. The right and the wrong answer
+// are found by asking the library's own check in Node (not typed here), so the test follows the model if a
+// scenario changes.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -34,7 +35,7 @@ afterAll(async () => {
 });
 
 describe('site exercises', () => {
-  it('a choice exercise answered wrong then right shows FAIL then PASS, judged by the library in the page', async () => {
+  it('a choice exercise answered wrong then right shows FAIL then PASS, judged by the library in the page, and is kept across a reload', async () => {
     // Find a choice exercise whose lesson page has its answer box, and one wrong and one right option.
     let target: { id: string; slug: string; right: string; wrong: string } | null = null;
     for (const ex of Object.values(lab.exercises)) {
@@ -70,6 +71,10 @@ describe('site exercises', () => {
     await form.locator('button[type="submit"], button:not([type])').first().click();
     await expect.poll(() => result.textContent(), { timeout: 20_000 }).toMatch(/^PASS /);
     expect(await result.getAttribute('class')).toContain('tl-holds');
+
+    // The answer is kept per page (localStorage): a reload shows it again in its box.
+    await page.reload();
+    await expect.poll(() => page.locator(`form.tl-answer[data-exercise="${id}"] [name="answer"]`).inputValue(), { timeout: 20_000 }).toBe(right);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -12,6 +12,12 @@ import type { NotebookServer } from '../../scripts/jupyter-env';
 import { buildSite } from '../../site/build';
 import { createSiteServer } from '../../site/serve.mjs';
 
+import { loadLabForNode } from '../../site/builder/lab';
+
+// The builder and the library loader, for test files that build their own pages (one import to change if
+// the builder moves).
+export { buildSite, loadLabForNode };
+
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, '../..');
 /** Debian's Chromium, installed by scripts/ensure-system-deps.sh. */

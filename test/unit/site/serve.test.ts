@@ -69,7 +69,7 @@ describe('createSiteServer', () => {
     socket.on('data', (c) => { reply += c; });
     socket.on('end', () => resolve(reply));
     socket.on('error', reject);
-    socket.end(request);
+    socket.write(request); // no half-close (curl does not); the server closes after its answer
   });
 
   /** A raw GET, so the path reaches the server exactly as written (fetch would normalise "..”). */
