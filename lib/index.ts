@@ -441,3 +441,5 @@ export type { GlossaryEntry } from './glossary';
 // Course experiments beyond the findings (lesson 5's pre-copy rounds)
 export { precopyRounds } from './course';
 export type { PrecopyRoundsOptions } from './course';
+export { hashSpreadOdds } from './course';
+export type { HashSpreadOddsOptions } from './course';

@@ -123,9 +123,9 @@ export const networkDesign = defineExperiment<NetworkDesignOptions, DesignResult
       holds,
       measured,
       summary:
-        `On ${memberGbps} Gbps members one migration arrived at ${fmt(base.gbps, 1)} Gbps on a 2012 R2 host vNIC at MTU 1500 (limited by the ${base.limitedBy}), ` +
-        `${fmt(by('vmqTcp9000').gbps, 1)} Gbps with jumbo frames, ${fmt(by('vrssSmb1500').gbps, 1)} Gbps over SMB with vRSS and ${fmt(by('rdma').gbps, 1)} Gbps over SMB Direct; ` +
-        `a ${memoryGiB} GiB VM took ${fmt(base.migrationS, 1)} s and ${fmt(by('rdma').migrationS, 1)} s respectively.`,
+        `On one ${memberGbps} Gbps member one migration arrived at ${fmt(base.gbps, 1)} Gbps on a 2012 R2 host vNIC at MTU 1500 (limited by ${base.limitedBy === 'cpu' ? 'the receiving core' : 'the link'}), ` +
+        `${fmt(by('vmqTcp9000').gbps, 1)} Gbps with jumbo frames, ${fmt(by('vrssSmb1500').gbps, 1)} Gbps over SMB with vRSS and ${fmt(by('rdma').gbps, 1)} Gbps over SMB Direct on one RDMA adapter; ` +
+        `a ${memoryGiB} GiB VM took ${fmt(base.migrationS, 1)} s in the first design and ${fmt(by('rdma').migrationS, 1)} s over SMB Direct.`,
       data: results,
       figure: barFigure({
         title: `One live migration into a host vNIC, ${memberGbps} Gbps member`,

@@ -161,7 +161,7 @@ function runSetup(setup: Required<PlanDrainOptions>, chosen: boolean): DrainEsti
  * setup), simulates the drain, and simulates the same drain under every other teaming mode,
  * load-balancing algorithm and transport for comparison. Pure and deterministic.
  *
- * Lesson 10 introduces it; the CLI's `teaming-lab plan` prints it.
+ * Lesson 12 (planning a drain) introduces it; the CLI's `teaming-lab plan` prints it.
  *
  * @throws InputError naming the option (`teamingMode`, `vms`, ...) for a bad value.
  */

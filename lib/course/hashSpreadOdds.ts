@@ -1,0 +1,68 @@
+import { defineExperiment } from '../experiments/defineExperiment';
+import { fmt } from '../experiments/usage';
+import { barFigure } from '../figures';
+import { allMembersUsedProbability, collisionProbability, expectedMembersUsed } from '../hashing';
+
+/** Options of the `spread-odds` experiment; each defaults to its control's default. */
+export interface HashSpreadOddsOptions extends Record<string, unknown> {
+  /** Connections hashed onto the team, 1 to 64. Default 4. */
+  connections: number;
+  /** Active members of the team, 1 to 16. Default 4. */
+  members: number;
+}
+
+/** Probability that exactly `used` of `members` members carry at least one of `flows` uniformly hashed
+ * flows: C(M, k) (k/M)^N times the probability that N flows on k members use all k. */
+function exactlyUsedProbability(flows: number, members: number, used: number): number {
+  if (used === 0) return flows === 0 ? 1 : 0;
+  let choose = 1;
+  for (let i = 0; i < used; i++) choose = (choose * (members - i)) / (i + 1);
+  return choose * Math.pow(used / members, flows) * allMembersUsedProbability(flows, used);
+}
+
+/**
+ * The `spread-odds` experiment (lessons 6, 10 and 12): the odds of a uniform hash, before any particular
+ * hash or port is chosen. N connections, each hashed independently onto one of M members (the "balls into
+ * bins" model, lesson 3), use every member with `allMembersUsedProbability`, put two on one member with
+ * `collisionProbability`, and use `expectedMembersUsed` members on average. The lessons quote these values
+ * wherever they say "likely" or "with some probability", so the words come with a number. The claim: as
+ * many connections as members are not enough to promise every member is used (for M >= 2 and N >= M).
+ */
+export const hashSpreadOdds = defineExperiment<HashSpreadOddsOptions, number[]>({
+  id: 'spread-odds',
+  finding: null,
+  title: 'How likely a hash spreads N connections over every member',
+  controls: [
+    { name: 'connections', label: 'Connections', kind: 'number', min: 1, max: 64, step: 1, default: 4 },
+    { name: 'members', label: 'Members per team', kind: 'number', min: 1, max: 16, step: 1, default: 4 },
+  ],
+  run({ connections, members }) {
+    const allUsed = allMembersUsedProbability(connections, members);
+    const distribution = Array.from({ length: members }, (_, i) => exactlyUsedProbability(connections, members, i + 1));
+    const holds = members === 1 || connections < members || allUsed < 1;
+    return {
+      id: 'spread-odds',
+      claim: 'Hashing as many connections as there are members (or more) uses every member only with some probability, never with certainty.',
+      holds,
+      measured: {
+        connections,
+        members,
+        allMembersUsedProbability: allUsed,
+        notAllMembersUsedProbability: 1 - allUsed,
+        collisionProbability: collisionProbability(connections, members),
+        expectedMembersUsed: expectedMembersUsed(connections, members),
+        oneMemberProbability: members * Math.pow(1 / members, connections),
+      },
+      summary:
+        `${connections} connection(s) hashed uniformly onto ${members} member(s) use all of them with probability ${fmt(allUsed, 3)} ` +
+        `and ${fmt(expectedMembersUsed(connections, members), 2)} members on average; two share a member with probability ${fmt(collisionProbability(connections, members), 3)}.`,
+      data: distribution,
+      figure: barFigure({
+        title: `Members used by ${connections} connection(s) on ${members} member(s)`,
+        categories: distribution.map((_, i) => `${i + 1} member(s)`),
+        series: [{ name: 'probability', values: distribution }],
+        yTitle: 'probability',
+      }),
+    };
+  },
+});
