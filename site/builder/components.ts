@@ -13,8 +13,14 @@ import type { CellRun } from './runCell';
 
 type Measured = ExperimentResult['measured'];
 
+/** A table's scrolling wrapper: focusable and named, so a keyboard user can scroll a wide table
+ * (WCAG 2.1.1; axe's scrollable-region-focusable). */
+function scrollRegion(label: string): Record<string, string> {
+  return { tabindex: '0', role: 'region', 'aria-label': label };
+}
+
 function measuredTable(measured: Measured, caption: string, format: (v: Measured[string]) => string): Raw {
-  return el('div', { class: 'tl-table-wrap' },
+  return el('div', { class: 'tl-table-wrap', ...scrollRegion(caption) },
     el('table', { class: 'tl-measured' },
       el('caption', null, caption),
       el('thead', null, el('tr', null, el('th', { scope: 'col' }, 'Measured'), el('th', { scope: 'col' }, 'Value'))),
@@ -33,7 +39,7 @@ function traceTable(figure: Figure, format: (v: number | string | boolean) => st
   const x = traces[0].x;
   if (x.length > 24 || !traces.every((t) => t.x.length === x.length && t.x.every((v, i) => v === x[i]))) return null;
   const cell = (v: unknown) => (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? format(v) : '');
-  return el('div', { class: 'tl-table-wrap' },
+  return el('div', { class: 'tl-table-wrap', ...scrollRegion('Data plotted') },
     el('table', { class: 'tl-trace-table' },
       el('caption', null, 'Data plotted'),
       el('thead', null, el('tr', null, el('th', { scope: 'col' }, axisTitle(figure.layout?.xaxis) || 'x'), traces.map((t, i) => el('th', { scope: 'col' }, t.name ?? `Series ${i + 1}`)))),
@@ -123,7 +129,7 @@ export function prerenderedOutput(run: CellRun | null): Raw {
   const parts: Child[] = run.outputs.map((o) => {
     if (o.kind === 'text') return el('pre', { class: `tl-out tl-out-${o.level}` }, o.text);
     if (o.kind === 'table') {
-      return el('div', { class: 'tl-table-wrap tl-out-table-wrap' },
+      return el('div', { class: 'tl-table-wrap tl-out-table-wrap', ...scrollRegion('Table the cell printed') },
         el('table', { class: 'tl-out-table' },
           el('thead', null, el('tr', null, el('th', { scope: 'col' }, '(index)'), o.columns.map((c) => el('th', { scope: 'col' }, c)))),
           el('tbody', null, o.rows.map((r) => el('tr', null, el('th', { scope: 'row' }, r.index), r.cells.map((c) => el('td', null, c)))))));

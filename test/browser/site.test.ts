@@ -109,19 +109,19 @@ async function drawAllFigures(page: Page): Promise<number> {
   const n = await figures.count();
   for (let i = 0; i < n; i++) {
     await figures.nth(i).scrollIntoViewIfNeeded();
-    await figures.nth(i).locator('.tl-plot svg.main-svg').first().waitFor({ timeout: 30_000 });
+    await figures.nth(i).locator('.tl-plot svg.main-svg').first().waitFor({ timeout: 90_000 });
   }
   return n;
 }
 
 /** Runs a cell and waits until it finished, failed or was stopped; returns its state and output. */
-async function runCell(page: Page, cell: ReturnType<Page['locator']>, timeout = CELL_LIMIT_MS + 5000) {
+async function runCell(page: Page, cell: ReturnType<Page['locator']>, timeout = CELL_LIMIT_MS + 30_000) {
   await cell.locator('.tl-run').click();
   return waitCell(page, cell, timeout);
 }
 
 /** Waits until a running cell finished, failed or was stopped. */
-async function waitCell(page: Page, cell: ReturnType<Page['locator']>, timeout = CELL_LIMIT_MS + 5000) {
+async function waitCell(page: Page, cell: ReturnType<Page['locator']>, timeout = CELL_LIMIT_MS + 30_000) {
   const handle = await cell.elementHandle();
   await page.waitForFunction((el) => ['done', 'error', 'stopped'].includes((el as HTMLElement).dataset.state ?? ''), handle, { timeout });
   return { state: await cell.getAttribute('data-state'), output: await cell.locator('.tl-cell-output').innerText() };
@@ -237,7 +237,7 @@ describe('course site', () => {
     await cell.locator('textarea').fill("console.log('again')");
     expect((await runCell(page, cell)).output).toContain('again');
     await context.close();
-  }, 60_000);
+  }, 120_000);
 
   it('finds a lesson from a word of its body, from any page, offline', async () => {
     // Pick a word that occurs in exactly one real lesson; expect the header search on the home page and
