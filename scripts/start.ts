@@ -8,7 +8,10 @@ import { ensureLibraryBuilt } from './jupyter-env';
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 4321);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT: got "${process.env.PORT}"; expected a whole number from 0 to 65535`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT: got "${process.env.PORT}"; expected a whole number from 0 to 65535`);
+    process.exit(2); // bad input, as the CLI does
+  }
   ensureLibraryBuilt({ log: (m) => console.log(m) });
   const { outDir } = await buildSite();
   const server = createSiteServer({ root: outDir });
