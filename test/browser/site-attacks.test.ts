@@ -5,12 +5,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BASIC_TRACE_TYPES } from '../../site/builder/clientAssets';
-import { ROOT, type ServedSite, buildSite, loadLabForNode, requireChromium, serveBuiltSite, stopServedSite } from './support';
+import { ROOT, type ServedSite, loadLabForNode, requireChromium, serveGuideSite, stopServedSite } from './support';
 
 const PAGE = 'zz-attacks';
 let site: ServedSite | undefined;
@@ -39,34 +38,12 @@ beforeAll(async () => {
   await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
   evilOrigin = `http://127.0.0.1:${(evil.address() as AddressInfo).port}`;
 
-  site = await serveBuiltSite('teaming-lab-attacks-', async (workDir) => {
-    const content = path.join(workDir, 'content');
-    await mkdir(content);
-    await writeFile(path.join(content, '01-one.mdx'), `---
-title: A lesson
-lesson: 1
-minutes: 5
-summary: Needed so the build has a lesson.
----
-
-## Text
-
-Some text.
-`);
-    await writeFile(path.join(content, `${PAGE}.mdx`), `---
-title: Attack self-test
-kind: guide
-summary: A cell for the attack tests.
----
-
-## A cell
+  site = await serveGuideSite('teaming-lab-attacks-', PAGE, { title: 'Attack self-test', summary: 'A cell for the attack tests.', body: `## A cell
 
 \`\`\`ts cell
 console.log('ready');
 \`\`\`
-`);
-    return buildSite({ contentDir: content, outDir: path.join(workDir, 'dist'), libEntry: path.join(ROOT, 'lib', 'index.ts'), quiet: true });
-  });
+` });
   ({ origin, browser } = site);
 });
 
