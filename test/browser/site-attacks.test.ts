@@ -54,6 +54,9 @@ afterAll(async () => {
 
 beforeEach(() => { evilHits = []; });
 
+/** The output of the reader's run (the build-time output is a second, hidden `.tl-cell-output[data-prerendered]`). */
+const LIVE_OUTPUT = '.tl-cell .tl-cell-output:not([data-prerendered])';
+
 async function cellPage(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
@@ -73,7 +76,7 @@ async function runCode(page: Page, code: string): Promise<void> {
 
 async function waitEnd(page: Page, timeout = 30_000): Promise<{ state: string; output: string }> {
   await page.waitForFunction(() => ['done', 'error', 'stopped'].includes(document.querySelector<HTMLElement>('.tl-cell')!.dataset.state ?? ''), null, { timeout });
-  return page.evaluate(() => ({ state: document.querySelector<HTMLElement>('.tl-cell')!.dataset.state!, output: document.querySelector<HTMLElement>('.tl-cell .tl-cell-output')!.innerText }));
+  return page.evaluate(() => ({ state: document.querySelector<HTMLElement>('.tl-cell')!.dataset.state!, output: document.querySelector<HTMLElement>('.tl-cell .tl-cell-output:not([data-prerendered])')!.innerText }));
 }
 
 /** The longest gap between animation frames over `ms` (a frozen tab has a gap as long as the freeze). */
@@ -166,14 +169,14 @@ describe('a cell against the page', () => {
   it('Stop ends the run at once and discards the output still queued', async () => {
     const { page } = await cellPage();
     await runCode(page, "for (let i = 0; i < 1500; i++) console.log('early', i);\nwhile (true) {}");
-    await page.waitForFunction(() => document.querySelector('.tl-cell .tl-cell-output')!.textContent!.includes('early'));
+    await page.waitForFunction(() => document.querySelector('.tl-cell .tl-cell-output:not([data-prerendered])')!.textContent!.includes('early'));
     await page.locator('.tl-cell .tl-stop').click();
     const { state, output } = await waitEnd(page, 2000);
     expect(state).toBe('stopped');
     expect(output).toContain('Stopped by you.');
-    const after = await page.locator('.tl-cell .tl-cell-output').innerText();
+    const after = await page.locator(LIVE_OUTPUT).innerText();
     await page.waitForTimeout(500);
-    expect(await page.locator('.tl-cell .tl-cell-output').innerText()).toBe(after);
+    expect(await page.locator(LIVE_OUTPUT).innerText()).toBe(after);
     await page.close();
   });
 
@@ -220,7 +223,7 @@ describe('a cell against the page', () => {
     await runCode(page, "console.log('second run sees', typeof (globalThis as any).secret);");
     const { state, output } = await waitEnd(page);
     await page.waitForTimeout(600);
-    const finalOutput = await page.locator('.tl-cell .tl-cell-output').innerText();
+    const finalOutput = await page.locator(LIVE_OUTPUT).innerText();
     expect(state).toBe('done');
     expect(output).toContain('second run sees undefined');
     expect(finalOutput).not.toContain('HIJACKED');

@@ -128,7 +128,7 @@ describe('runnable cells', () => {
     await cell(page).locator('.cm-content').fill("console.table([{ member: 'NIC1', gbps: 10 }, { member: 'NIC2', gbps: 10 }]);");
     await cell(page).locator('.tl-run').click();
     await waitEnd(page);
-    const table = cell(page).locator('.tl-cell-output table');
+    const table = cell(page).locator('.tl-cell-output:not([data-prerendered]) table');
     expect(await table.locator('thead th').allInnerTexts()).toEqual(['(index)', 'member', 'gbps']);
     expect(await table.locator('tbody tr').nth(1).locator('th, td').allInnerTexts()).toEqual(['1', 'NIC2', '10']);
     await context.close();

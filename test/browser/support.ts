@@ -83,7 +83,9 @@ export async function serveGuideSite(prefix: string, slug: string, guide: { titl
   return serveBuiltSite(prefix, async (workDir) => {
     const content = path.join(workDir, 'content');
     await mkdir(content);
-    await writeFile(path.join(content, '01-one.mdx'), '---\ntitle: A lesson\nlesson: 1\nminutes: 5\nsummary: Needed so the build has a lesson.\n---\n\n## Text\n\nSome text.\n');
+    const skeleton = ['What you will learn', 'Predict first', 'A teaching section', 'Explore', 'What we found', 'Exercises', 'Summary']
+      .map((h) => `## ${h}\n\nSome text.\n`).join('\n') + '\n```ts cell\nconsole.log(1 + 1);\n```\n'; // the lesson skeleton the parser requires
+    await writeFile(path.join(content, '01-one.mdx'), `---\ntitle: A lesson\nlesson: 1\nminutes: 5\nsummary: Needed so the build has a lesson.\n---\n\n${skeleton}`);
     await writeFile(path.join(content, `${slug}.mdx`), `---\ntitle: ${guide.title}\nkind: guide\nsummary: ${guide.summary}\n---\n\n${guide.body}`);
     return buildSite({ contentDir: content, outDir: path.join(workDir, 'dist'), libEntry: path.join(ROOT, 'lib', 'index.ts'), quiet: true });
   });
