@@ -5,12 +5,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BASIC_TRACE_TYPES } from '../../site/builder/clientAssets';
-import { ROOT, type ServedSite, buildSite, loadLabForNode, requireChromium, serveBuiltSite, stopServedSite } from './support';
+import { ROOT, type ServedSite, loadLabForNode, requireChromium, serveGuideSite, stopServedSite } from './support';
 
 const PAGE = 'zz-attacks';
 let site: ServedSite | undefined;
@@ -39,34 +38,12 @@ beforeAll(async () => {
   await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
   evilOrigin = `http://127.0.0.1:${(evil.address() as AddressInfo).port}`;
 
-  site = await serveBuiltSite('teaming-lab-attacks-', async (workDir) => {
-    const content = path.join(workDir, 'content');
-    await mkdir(content);
-    await writeFile(path.join(content, '01-one.mdx'), `---
-title: A lesson
-lesson: 1
-minutes: 5
-summary: Needed so the build has a lesson.
----
-
-## Text
-
-Some text.
-`);
-    await writeFile(path.join(content, `${PAGE}.mdx`), `---
-title: Attack self-test
-kind: guide
-summary: A cell for the attack tests.
----
-
-## A cell
+  site = await serveGuideSite('teaming-lab-attacks-', PAGE, { title: 'Attack self-test', summary: 'A cell for the attack tests.', body: `## A cell
 
 \`\`\`ts cell
 console.log('ready');
 \`\`\`
-`);
-    return buildSite({ contentDir: content, outDir: path.join(workDir, 'dist'), libEntry: path.join(ROOT, 'lib', 'index.ts'), quiet: true });
-  });
+` });
   ({ origin, browser } = site);
 });
 
@@ -76,6 +53,9 @@ afterAll(async () => {
 });
 
 beforeEach(() => { evilHits = []; });
+
+/** The output of the reader's run (the build-time output is a second, hidden `.tl-cell-output[data-prerendered]`). */
+const LIVE_OUTPUT = '.tl-cell .tl-cell-output:not([data-prerendered])';
 
 async function cellPage(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
@@ -96,7 +76,7 @@ async function runCode(page: Page, code: string): Promise<void> {
 
 async function waitEnd(page: Page, timeout = 30_000): Promise<{ state: string; output: string }> {
   await page.waitForFunction(() => ['done', 'error', 'stopped'].includes(document.querySelector<HTMLElement>('.tl-cell')!.dataset.state ?? ''), null, { timeout });
-  return page.evaluate(() => ({ state: document.querySelector<HTMLElement>('.tl-cell')!.dataset.state!, output: document.querySelector<HTMLElement>('.tl-cell .tl-cell-output')!.innerText }));
+  return page.evaluate(() => ({ state: document.querySelector<HTMLElement>('.tl-cell')!.dataset.state!, output: document.querySelector<HTMLElement>('.tl-cell .tl-cell-output:not([data-prerendered])')!.innerText }));
 }
 
 /** The longest gap between animation frames over `ms` (a frozen tab has a gap as long as the freeze). */
@@ -189,14 +169,14 @@ describe('a cell against the page', () => {
   it('Stop ends the run at once and discards the output still queued', async () => {
     const { page } = await cellPage();
     await runCode(page, "for (let i = 0; i < 1500; i++) console.log('early', i);\nwhile (true) {}");
-    await page.waitForFunction(() => document.querySelector('.tl-cell .tl-cell-output')!.textContent!.includes('early'));
+    await page.waitForFunction(() => document.querySelector('.tl-cell .tl-cell-output:not([data-prerendered])')!.textContent!.includes('early'));
     await page.locator('.tl-cell .tl-stop').click();
     const { state, output } = await waitEnd(page, 2000);
     expect(state).toBe('stopped');
     expect(output).toContain('Stopped by you.');
-    const after = await page.locator('.tl-cell .tl-cell-output').innerText();
+    const after = await page.locator(LIVE_OUTPUT).innerText();
     await page.waitForTimeout(500);
-    expect(await page.locator('.tl-cell .tl-cell-output').innerText()).toBe(after);
+    expect(await page.locator(LIVE_OUTPUT).innerText()).toBe(after);
     await page.close();
   });
 
@@ -243,7 +223,7 @@ describe('a cell against the page', () => {
     await runCode(page, "console.log('second run sees', typeof (globalThis as any).secret);");
     const { state, output } = await waitEnd(page);
     await page.waitForTimeout(600);
-    const finalOutput = await page.locator('.tl-cell .tl-cell-output').innerText();
+    const finalOutput = await page.locator(LIVE_OUTPUT).innerText();
     expect(state).toBe('done');
     expect(output).toContain('second run sees undefined');
     expect(finalOutput).not.toContain('HIJACKED');

@@ -3,12 +3,11 @@
 // reported by the TypeScript compiler in the page; a bad import names the missing export; console.table
 // draws a table; edits and answers survive a reload and "Reset this page" forgets them; Copy copies the
 // code; a page opened from a file says which command to run.
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, type ServedSite, buildSite, requireChromium, serveBuiltSite, stopServedSite } from './support';
+import { type ServedSite, requireChromium, serveGuideSite, stopServedSite } from './support';
 
 const PAGE = 'zz-cells';
 const FIRST = "const greeting: string = 'hello';\nconsole.log(greeting, 6 * 7);";
@@ -18,17 +17,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   requireChromium();
-  site = await serveBuiltSite('teaming-lab-cells-', async (workDir) => {
-    const content = path.join(workDir, 'content');
-    await mkdir(content);
-    await writeFile(path.join(content, '01-one.mdx'), '---\ntitle: A lesson\nlesson: 1\nminutes: 5\nsummary: Needed so the build has a lesson.\n---\n\n## Text\n\nSome text.\n');
-    await writeFile(path.join(content, `${PAGE}.mdx`), `---
-title: Cells self-test
-kind: guide
-summary: Cells for the cell tests.
----
-
-## First
+  site = await serveGuideSite('teaming-lab-cells-', PAGE, { title: 'Cells self-test', summary: 'Cells for the cell tests.', body: `## First
 
 \`\`\`ts cell
 ${FIRST}
@@ -46,9 +35,7 @@ console.log(ephemeralPorts({ count: 2 }));
 \`\`\`ts
 const copyMe = 1;
 \`\`\`
-`);
-    return buildSite({ contentDir: content, outDir: path.join(workDir, 'dist'), libEntry: path.join(ROOT, 'lib', 'index.ts'), quiet: true });
-  });
+` });
   ({ origin, browser } = site);
 });
 
@@ -141,7 +128,7 @@ describe('runnable cells', () => {
     await cell(page).locator('.cm-content').fill("console.table([{ member: 'NIC1', gbps: 10 }, { member: 'NIC2', gbps: 10 }]);");
     await cell(page).locator('.tl-run').click();
     await waitEnd(page);
-    const table = cell(page).locator('.tl-cell-output table');
+    const table = cell(page).locator('.tl-cell-output:not([data-prerendered]) table');
     expect(await table.locator('thead th').allInnerTexts()).toEqual(['(index)', 'member', 'gbps']);
     expect(await table.locator('tbody tr').nth(1).locator('th, td').allInnerTexts()).toEqual(['1', 'NIC2', '10']);
     await context.close();

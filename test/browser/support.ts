@@ -1,7 +1,7 @@
 // Shared by the browser tests: launching Debian's Chromium the same way everywhere, and building the site
 // into a temporary folder, serving it on a free port and opening a browser on it.
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -73,6 +73,22 @@ export async function serveBuiltSite(prefix: string, build: (workDir: string) =>
     await stopServedSite(started);
     throw error;
   }
+}
+
+/**
+ * `serveBuiltSite` for a test page: builds a site of one minimal lesson (a site needs one) and the guide
+ * `<slug>.mdx` whose body (after its front matter) is `body`, with the repository's library.
+ */
+export async function serveGuideSite(prefix: string, slug: string, guide: { title: string; summary: string; body: string }): Promise<ServedSite> {
+  return serveBuiltSite(prefix, async (workDir) => {
+    const content = path.join(workDir, 'content');
+    await mkdir(content);
+    const skeleton = ['What you will learn', 'Predict first', 'A teaching section', 'Explore', 'What we found', 'Exercises', 'Summary']
+      .map((h) => `## ${h}\n\nSome text.\n`).join('\n') + '\n```ts cell\nconsole.log(1 + 1);\n```\n'; // the lesson skeleton the parser requires
+    await writeFile(path.join(content, '01-one.mdx'), `---\ntitle: A lesson\nlesson: 1\nminutes: 5\nsummary: Needed so the build has a lesson.\n---\n\n${skeleton}`);
+    await writeFile(path.join(content, `${slug}.mdx`), `---\ntitle: ${guide.title}\nkind: guide\nsummary: ${guide.summary}\n---\n\n${guide.body}`);
+    return buildSite({ contentDir: content, outDir: path.join(workDir, 'dist'), libEntry: path.join(ROOT, 'lib', 'index.ts'), quiet: true });
+  });
 }
 
 /** Closes the browser and the server and removes the temporary folder, whichever of them were started. */
