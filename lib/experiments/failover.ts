@@ -83,7 +83,7 @@ export const failover = defineExperiment<FailoverOptions, FailoverData>({
     { name: 'failAtS', label: 'HV1 NIC1 fails at (s)', kind: 'number', min: 0.5, max: 30, step: 0.5, default: 5 },
     { name: 'restoreAtS', label: 'NIC1 comes back at (s, 0 = never)', kind: 'number', min: 0, max: 60, step: 0.5, default: 0 },
   ],
-  run({ teamingMode, loadBalancingAlgorithm, vms, failAtS, restoreAtS }) {
+  run({ teamingMode, loadBalancingAlgorithm, vms, failAtS, restoreAtS }, draw) {
     const events: NonNullable<ScenarioInput['events']> = [{ atS: failAtS, host: 'HV1', member: 'NIC1', state: 'failed' }];
     if (restoreAtS > failAtS) events.push({ atS: restoreAtS, host: 'HV1', member: 'NIC1', state: 'up' });
     const input: ScenarioInput = {
@@ -95,7 +95,7 @@ export const failover = defineExperiment<FailoverOptions, FailoverData>({
       }),
       events,
     };
-    const sim = runScenario(input);
+    const sim = runScenario(input, draw);
     const { result } = sim;
     const afterEndS = restoreAtS > failAtS ? Math.min(restoreAtS, result.durationS) : result.durationS;
     const members = Object.keys(result.hosts.HV1.members);
@@ -128,8 +128,10 @@ export const failover = defineExperiment<FailoverOptions, FailoverData>({
 
     return {
       id: 'failover',
-      claim: 'When a team member fails in the middle of a drain, its flows move to the surviving members, every migration completes, and no byte is lost.',
+      claim: 'When a team member fails in the middle of a drain, its flows move to the surviving members, every migration completes, and no byte is lost, whatever the hash.',
       holds,
+      anyHash: { statement: 'After the failure the failed member carries nothing, the survivors carry on, every migration completes and every byte sent arrives.', holds },
+      observation: { statement: 'The drain completed on the surviving members.', appeared: holds },
       measured: {
         vms,
         failAtS,

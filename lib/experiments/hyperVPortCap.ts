@@ -55,12 +55,12 @@ export const hyperVPortCap = defineExperiment<HyperVPortCapOptions, HyperVPortCa
       default: 'src-dst-port',
     },
   ],
-  run({ vms, memoryGiB, members, switchLoadBalance }) {
+  run({ vms, memoryGiB, members, switchLoadBalance }, draw) {
     const memberGbps = 10;
     const rows: HyperVPortCapRow[] = TEAMING_MODES.map((teamingMode) => {
       const common = { teamingMode, vms, memoryGiB, members, memberGbps, switchLoadBalance: switchLoadBalance as CiscoLoadBalance };
-      const pinned = runScenario(articleScenario({ ...common, loadBalancingAlgorithm: 'HyperVPort' }));
-      const hashed = runScenario(articleScenario({ ...common, loadBalancingAlgorithm: 'TransportPorts' }));
+      const pinned = runScenario(articleScenario({ ...common, loadBalancingAlgorithm: 'HyperVPort' }), draw);
+      const hashed = runScenario(articleScenario({ ...common, loadBalancingAlgorithm: 'TransportPorts' }), draw);
       return {
         teamingMode,
         hyperVPortPeakSendGbps: hostUsage(pinned.result, 'HV1').peakSendGbps,
@@ -78,8 +78,10 @@ export const hyperVPortCap = defineExperiment<HyperVPortCapOptions, HyperVPortCa
     }
     return {
       id: 'finding-3',
-      claim: 'Hyper-V Port caps live migration at one member\'s bandwidth, whatever the teaming mode.',
+      claim: 'Hyper-V Port caps live migration at one member\'s bandwidth, whatever the teaming mode and whatever the hash: the host vNIC is one vSwitch port, pinned to one member.',
       holds,
+      anyHash: { statement: 'Under Hyper-V Port, HV1 never sends faster than one member, in every teaming mode.', holds },
+      observation: { statement: 'The article\'s Hyper-V Port drains stayed at one member\'s speed.', appeared: holds },
       measured,
       summary:
         `With ${vms} VMs and ${members} x ${memberGbps} Gbps members, Hyper-V Port peaked at ` +

@@ -23,7 +23,7 @@ interface Lab {
 function lab(options: Lab = {}): ScenarioInput {
   const { teamingMode = 'Lacp', loadBalancingAlgorithm = 'TransportPorts', vms = 4, events = [] } = options;
   const members = options.members ?? (() => [{ name: 'NIC1', gbps: 10 }, { name: 'NIC2', gbps: 10 }]);
-  const host = (i: number) => ({ name: `HV${i + 1}`, ip: `10.10.10.${i + 1}`, team: { teamingMode, loadBalancingAlgorithm, members: members(i) } });
+  const host = (i: number) => ({ name: `HV${i + 1}`, ip: `10.10.10.${i + 1}`, team: { teamingMode, loadBalancingAlgorithm, addressHash: 'toeplitz-test-key' as const, members: members(i) } }); // a fixed, published key: fixed member choices
   return {
     hosts: [host(0), host(1)],
     switch: { loadBalance: 'src-dst-port' },
