@@ -1,4 +1,5 @@
 import type { CheckResult, Exercise } from './Exercise';
+import { formatMeasured } from '../notebook/findingMarkdown';
 
 /** Options for `numberCheck`: the right value, computed from the model, and how close is close enough. */
 export interface NumberCheckOptions {
@@ -22,9 +23,10 @@ export function numberCheck(id: string, options: NumberCheckOptions): (answer: u
     }
     const want = expected();
     const ok = Math.abs(value - want) <= Math.abs(want) * relative + absolute;
+    const shown = `${formatMeasured(value)}${unit ? ` ${unit}` : ''}`; // at most 3 decimals: 60.995, not 60.99511627776
     return ok
-      ? { id, pass: true, message: `${id}: correct (${value}${unit ? ` ${unit}` : ''})` }
-      : { id, pass: false, message: `${id}: not yet: ${value}${unit ? ` ${unit}` : ''} is ${value > want ? 'too high' : 'too low'}` };
+      ? { id, pass: true, message: `${id}: correct (${shown})` }
+      : { id, pass: false, message: `${id}: not yet: ${shown} is ${value > want ? 'too high' : 'too low'}` };
   };
 }
 
