@@ -295,6 +295,7 @@ export {
   defineExperiment,
   resolveOptions,
   articleScenario,
+  ARTICLE_DRAW_SEED,
   runScenario,
   hostUsage,
   oneStreamOneMember,

@@ -11,5 +11,5 @@ export { reproduceEnsemble } from './reproduceEnsemble';
 export type { ReproduceEnsembleOptions } from './reproduceEnsemble';
 export { simulateEnsemble } from './simulateEnsemble';
 export type { SimulateEnsembleOptions, ScenarioEnsemble, HostEnsemble } from './simulateEnsemble';
-export { findingDraws, DRAWN_FINDINGS } from './findingDraws';
-export type { FindingDrawsOptions } from './findingDraws';
+export { findingDraws, DRAWN_FINDINGS } from '../experiments/findingDraws';
+export type { FindingDrawsOptions } from '../experiments/findingDraws';

@@ -8,8 +8,8 @@ export type ReproduceEnsembleOptions = Omit<EnsembleOptions, 'options'>;
 /**
  * Every experiment of the kit, each over many draws with its default options, in registry order: for each
  * finding what holds for any hash, and the probability that the article's observation appears (see
- * `runEnsemble`). What `teaming-lab reproduce` prints.
+ * `runEnsemble`); not `finding-draws`, which summarizes these same draws. What `teaming-lab reproduce` prints.
  */
 export function reproduceEnsemble(options: ReproduceEnsembleOptions = {}): FindingEnsemble[] {
-  return Object.values(experiments).map((experiment) => runEnsemble(experiment, options));
+  return Object.values(experiments).filter((experiment) => !experiment.summarizesDraws).map((experiment) => runEnsemble(experiment, options));
 }

@@ -78,6 +78,11 @@ export interface Experiment<O extends Record<string, unknown> = Record<string, a
    */
   dependsOnDraw: boolean;
   /**
+   * True for an experiment that itself runs other experiments over many draws (`finding-draws`):
+   * `reproduce` and `reproduceEnsemble` skip it, since they report every finding's draws already.
+   */
+  summarizesDraws: boolean;
+  /**
    * Runs the experiment. Options not given take the controls' defaults. Deterministic: without a `draw`
    * its scenarios run as written (seed 1, first port 49152); with one, as that draw (`drawScenario`).
    */

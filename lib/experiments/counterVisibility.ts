@@ -2,7 +2,7 @@ import { concurrentUse, perfmonView, taskManagerView } from '../counters';
 import type { Figure } from '../Figure';
 import { baseLayout, round3, SERIES_COLORS } from '../figures';
 import { articleScenario } from './articleScenario';
-import { vmsControl } from './controls';
+import { vmsControl, seedControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt } from './usage';
@@ -19,6 +19,8 @@ export interface CounterVisibilityOptions extends Record<string, unknown> {
   updateIntervalS: number;
   /** Seconds both members must stay busy before a person watching Task Manager notices, 1 to 10. Default 3. */
   minVisibleS: number;
+  /** The scenario seed of the one run shown (see `seedControl`); an ensemble's draws replace it. Default 1. */
+  seed: number;
 }
 
 /** What each tool showed for one VM size. */
@@ -53,13 +55,14 @@ export const counterVisibility = defineExperiment<CounterVisibilityOptions, Coun
     { name: 'largeMemoryGiB', label: 'Large VM memory (GiB)', kind: 'number', min: 4, max: 64, step: 1, default: 16 },
     { name: 'updateIntervalS', label: 'Update interval (s)', kind: 'select', options: [0.5, 1, 4], default: 1 },
     { name: 'minVisibleS', label: 'Seconds a person needs to notice', kind: 'number', min: 1, max: 10, step: 1, default: 3 },
+    seedControl(),
   ],
-  run({ vms, smallMemoryGiB, largeMemoryGiB, updateIntervalS, minVisibleS }, draw) {
+  run({ vms, smallMemoryGiB, largeMemoryGiB, updateIntervalS, minVisibleS, seed }, draw) {
     const memberGbps = 10;
     const thresholdGbps = memberGbps / 10;
     const look = (memoryGiB: number): CounterVisibilitySighting => {
       const sim = runScenario(
-        articleScenario({ teamingMode: 'Lacp', loadBalancingAlgorithm: 'TransportPorts', vms, memoryGiB, memberGbps, setupJitterS: 0.5 }),
+        articleScenario({ teamingMode: 'Lacp', loadBalancingAlgorithm: 'TransportPorts', vms, memoryGiB, memberGbps, setupJitterS: 0.5, seed }),
         draw,
       );
       const links = sim.links.filter((l) => l.host === 'HV1' && l.direction === 'send').map((l) => l.id);

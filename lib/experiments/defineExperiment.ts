@@ -15,6 +15,8 @@ export interface ExperimentDefinition<O extends Record<string, unknown>, D> {
   controls: ExperimentControl[];
   /** See `Experiment.dependsOnDraw`. Default true. */
   dependsOnDraw?: boolean;
+  /** See `Experiment.summarizesDraws`. Default false. */
+  summarizesDraws?: boolean;
   /** The experiment itself, given complete options and the draw its scenarios run as (if any). */
   run(options: O, draw?: Draw): ExperimentResult<D>;
 }
@@ -25,13 +27,14 @@ export interface ExperimentDefinition<O extends Record<string, unknown>, D> {
  * naming the option; missing options take the control's default.
  */
 export function defineExperiment<O extends Record<string, unknown>, D>(definition: ExperimentDefinition<O, D>): Experiment<O, D> {
-  const { id, finding, title, controls, dependsOnDraw = true } = definition;
+  const { id, finding, title, controls, dependsOnDraw = true, summarizesDraws = false } = definition;
   return {
     id,
     finding,
     title,
     controls,
     dependsOnDraw,
+    summarizesDraws,
     run(options = {}, draw?: Draw) {
       return definition.run(resolveOptions(id, controls, options) as O, draw);
     },

@@ -2,7 +2,7 @@ import { barFigure } from '../figures';
 import type { CiscoLoadBalance } from '../hashing';
 import { TEAMING_MODES } from '../teaming/Team';
 import { articleScenario } from './articleScenario';
-import { membersControl, memoryGiBControl, vmsControl } from './controls';
+import { membersControl, memoryGiBControl, vmsControl, seedControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { short } from './oneStreamOneMember';
 import { runScenario } from './runScenario';
@@ -18,6 +18,8 @@ export interface HyperVPortCapOptions extends Record<string, unknown> {
   members: number;
   /** The switch's `port-channel load-balance`: src-dst-port, src-dst-ip, src-dst-mac or src-mac. Default src-dst-port. */
   switchLoadBalance: string;
+  /** The scenario seed of the one run shown (see `seedControl`); an ensemble's draws replace it. Default 1. */
+  seed: number;
 }
 
 /** One teaming mode, drained with Hyper-V Port and, for contrast, with Address Hash (TransportPorts). */
@@ -54,11 +56,12 @@ export const hyperVPortCap = defineExperiment<HyperVPortCapOptions, HyperVPortCa
       options: ['src-dst-port', 'src-dst-ip', 'src-dst-mac', 'src-mac'],
       default: 'src-dst-port',
     },
+    seedControl(),
   ],
-  run({ vms, memoryGiB, members, switchLoadBalance }, draw) {
+  run({ vms, memoryGiB, members, switchLoadBalance, seed }, draw) {
     const memberGbps = 10;
     const rows: HyperVPortCapRow[] = TEAMING_MODES.map((teamingMode) => {
-      const common = { teamingMode, vms, memoryGiB, members, memberGbps, switchLoadBalance: switchLoadBalance as CiscoLoadBalance };
+      const common = { teamingMode, vms, memoryGiB, members, memberGbps, switchLoadBalance: switchLoadBalance as CiscoLoadBalance, seed };
       const pinned = runScenario(articleScenario({ ...common, loadBalancingAlgorithm: 'HyperVPort' }), draw);
       const hashed = runScenario(articleScenario({ ...common, loadBalancingAlgorithm: 'TransportPorts' }), draw);
       return {

@@ -1,7 +1,7 @@
 export type { Experiment, ExperimentControl, ExperimentResult, Measured } from './Experiment';
 export { defineExperiment, resolveOptions } from './defineExperiment';
 export type { ExperimentDefinition } from './defineExperiment';
-export { articleScenario } from './articleScenario';
+export { articleScenario, ARTICLE_DRAW_SEED } from './articleScenario';
 export type { ArticleScenarioOptions } from './articleScenario';
 export { runScenario } from './runScenario';
 export { hostUsage } from './usage';

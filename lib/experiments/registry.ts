@@ -14,6 +14,7 @@ import { transports } from './transports';
 import { networkDesign } from '../design/networkDesign';
 import { drainPlanExperiment } from '../design/drainPlan';
 import { precopyRounds } from '../course/precopyRounds';
+import { findingDraws } from './findingDraws';
 
 /** Every experiment, by id, in the order `reproduce` runs them. Notebooks, the site and the CLI all look
  * experiments up here. Typed with `satisfies`, so `experiments['finding-5'].run().data` has the experiment's
@@ -34,6 +35,7 @@ export const experiments = {
   'network-design': networkDesign,
   'drain-plan': drainPlanExperiment,
   'precopy-rounds': precopyRounds,
+  'finding-draws': findingDraws,
 } satisfies Record<string, Experiment>;
 
 /** The id of a registered experiment, e.g. `finding-3`. */

@@ -1,7 +1,7 @@
 import { barFigure } from '../figures';
 import type { CiscoLoadBalance } from '../hashing';
 import { articleScenario } from './articleScenario';
-import { memoryGiBControl, vmsControl } from './controls';
+import { memoryGiBControl, vmsControl, seedControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
@@ -16,6 +16,8 @@ export interface SimultaneousSettingOptions extends Record<string, unknown> {
   teamingMode: string;
   /** The switch's `port-channel load-balance`: src-dst-port or src-dst-ip. Default src-dst-port. */
   switchLoadBalance: string;
+  /** The scenario seed of the one run shown (see `seedControl`); an ensemble's draws replace it. Default 1. */
+  seed: number;
 }
 
 /** One simultaneous-migration setting. */
@@ -53,8 +55,9 @@ export const simultaneousSetting = defineExperiment<SimultaneousSettingOptions, 
       options: ['src-dst-port', 'src-dst-ip'],
       default: 'src-dst-port',
     },
+    seedControl(),
   ],
-  run({ vms, memoryGiB, teamingMode, switchLoadBalance }, draw) {
+  run({ vms, memoryGiB, teamingMode, switchLoadBalance, seed }, draw) {
     const rows: SimultaneousSettingRow[] = SIMULTANEOUS_SETTINGS.map((simultaneous) => {
       const sim = runScenario(
         articleScenario({
@@ -64,6 +67,7 @@ export const simultaneousSetting = defineExperiment<SimultaneousSettingOptions, 
           memoryGiB,
           simultaneous,
           switchLoadBalance: switchLoadBalance as CiscoLoadBalance,
+          seed,
         }),
         draw,
       );

@@ -2,7 +2,7 @@ import { barFigure } from '../figures';
 import type { CiscoLoadBalance } from '../hashing';
 import type { ConnectionModel } from '../scenario';
 import { articleScenario } from './articleScenario';
-import { membersControl, memoryGiBControl, vmsControl } from './controls';
+import { membersControl, memoryGiBControl, vmsControl, seedControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
@@ -17,6 +17,8 @@ export interface SwitchDependentAllMembersOptions extends Record<string, unknown
   members: number;
   /** The switch's `port-channel load-balance`: src-dst-port, src-port, dst-port, src-dst-ip, src-dst-mac or src-mac. Default src-dst-port. */
   switchLoadBalance: string;
+  /** The scenario seed of the one run shown (see `seedControl`); an ensemble's draws replace it. Default 1. */
+  seed: number;
 }
 
 /** One switch-dependent mode under one connection hypothesis. */
@@ -60,8 +62,9 @@ export const switchDependentAllMembers = defineExperiment<SwitchDependentAllMemb
       options: ['src-dst-port', 'src-port', 'dst-port', 'src-dst-ip', 'src-dst-mac', 'src-mac'],
       default: 'src-dst-port',
     },
+    seedControl(),
   ],
-  run({ vms, memoryGiB, members, switchLoadBalance }, draw) {
+  run({ vms, memoryGiB, members, switchLoadBalance, seed }, draw) {
     const memberGbps = 10;
     const rows: SwitchDependentAllMembersRow[] = [];
     for (const teamingMode of ['Static', 'Lacp'] as const) {
@@ -76,6 +79,7 @@ export const switchDependentAllMembers = defineExperiment<SwitchDependentAllMemb
             memberGbps,
             connections,
             switchLoadBalance: switchLoadBalance as CiscoLoadBalance,
+            seed,
           }),
           draw,
         );
