@@ -104,6 +104,13 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
   };
   /** Up flags of a host's members after each event up to `t`, the initial states first. */
   const historyAt = (h: number, t: number): boolean[][] => upHistory[h].slice(0, historyLength(h, t));
+  /** True when the host's latest event up to `t` brought a member back (a restoration, not a failure). */
+  const restoredAt = (h: number, t: number): boolean => {
+    const n = historyLength(h, t);
+    if (n < 2) return false;
+    const [before, after] = [upHistory[h][n - 2], upHistory[h][n - 1]];
+    return after.some((up, i) => up && !before[i]);
+  };
   const upAt = (h: number, t: number) => upHistory[h][historyLength(h, t) - 1];
   const teamAt = (h: number, t: number): Team | undefined => {
     const team = scenario.hosts[h].team;
@@ -221,6 +228,12 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
           const stillActive = activeMembers(sourceTeam).includes(now);
           if (moment === 'pass' && flowletGap) sendMembers = [leastLoadedMember(sourceTeam, loads(), now)];
           else sendMembers = [stillActive ? now : leastLoadedMember(sourceTeam, loads())];
+        } else if (moment === 'event' && now >= 0 && !restoredAt(s, t) && activeMembers(sourceTeam).includes(now)) {
+          // A member failed (on this host or on the peer): only the traffic on the failed member moves,
+          // flows on members that are still up keep them (Microsoft, NIC Teaming MAC address use and
+          // management: the failed member's traffic goes to the survivors). On a restoration the model
+          // hashes every flow over the active members again (UNVERIFIED: Microsoft does not say).
+          sendMembers = [now];
         } else {
           sendMembers = [sendMember(sourceTeam, conn, { vSwitchPortId: source.vSwitchPortId })];
         }
