@@ -1,5 +1,6 @@
 import { checkNumber } from '../fieldChecks';
 import { mulberry32 } from '../packet/prng';
+import { avalanche32 } from './windows';
 
 /** Bytes in an RSS secret key: 40, enough for an IPv6 4-tuple (36 bytes) plus the 4-byte window. */
 export const RSS_KEY_BYTES = 40;
@@ -49,10 +50,5 @@ export function mixSeed(seed: number, stream: number): number {
   let h = (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul((stream | 0) + 0x632be5ab, 0x85ebca6b)) >>> 0;
   // Seeds beyond 32 bits keep their high part.
   h ^= Math.floor(seed / 2 ** 32) | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return avalanche32(h);
 }

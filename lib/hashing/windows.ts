@@ -109,8 +109,8 @@ function toeplitzAddressHash(
   }
 }
 
-/** The finalizer (`fmix32`) of Austin Appleby's MurmurHash3: every input bit flips about half the output bits. */
-function avalanche32(hash: number): number {
+/** The finalizer (`fmix32`) of Austin Appleby's MurmurHash3: every input bit flips about half the output bits. Internal (also `mixSeed`'s). */
+export function avalanche32(hash: number): number {
   let h = hash >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
