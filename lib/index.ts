@@ -16,6 +16,11 @@ export {
   readHostU32,
   ipv4ToHostU32,
   ephemeralPorts,
+  ephemeralPortAllocator,
+  MAX_OTHER_CONNECTIONS_PER_CONNECTION,
+  hostRssKey,
+  formatHexKey,
+  RSS_KEY_BYTES,
   LINUX_XMIT_HASH_POLICIES,
   linuxXmitHash,
   linuxMember,
@@ -29,6 +34,7 @@ export {
   ciscoMember,
   WINDOWS_ADDRESS_HASH_ALGORITHMS,
   WINDOWS_HASH_MIXINGS,
+  WINDOWS_ADDRESS_HASH_STAND_INS,
   windowsAddressHash,
   windowsMember,
   HASH_POLICIES,
@@ -50,6 +56,7 @@ export type {
   WindowsAddressHashAlgorithm,
   WindowsAddressHashOptions,
   WindowsHashMixing,
+  WindowsAddressHashStandIn,
   HashPolicy,
   SelectMemberOptions,
   MemberChoice,
@@ -64,6 +71,7 @@ export {
   primaryMember,
   teamMac,
   sendMember,
+  teamHashOptions,
   receiveMember,
   outboundInboundTable,
   MAX_MEMBER_GBPS,
@@ -80,6 +88,7 @@ export {
   bondCurrentMember,
   bondSendMembers,
   upMembers,
+  TLB_BUCKETS,
   bondReceiveMember,
   leastLoadedMember,
   dynamicRebalance,
@@ -268,12 +277,17 @@ export {
   barFigure,
   round3,
   memberRatesFigure,
+  probabilityFigure,
+  histogramFigure,
 } from './figures';
 export type {
   BaseLayoutOptions,
   BarFigureOptions,
   BarSeries,
   MemberRatesFigureOptions,
+  ProbabilityBar,
+  ProbabilityFigureOptions,
+  HistogramFigureOptions,
 } from './figures';
 
 // Experiments
@@ -281,6 +295,7 @@ export {
   defineExperiment,
   resolveOptions,
   articleScenario,
+  ARTICLE_DRAW_SEED,
   runScenario,
   hostUsage,
   oneStreamOneMember,
@@ -306,6 +321,7 @@ export {
   PLAN_TRANSPORTS,
   PLAN_MAX_MEMBERS,
   PLAN_MAX_VMS,
+  PLAN_DRAWS,
 } from './experiments';
 export type {
   Experiment,
@@ -390,6 +406,35 @@ export type {
   LessonValueOptions,
   LessonValueSpec,
 } from './notebook';
+
+// Ensembles: findings as probabilities over draws of keys and ports
+export {
+  makeDraw,
+  drawScenario,
+  wilsonInterval,
+  drawsForHalfWidth,
+  distribution,
+  runEnsemble,
+  MAX_ENSEMBLE_RUNS,
+  AUTO_RUNS,
+  reproduceEnsemble,
+  simulateEnsemble,
+  findingDraws,
+  DRAWN_FINDINGS,
+} from './ensemble';
+export type {
+  Draw,
+  DrawOptions,
+  ProbabilityEstimate,
+  Distribution,
+  EnsembleOptions,
+  FindingEnsemble,
+  ReproduceEnsembleOptions,
+  SimulateEnsembleOptions,
+  ScenarioEnsemble,
+  HostEnsemble,
+  FindingDrawsOptions,
+} from './ensemble';
 
 // Designing a live-migration network today (lesson 11): MTU, receive cores, VMQ, QoS, polarization
 export {

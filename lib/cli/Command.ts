@@ -1,4 +1,4 @@
-import type { ExperimentResult } from '../experiments/Experiment';
+import type { FindingEnsemble, ReproduceEnsembleOptions } from '../ensemble';
 import type { FlagSpec, ParsedArgs } from './parseArgs';
 import type { ReadFile } from './readJsonFile';
 import { jsonSafe } from './terminal';
@@ -19,8 +19,8 @@ export interface CliIo {
 
 /** Replaceable parts of the CLI, for tests. Each defaults to the real thing. */
 export interface CliDependencies {
-  /** Runs every experiment (default: the library's `reproduce`). */
-  reproduce?: () => ExperimentResult[] | Promise<ExperimentResult[]>;
+  /** Runs every experiment over many draws (default: the library's `reproduceEnsemble`). */
+  reproduce?: (options: ReproduceEnsembleOptions) => FindingEnsemble[] | Promise<FindingEnsemble[]>;
   /** What `--version` prints. Default `unknown` (main.ts passes the package's version). */
   version?: string;
 }

@@ -1,3 +1,4 @@
+import type { Draw } from '../ensemble/Draw';
 import type { Figure } from '../Figure';
 
 /** A value a reader can change on an experiment (a select box, a number field or a toggle on the site;
@@ -30,8 +31,27 @@ export interface ExperimentResult<D = unknown> {
   id: string;
   /** The claim under test, in plain words. */
   claim: string;
-  /** Whether the model's numbers support the claim. */
+  /**
+   * Whether the model's numbers support the part of the claim that must hold in every draw
+   * (`anyHash.holds`). What holds only for some draws is `observation`, whose probability an ensemble
+   * measures (`runEnsemble`).
+   */
   holds: boolean;
+  /**
+   * What holds for any hash, key and port (by the rules alone), and whether it held in this run.
+   * Absent: the whole claim (`claim`, `holds`).
+   */
+  anyHash?: { statement: string; holds: boolean };
+  /**
+   * The article's observation (or the experiment's reference observation), which may hold only for some
+   * draws of keys and ports, and whether it appeared in this run. Absent: the claim, appearing when it holds.
+   */
+  observation?: {
+    statement: string;
+    appeared: boolean;
+    /** What a uniform hash of independent connections predicts for its probability, where that is a closed form. */
+    uniformHashProbability?: number;
+  };
   /** The figures the verdict rests on. */
   measured: Measured;
   /** One or two sentences saying what was measured, built from `measured`. */
@@ -52,6 +72,19 @@ export interface Experiment<O extends Record<string, unknown> = Record<string, a
   title: string;
   /** The controls a reader may change. */
   controls: ExperimentControl[];
-  /** Runs the experiment. Options not given take the controls' defaults. Deterministic. */
-  run(options?: Partial<O>): ExperimentResult<D>;
+  /**
+   * False when no result depends on the draw (no hash, key or ephemeral port plays a part): an ensemble
+   * then runs it once.
+   */
+  dependsOnDraw: boolean;
+  /**
+   * True for an experiment that itself runs other experiments over many draws (`finding-draws`):
+   * `reproduce` and `reproduceEnsemble` skip it, since they report every finding's draws already.
+   */
+  summarizesDraws: boolean;
+  /**
+   * Runs the experiment. Options not given take the controls' defaults. Deterministic: without a `draw`
+   * its scenarios run as written (seed 1, first port 49152); with one, as that draw (`drawScenario`).
+   */
+  run(options?: Partial<O>, draw?: Draw): ExperimentResult<D>;
 }

@@ -24,3 +24,14 @@ export function memoryGiBControl(defaultValue: number): ExperimentControl {
 export function membersControl(defaultValue: number): ExperimentControl {
   return { name: 'members', label: 'Members per team', kind: 'number', min: 2, max: 8, step: 1, default: defaultValue };
 }
+
+/**
+ * `seed`: which draw of the things a real lab does not control (each host's RSS key, the setup jitter, the
+ * other connections' port skips) one run shows, as the scenario seed, 1 to 1,000,000. Default 1, an
+ * arbitrary draw with no claim to be typical: lessons that walk through one run name the seed they show,
+ * and an ensemble (`runEnsemble`, `reproduce`) replaces it with many draws and reports how often each
+ * outcome appears.
+ */
+export function seedControl(): ExperimentControl {
+  return { name: 'seed', label: 'Draw (scenario seed)', kind: 'number', min: 1, max: 1_000_000, step: 1, default: 1 };
+}

@@ -1,4 +1,5 @@
 import { InputError } from '../InputError';
+import type { Draw } from '../ensemble/Draw';
 import type { Experiment, ExperimentControl, ExperimentResult } from './Experiment';
 
 /** What `defineExperiment` needs: the experiment's identity, its controls, and a run function that
@@ -12,8 +13,12 @@ export interface ExperimentDefinition<O extends Record<string, unknown>, D> {
   title: string;
   /** The controls; their defaults are the options' defaults. */
   controls: ExperimentControl[];
-  /** The experiment itself, given complete options. */
-  run(options: O): ExperimentResult<D>;
+  /** See `Experiment.dependsOnDraw`. Default true. */
+  dependsOnDraw?: boolean;
+  /** See `Experiment.summarizesDraws`. Default false. */
+  summarizesDraws?: boolean;
+  /** The experiment itself, given complete options and the draw its scenarios run as (if any). */
+  run(options: O, draw?: Draw): ExperimentResult<D>;
 }
 
 /**
@@ -22,14 +27,16 @@ export interface ExperimentDefinition<O extends Record<string, unknown>, D> {
  * naming the option; missing options take the control's default.
  */
 export function defineExperiment<O extends Record<string, unknown>, D>(definition: ExperimentDefinition<O, D>): Experiment<O, D> {
-  const { id, finding, title, controls } = definition;
+  const { id, finding, title, controls, dependsOnDraw = true, summarizesDraws = false } = definition;
   return {
     id,
     finding,
     title,
     controls,
-    run(options = {}) {
-      return definition.run(resolveOptions(id, controls, options) as O);
+    dependsOnDraw,
+    summarizesDraws,
+    run(options = {}, draw?: Draw) {
+      return definition.run(resolveOptions(id, controls, options) as O, draw);
     },
   };
 }

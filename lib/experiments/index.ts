@@ -1,7 +1,7 @@
 export type { Experiment, ExperimentControl, ExperimentResult, Measured } from './Experiment';
 export { defineExperiment, resolveOptions } from './defineExperiment';
 export type { ExperimentDefinition } from './defineExperiment';
-export { articleScenario } from './articleScenario';
+export { articleScenario, ARTICLE_DRAW_SEED } from './articleScenario';
 export type { ArticleScenarioOptions } from './articleScenario';
 export { runScenario } from './runScenario';
 export { hostUsage } from './usage';
@@ -33,5 +33,5 @@ export type { SimultaneousSettingOptions, SimultaneousSettingRow } from './simul
 export type { SprayingHurtsOptions } from './sprayingHurts';
 export type { SwitchDependentAllMembersOptions, SwitchDependentAllMembersRow } from './switchDependentAllMembers';
 export type { SwitchIndependentAddressHashOptions, SwitchIndependentAddressHashData } from './switchIndependentAddressHash';
-export { planDrain, planDrainSetup, planScenario, PLAN_TRANSPORTS, PLAN_MAX_MEMBERS, PLAN_MAX_VMS } from './planDrain';
+export { planDrain, planDrainSetup, planScenario, PLAN_TRANSPORTS, PLAN_MAX_MEMBERS, PLAN_MAX_VMS, PLAN_DRAWS } from './planDrain';
 export type { PlanTransport, PlanDrainOptions, DrainBottleneck, DrainEstimate, DrainPlan } from './planDrain';

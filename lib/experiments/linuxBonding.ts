@@ -41,6 +41,7 @@ export interface LinuxBondingRow {
   sentGB: number;
   /**
    * What the kernel documentation leads one to expect on each side: `all` members (by construction),
+   * `copy` (every member carries a copy of every frame: broadcast, one member's worth of goodput),
    * `hashed` (a hash that looks at the ports decides, so the connections may land on one member or
    * several), or `one` (every connection between the two hosts goes the same way).
    */
@@ -49,29 +50,35 @@ export interface LinuxBondingRow {
   expectedReceive: Expected;
 }
 
-type Expected = 'all' | 'hashed' | 'one';
+type Expected = 'all' | 'copy' | 'hashed' | 'one';
 
 /** Policies whose hash includes the TCP ports, so connections between two hosts can land on different members. */
 const PORT_POLICIES: readonly string[] = ['layer3+4', 'encap3+4'];
 
 /**
  * What bonding.rst leads one to expect for the drain between two hosts (one peer, one connection per VM):
- * - balance-rr sprays every connection over all members; broadcast copies every frame to all; the switch's
- *   port-channel hash spreads the receive side of both when it looks at ports.
+ * - balance-rr sprays every connection over all members; broadcast copies every frame to all (duplicates,
+ *   not more goodput); the switch's port-channel hash spreads the receive side of both when it looks at ports.
  * - balance-xor and 802.3ad hash each connection; only a policy with ports tells two hosts' connections apart.
- * - active-backup uses one member; balance-tlb (dynamic) and balance-alb balance by destination and receive
- *   per peer, so with one peer each side uses one member.
+ * - balance-tlb (tlb_dynamic_lb=1) hashes each connection with xmit_hash_policy into one of 256 buckets and
+ *   gives each bucket the least-loaded member (bond_alb.c), so with a port-aware policy it spreads even
+ *   between two hosts; it receives on the current active member only.
+ * - active-backup uses one member; balance-alb balances its sends by destination address and its receives
+ *   by peer, so with one peer each side uses one member.
  */
 function expectation(mode: BondMode, policy: string, switchUsesPorts: boolean): { send: Expected; receive: Expected } {
   const ports = PORT_POLICIES.includes(policy);
   const switchSide = switchUsesPorts ? 'hashed' : 'one';
   switch (mode) {
     case 'balance-rr':
-    case 'broadcast':
       return { send: 'all', receive: switchSide };
+    case 'broadcast':
+      return { send: 'copy', receive: switchSide };
     case 'balance-xor':
     case '802.3ad':
       return { send: ports ? 'hashed' : 'one', receive: switchSide };
+    case 'balance-tlb':
+      return { send: ports ? 'hashed' : 'one', receive: 'one' };
     default:
       return { send: 'one', receive: 'one' };
   }
@@ -94,7 +101,7 @@ export const linuxBonding = defineExperiment<LinuxBondingOptions, LinuxBondingRo
     { name: 'xmitHashPolicy', label: 'xmit_hash_policy', kind: 'select', options: ['layer2', 'layer2+3', 'layer3+4', 'encap2+3', 'encap3+4'], default: 'layer3+4' },
     { name: 'switchLoadBalance', label: 'Switch load-balance', kind: 'select', options: ['src-dst-port', 'src-dst-ip', 'src-dst-mac'], default: 'src-dst-port' },
   ],
-  run({ members, vms, memoryGiB, xmitHashPolicy, switchLoadBalance }) {
+  run({ members, vms, memoryGiB, xmitHashPolicy, switchLoadBalance }, draw) {
     const memberGbps = 10;
     const switchUsesPorts = switchLoadBalance === 'src-dst-port';
     const rows: LinuxBondingRow[] = BOND_MODES.map((mode) => {
@@ -112,7 +119,7 @@ export const linuxBonding = defineExperiment<LinuxBondingOptions, LinuxBondingRo
         liveMigration: { simultaneous: vms },
         migrations: Array.from({ length: vms }, (_, i) => ({ vm: `VM${String(i + 1).padStart(2, '0')}`, from: 'LX1', to: 'LX2', memoryGiB, dirtyMBps: 50 })),
       };
-      const sim = runScenario(input);
+      const sim = runScenario(input, draw);
       const source = hostUsage(sim.result, 'LX1');
       const target = hostUsage(sim.result, 'LX2');
       const expected = expectation(mode, xmitHashPolicy, switchUsesPorts);
@@ -128,24 +135,17 @@ export const linuxBonding = defineExperiment<LinuxBondingOptions, LinuxBondingRo
         expectedReceive: expected.receive,
       };
     });
-    const fits = (used: number, expected: Expected) => (expected === 'all' ? used === members : expected === 'one' ? used === 1 : used >= 1);
+    const fits = (used: number, expected: Expected) =>
+      expected === 'all' || expected === 'copy' ? used === members : expected === 'one' ? used === 1 : used >= 1 && used <= Math.min(vms, members);
     const matches = (row: LinuxBondingRow) => fits(row.sendMembers, row.expectedSend) && fits(row.receiveMembers, row.expectedReceive);
     const holds = rows.every(matches);
     // What spraying costs one stream: the packet model at its calibrated setting (1 Gbps members).
-    const sprayed = simulateTcpStream({
-      baseDelayUs: sprayingCalibration.baseDelayUs,
-      members: Array.from({ length: members }, () => ({ gbps: sprayingCalibration.memberGbps })),
-      scheduling: 'roundRobin',
-      lossDetection: 'dupack',
-      dupAckThreshold: 3,
-      jitterUs: sprayingCalibration.delaySpreadUs,
-      durationS: 0.15,
-      warmupS: 0.05,
-      seed: 1,
-    });
+    const sprayed = sprayedStream(members);
     const memberWorthGbps = (sprayingCalibration.memberGbps * 1448) / 1500;
     const roundRobinMembersWorth = sprayed.goodputGbps / memberWorthGbps;
-    const allBothWays = rows.filter((r) => r.sendMembers === members && r.receiveMembers === members).map((r) => r.mode);
+    // broadcast puts a copy of every frame on every member: all members busy, one member's worth of goodput.
+    const allBothWays = rows.filter((r) => r.mode !== 'broadcast' && r.sendMembers === members && r.receiveMembers === members).map((r) => r.mode);
+    const lacp = rows.find((r) => r.mode === '802.3ad') as LinuxBondingRow;
     const measured: Record<string, number | string | boolean> = {
       members,
       vms,
@@ -161,10 +161,19 @@ export const linuxBonding = defineExperiment<LinuxBondingOptions, LinuxBondingRo
     return {
       id: 'linux-bonding',
       claim:
-        'Between two Linux hosts, balance-rr and broadcast send on every bond member; balance-xor and 802.3ad can spread the migrations\' connections only ' +
-        'with a port-aware xmit_hash_policy (layer3+4), and the receive side only when the switch hashes ports; active-backup, balance-tlb and balance-alb ' +
-        'use one member each way, because there is one peer.',
+        'Between two Linux hosts, balance-rr sprays every connection over every bond member and broadcast copies every frame to each (duplicates, not goodput); ' +
+        'balance-xor, 802.3ad and balance-tlb can spread the migrations\' connections only with a port-aware xmit_hash_policy (layer3+4), where each ' +
+        'connection\'s member is a draw, and the receive side only when the switch hashes ports (balance-tlb receives on one member); active-backup and ' +
+        'balance-alb use one member each way, because there is one peer.',
       holds,
+      anyHash: {
+        statement: 'Every mode uses the members bonding.rst and bond_alb.c lead one to expect: all for balance-rr and broadcast, one for active-backup and balance-alb, one to as many as there are connections for the hashed modes.',
+        holds,
+      },
+      observation: {
+        statement: `802.3ad with ${xmitHashPolicy} and the switch hashing ${switchLoadBalance} used all ${members} members both ways.`,
+        appeared: lacp.sendMembers === members && lacp.receiveMembers === members,
+      },
       measured,
       summary:
         `With ${members} x ${memberGbps} Gbps members, ${vms} VMs, ${xmitHashPolicy} and a switch hashing ${switchLoadBalance}: ` +
@@ -184,3 +193,23 @@ export const linuxBonding = defineExperiment<LinuxBondingOptions, LinuxBondingRo
     };
   },
 });
+
+/** One stream sprayed round robin over `members` 1 Gbps members, the packet model at its calibrated setting. It does not depend on the draw, so it is computed once per team size. */
+const sprayedStreams = new Map<number, ReturnType<typeof simulateTcpStream>>();
+function sprayedStream(members: number): ReturnType<typeof simulateTcpStream> {
+  const known = sprayedStreams.get(members);
+  if (known !== undefined) return known;
+  const stream = simulateTcpStream({
+    baseDelayUs: sprayingCalibration.baseDelayUs,
+    members: Array.from({ length: members }, () => ({ gbps: sprayingCalibration.memberGbps })),
+    scheduling: 'roundRobin',
+    lossDetection: 'dupack',
+    dupAckThreshold: 3,
+    jitterUs: sprayingCalibration.delaySpreadUs,
+    durationS: 0.15,
+    warmupS: 0.05,
+    seed: 1,
+  });
+  sprayedStreams.set(members, stream);
+  return stream;
+}

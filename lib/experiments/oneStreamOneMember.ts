@@ -46,12 +46,13 @@ export const oneStreamOneMember = defineExperiment<OneStreamOneMemberOptions, On
     { name: 'memberGbps', label: 'Member speed (Gbps)', kind: 'select', options: [1, 10, 25, 40], default: 10 },
     memoryGiBControl(8),
   ],
-  run({ members, memberGbps, memoryGiB }) {
+  run({ members, memberGbps, memoryGiB }, draw) {
     const rows: OneStreamOneMemberRow[] = [];
     for (const teamingMode of TEAMING_MODES) {
       for (const loadBalancingAlgorithm of LOAD_BALANCING_ALGORITHMS) {
         const sim = runScenario(
           articleScenario({ teamingMode, loadBalancingAlgorithm, members, memberGbps, memoryGiB, vms: 1 }),
+          draw,
         );
         const source = hostUsage(sim.result, 'HV1');
         const target = hostUsage(sim.result, 'HV2');
@@ -68,10 +69,13 @@ export const oneStreamOneMember = defineExperiment<OneStreamOneMemberOptions, On
     const maxPeak = Math.max(...rows.map((r) => Math.max(r.peakSendGbps, r.peakReceiveGbps)));
     const oneMemberEverywhere = rows.every((r) => r.sendMembers === 1 && r.receiveMembers === 1);
     const holds = oneMemberEverywhere && atMost(maxPeak, memberGbps);
+    const statement = 'One migration (one TCP connection) stays on one member each way and never passes one member\'s speed, in every teaming mode and algorithm.';
     return {
       id: 'finding-1',
-      claim: 'One TCP stream never uses more than one team member, in any teaming mode or load-balancing algorithm.',
+      claim: 'One TCP stream never uses more than one team member, in any teaming mode or load-balancing algorithm, whatever the hash: which member it gets is a draw, that it gets one is not.',
       holds,
+      anyHash: { statement, holds },
+      observation: { statement: 'The article\'s single migration stayed on one member.', appeared: holds },
       measured: {
         combinations: rows.length,
         maxPeakGbps: maxPeak,

@@ -15,6 +15,7 @@ import { networkDesign } from '../design/networkDesign';
 import { drainPlanExperiment } from '../design/drainPlan';
 import { precopyRounds } from '../course/precopyRounds';
 import { hashSpreadOdds } from '../course/hashSpreadOdds';
+import { findingDraws } from './findingDraws';
 
 /** Every experiment, by id, in the order `reproduce` runs them. Notebooks, the site and the CLI all look
  * experiments up here. Typed with `satisfies`, so `experiments['finding-5'].run().data` has the experiment's
@@ -36,6 +37,7 @@ export const experiments = {
   'drain-plan': drainPlanExperiment,
   'precopy-rounds': precopyRounds,
   'spread-odds': hashSpreadOdds,
+  'finding-draws': findingDraws,
 } satisfies Record<string, Experiment>;
 
 /** The id of a registered experiment, e.g. `finding-3`. */

@@ -27,6 +27,7 @@ export const sprayingHurts = defineExperiment<SprayingHurtsOptions, SprayingPoin
   id: 'finding-8',
   finding: 8,
   title: 'Spraying one stream over several members reorders it and costs throughput',
+  dependsOnDraw: false,
   controls: [
     { name: 'members', label: 'Members', kind: 'number', min: 2, max: 8, step: 1, default: 4 },
     { name: 'delaySpreadUs', label: 'Per-packet delay spread (µs)', kind: 'number', min: 0, max: 64, step: 4, default: sprayingCalibration.delaySpreadUs },
@@ -52,6 +53,8 @@ export const sprayingHurts = defineExperiment<SprayingHurtsOptions, SprayingPoin
       id: 'finding-8',
       claim: 'Spraying one TCP stream over several members reorders its packets and hurts its throughput.',
       holds,
+      anyHash: { statement: 'Sprayed round robin, one stream is reordered and gets well short of N members\' worth; kept on one member it is not reordered.', holds },
+      observation: { statement: 'Spraying one stream cost throughput (no hash plays a part: the same in every draw).', appeared: holds },
       measured: {
         members,
         delaySpreadUs,

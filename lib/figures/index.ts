@@ -4,3 +4,7 @@ export { barFigure, round3 } from './barFigure';
 export type { BarFigureOptions, BarSeries } from './barFigure';
 export { memberRatesFigure } from './memberRatesFigure';
 export type { MemberRatesFigureOptions } from './memberRatesFigure';
+export { probabilityFigure } from './probabilityFigure';
+export type { ProbabilityBar, ProbabilityFigureOptions } from './probabilityFigure';
+export { histogramFigure } from './histogramFigure';
+export type { HistogramFigureOptions } from './histogramFigure';

@@ -25,6 +25,24 @@ export type WindowsHashMixing = 'toeplitz' | 'mixed';
 /** Every `WindowsHashMixing`, the default (`toeplitz`) first. */
 export const WINDOWS_HASH_MIXINGS: readonly WindowsHashMixing[] = ['toeplitz', 'mixed'];
 
+/**
+ * Which stand-in a team uses for the unpublished Windows Address Hash (a team's `addressHash`):
+ *
+ * - `toeplitz` (default): Toeplitz with the host's own random RSS key (`Team.rssKey`, drawn from the
+ *   scenario seed by `hostRssKey`), as a real host has: which member a connection gets is a draw, and
+ *   two connections share a member of a 2-member team half the time.
+ * - `toeplitz-test-key`: Toeplitz with Microsoft's published test key (`MICROSOFT_RSS_KEY`), the same on
+ *   every host. Linear and fixed, it makes consecutive source ports alternate between two members 95 %
+ *   of the time: lesson 3 uses it on purpose to show what a linear hash does, and it is the key that
+ *   happens to reproduce the article's two-VM observation.
+ * - `mixed`: Toeplitz with the host's key, then MurmurHash3's fmix32 finalizer, so nearby inputs spread
+ *   like a uniform hash (a second stand-in, to see how much a result depends on the first).
+ */
+export type WindowsAddressHashStandIn = 'toeplitz' | 'toeplitz-test-key' | 'mixed';
+
+/** Every `WindowsAddressHashStandIn`, the default (`toeplitz`, with the host's random key) first. */
+export const WINDOWS_ADDRESS_HASH_STAND_INS: readonly WindowsAddressHashStandIn[] = ['toeplitz', 'toeplitz-test-key', 'mixed'];
+
 /** Options for `windowsAddressHash`. */
 export interface WindowsAddressHashOptions {
   /** Toeplitz key. Default `MICROSOFT_RSS_KEY`. */
@@ -91,8 +109,8 @@ function toeplitzAddressHash(
   }
 }
 
-/** The finalizer (`fmix32`) of Austin Appleby's MurmurHash3: every input bit flips about half the output bits. */
-function avalanche32(hash: number): number {
+/** The finalizer (`fmix32`) of Austin Appleby's MurmurHash3: every input bit flips about half the output bits. Internal (also `mixSeed`'s). */
+export function avalanche32(hash: number): number {
   let h = hash >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

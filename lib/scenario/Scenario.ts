@@ -69,6 +69,13 @@ export interface HostInput {
   vSwitchPortId?: number;
   /** The next dynamic (ephemeral) TCP source port this host will hand out, 49152 to 65535. Default 49152. */
   nextEphemeralPort?: number;
+  /**
+   * Other connections this host opens between two live-migration connections, on average (0 to 1000):
+   * each takes the next ephemeral port, so live migration's ports are not consecutive. The skips are
+   * geometric with this mean, drawn from the scenario seed (see `ephemeralPortAllocator`). Default 0
+   * (consecutive ports: an otherwise idle host).
+   */
+  otherConnectionsPerConnection?: number;
 }
 
 export interface SwitchInput {

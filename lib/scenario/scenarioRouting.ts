@@ -5,13 +5,15 @@
  */
 import type { Connection } from '../Connection';
 import { InputError } from '../InputError';
-import { ephemeralPorts } from '../hashing';
+import { ephemeralPortAllocator } from '../hashing';
+import { mixSeed } from '../hashing/hostRssKey';
 import type { MigrationRoute } from '../migration';
 import {
   activeMembers,
   bondCurrentMember,
   bondReceiveMember,
   bondSendMembers,
+  frameSourceMac,
   leastLoadedMember,
   receiveMember,
   sendMember,
@@ -102,6 +104,13 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
   };
   /** Up flags of a host's members after each event up to `t`, the initial states first. */
   const historyAt = (h: number, t: number): boolean[][] => upHistory[h].slice(0, historyLength(h, t));
+  /** True when the host's latest event up to `t` brought a member back (a restoration, not a failure). */
+  const restoredAt = (h: number, t: number): boolean => {
+    const n = historyLength(h, t);
+    if (n < 2) return false;
+    const [before, after] = [upHistory[h][n - 2], upHistory[h][n - 1]];
+    return after.some((up, i) => up && !before[i]);
+  };
   const upAt = (h: number, t: number) => upHistory[h][historyLength(h, t) - 1];
   const teamAt = (h: number, t: number): Team | undefined => {
     const team = scenario.hosts[h].team;
@@ -124,12 +133,17 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     return macs[h] as string;
   };
 
-  // The port each host hands out next: its `nextEphemeralPort`, then one after another, wrapping.
-  const portCursor = new Map<number, number>();
+  // The port each host hands out next: its `nextEphemeralPort`, then the following ones, wrapping; other
+  // connections take ports in between at the host's `otherConnectionsPerConnection` (seeded per host).
+  const allocators = new Map<number, () => number>();
   const nextPort = (h: number): number => {
-    const [port, following] = ephemeralPorts({ count: 2, next: portCursor.get(h) ?? scenario.hosts[h].nextEphemeralPort });
-    portCursor.set(h, following);
-    return port;
+    let allocate = allocators.get(h);
+    if (allocate === undefined) {
+      const host = scenario.hosts[h];
+      allocate = ephemeralPortAllocator({ next: host.nextEphemeralPort, otherConnectionsPerConnection: host.otherConnectionsPerConnection ?? 0, seed: mixSeed(scenario.seed, h) });
+      allocators.set(h, allocate);
+    }
+    return allocate();
   };
   // One connection per migration, or several (SMB Multichannel), each from its own ephemeral port;
   // under per-host-pair the migrations between two hosts share the first one's connections.
@@ -161,6 +175,8 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
   };
 
   const flowletGap = scenario.liveMigration.roundPauseMs >= scenario.dynamic.flowletGapMs;
+  // balance-tlb's transmit table per host (bucket -> member), filled as connections start.
+  const tlbTables = scenario.hosts.map(() => new Map<number, number>());
 
   const sendMemberOf = (route: Required<MigrationRoute>, sourceHost: number, path = 0): number => {
     const host = scenario.hosts[sourceHost];
@@ -220,9 +236,9 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     const own = new Map<string, number>();
     const loadWithOwn = (id: string) => load(id) + (own.get(id) ?? 0);
     let spread: 'split' | 'copy' = 'split';
+    const sourceTeam = teamAt(s, t);
     const choices = conns.map((conn, k): ConnectionChoice => {
       let sendMembers: number[];
-      const sourceTeam = teamAt(s, t);
       if (sourceTeam !== undefined) {
         const loads = () => sourceTeam.members.map((m) => loadWithOwn(linkId(source.name, m.name, 'send')));
         const now = current === undefined ? -1 : sendMemberOf(current, s, k);
@@ -230,12 +246,20 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
           const stillActive = activeMembers(sourceTeam).includes(now);
           if (moment === 'pass' && flowletGap) sendMembers = [leastLoadedMember(sourceTeam, loads(), now)];
           else sendMembers = [stillActive ? now : leastLoadedMember(sourceTeam, loads())];
+        } else if (moment === 'event' && now >= 0 && !restoredAt(s, t) && activeMembers(sourceTeam).includes(now)) {
+          // A member failed (on this host or on the peer): only the traffic on the failed member moves,
+          // flows on members that are still up keep them (Microsoft, NIC Teaming MAC address use and
+          // management: the failed member's traffic goes to the survivors). On a restoration the model
+          // hashes every flow over the active members again (UNVERIFIED: Microsoft does not say).
+          sendMembers = [now];
         } else {
           sendMembers = [sendMember(sourceTeam, conn, { vSwitchPortId: source.vSwitchPortId })];
         }
       } else {
         const bond = bondAt(s, t) as Bond;
-        const sent = bondSendMembers(bond, conn, { currentMember: bondCurrentMember(bond, historyAt(s, t)), peerIndex: peerIndex(s, r) });
+        const loads = bond.mode === 'balance-tlb' ? bond.members.map((m) => loadWithOwn(linkId(source.name, m.name, 'send'))) : undefined;
+        const sent = bondSendMembers(bond, conn, { currentMember: bondCurrentMember(bond, historyAt(s, t)), peerIndex: peerIndex(s, r), tlbTable: tlbTables[s], loads });
+        if (sent.tlbBucket !== undefined) tlbTables[s].set(sent.tlbBucket, sent.members[0]);
         sendMembers = sent.members;
         if (sent.spread === 'copy') {
           if (conns.length > 1) {
@@ -247,11 +271,13 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
 
       let receive: number;
       const targetTeam = teamAt(r, t);
+      // The frame as it leaves: a Switch Independent team rewrites the source MAC on non-primary members.
+      const wire = sourceTeam === undefined ? conn : { ...conn, srcMac: frameSourceMac(sourceTeam, sendMembers[0]) };
       if (targetTeam !== undefined) {
-        receive = receiveMember(targetTeam, conn, { switchLoadBalance: scenario.switch.loadBalance, vSwitchPortId: target.vSwitchPortId });
+        receive = receiveMember(targetTeam, wire, { switchLoadBalance: scenario.switch.loadBalance, vSwitchPortId: target.vSwitchPortId });
       } else {
         const bond = bondAt(r, t) as Bond;
-        receive = bondReceiveMember(bond, conn, {
+        receive = bondReceiveMember(bond, wire, {
           switchLoadBalance: scenario.switch.loadBalance,
           currentMember: bondCurrentMember(bond, historyAt(r, t)),
           peerIndex: peerIndex(r, s),

@@ -1,5 +1,5 @@
 import { InputError } from '../InputError';
-import { CISCO_LOAD_BALANCE, parseIpv4 } from '../hashing';
+import { CISCO_LOAD_BALANCE, MAX_OTHER_CONNECTIONS_PER_CONNECTION, parseIpv4 } from '../hashing';
 import { SWITCH_BUNDLED_BOND_MODES, validateBond, validateTeam } from '../teaming';
 import {
   checkArray,
@@ -17,7 +17,7 @@ import type { ConnectionModel, DynamicInput, LiveMigrationInput, MemberEvent, Sc
 
 /** Every default `validateScenario` fills in, in one place (the JSON Schema's defaults are tested against these). */
 export const SCENARIO_DEFAULTS = {
-  host: { vSwitchPortId: 0, nextEphemeralPort: 49152 },
+  host: { vSwitchPortId: 0, nextEphemeralPort: 49152, otherConnectionsPerConnection: 0 },
   switch: { loadBalance: 'src-dst-ip' },
   liveMigration: {
     simultaneous: 2,
@@ -39,7 +39,7 @@ export const SCENARIO_DEFAULTS = {
   seed: 1,
   dynamic: { flowletGapMs: 0, rebalancePeriodS: 0 },
 } as const satisfies {
-  host: { vSwitchPortId: number; nextEphemeralPort: number };
+  host: { vSwitchPortId: number; nextEphemeralPort: number; otherConnectionsPerConnection: number };
   switch: Required<SwitchInput>;
   liveMigration: Required<LiveMigrationInput>;
   migration: { dirtyMBps: number; startS: number };
@@ -88,7 +88,7 @@ export const EPHEMERAL_PORT_RANGE = { min: 49152, max: 65535 } as const;
 /** Top-level keys a scenario file may hold besides the scenario itself: `$schema` (for editors) and a free-text `description`. */
 const ANNOTATION_KEYS = ['$schema', 'description'];
 const SCENARIO_KEYS = ['hosts', 'switch', 'liveMigration', 'migrations', 'seed', 'events', 'dynamic', ...ANNOTATION_KEYS];
-const HOST_KEYS = ['name', 'ip', 'team', 'bond', 'vSwitchPortId', 'nextEphemeralPort'];
+const HOST_KEYS = ['name', 'ip', 'team', 'bond', 'vSwitchPortId', 'nextEphemeralPort', 'otherConnectionsPerConnection'];
 const EVENT_KEYS = ['atS', 'host', 'member', 'state'];
 const DYNAMIC_KEYS = ['flowletGapMs', 'rebalancePeriodS'];
 const SWITCH_KEYS = ['loadBalance'];
@@ -111,7 +111,9 @@ export function validateScenario(input: unknown): Scenario {
   checkKnownKeys(scenario, '', SCENARIO_KEYS);
   if (scenario.description !== undefined) checkString(scenario.description, 'description');
 
-  const hosts = validateHosts(scenario.hosts);
+  // The seed first: it draws each host's RSS key (validateTeam).
+  const seed = optional(scenario.seed, SCENARIO_DEFAULTS.seed, (value) => checkNumber(value, 'seed', { integer: true }));
+  const hosts = validateHosts(scenario.hosts, seed);
   const hostNames = hosts.map((host) => host.name);
   const liveMigration = validateLiveMigration(scenario.liveMigration);
   const migrations = validateMigrations(scenario.migrations, hostNames);
@@ -121,7 +123,7 @@ export function validateScenario(input: unknown): Scenario {
     switch: validateSwitch(scenario.switch),
     liveMigration,
     migrations,
-    seed: optional(scenario.seed, SCENARIO_DEFAULTS.seed, (value) => checkNumber(value, 'seed', { integer: true })),
+    seed,
     events: validateEvents(scenario.events, hosts),
     dynamic: validateDynamic(scenario.dynamic),
   };
@@ -210,7 +212,7 @@ function validateDynamic(value: unknown): Scenario['dynamic'] {
   };
 }
 
-function validateHosts(value: unknown): Scenario['hosts'] {
+function validateHosts(value: unknown, seed: number): Scenario['hosts'] {
   const hosts = checkArray(value, 'hosts', 1, SCENARIO_LIMITS.maxHosts);
   const names = new Map<string, number>();
   const ips = new Map<string, number>();
@@ -232,7 +234,7 @@ function validateHosts(value: unknown): Scenario['hosts'] {
     const nic =
       host.bond !== undefined
         ? { bond: validateBond(host.bond, childField(field, 'bond'), { hostIndex: index }) }
-        : { team: validateTeam(host.team, childField(field, 'team'), { hostIndex: index }) };
+        : { team: validateTeam(host.team, childField(field, 'team'), { hostIndex: index, seed }) };
     checkBundleSize(nic, host, field);
     checkMemberSpeeds(nic, field);
     const vSwitchPortId = optional(host.vSwitchPortId, SCENARIO_DEFAULTS.host.vSwitchPortId, (v) =>
@@ -241,7 +243,10 @@ function validateHosts(value: unknown): Scenario['hosts'] {
     const nextEphemeralPort = optional(host.nextEphemeralPort, SCENARIO_DEFAULTS.host.nextEphemeralPort, (v) =>
       checkNumber(v, childField(field, 'nextEphemeralPort'), { integer: true, ...EPHEMERAL_PORT_RANGE }),
     );
-    return { name, ip, ...nic, vSwitchPortId, nextEphemeralPort };
+    const otherConnectionsPerConnection = optional(host.otherConnectionsPerConnection, SCENARIO_DEFAULTS.host.otherConnectionsPerConnection, (v) =>
+      checkNumber(v, childField(field, 'otherConnectionsPerConnection'), { min: 0, max: MAX_OTHER_CONNECTIONS_PER_CONNECTION }),
+    );
+    return { name, ip, ...nic, vSwitchPortId, nextEphemeralPort, otherConnectionsPerConnection };
   });
 }
 

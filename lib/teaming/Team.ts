@@ -1,4 +1,4 @@
-import type { WindowsHashMixing } from '../hashing';
+import type { WindowsAddressHashStandIn } from '../hashing';
 
 /** PowerShell `TeamingMode` values (New-NetLbfoTeam). Static and Lacp are the switch-dependent modes. */
 export type TeamingMode = 'SwitchIndependent' | 'Static' | 'Lacp';
@@ -31,9 +31,19 @@ export const MAX_SET_MEMBERS = 8;
 export interface TeamMember {
   /** Adapter name as Windows shows it, e.g. `NIC1`. Unique within the team. */
   name: string;
-  /** Link speed in Gbps (10^9 bit/s). Must be greater than 0. */
+  /**
+   * Link speed in Gbps (10^9 bit/s). Must be greater than 0. Members of different speeds are accepted, as
+   * Windows accepts them, though Microsoft does not support such teams (New-NetLbfoTeam) and its
+   * algorithms do not weigh member speed.
+   */
   gbps: number;
-  /** True for the (at most one) standby member: it carries nothing until an active member fails. Default false. */
+  /**
+   * True for the (at most one) standby member: it carries nothing until an active member fails. Default
+   * false. Accepted in every teaming mode: Microsoft's cmdlets (Add-NetLbfoTeamMember -AdministrativeMode
+   * Standby) state no restriction, though a third-party guide reports that the NIC Teaming GUI offers a
+   * standby member only in Switch Independent mode (UNVERIFIED; `validateTeam`'s `standbyInSwitchDependent`
+   * option refuses it there).
+   */
   standby?: boolean;
   /** False while the member's link is down (failed). Default true. */
   up?: boolean;
@@ -56,11 +66,26 @@ export interface Team {
   /** Members in binding order; the first active member that is up is the primary. 1 to 32 members. */
   members: TeamMember[];
   /**
-   * The stand-in hash for the Address Hash sub-modes and Dynamic's starting member. Both values are
-   * stand-ins, because Windows' real LBFO hash is unpublished: `toeplitz` (default) is the RSS Toeplitz
-   * hash with Microsoft's key, which is linear, so consecutive source ports reach only part of a
-   * 4-member team; `mixed` passes that value through a 32-bit avalanche finalizer, so connections
-   * spread like a uniform hash. See `windowsAddressHash`. Absent means `toeplitz`.
+   * The stand-in hash for the Address Hash sub-modes and Dynamic's starting member (Windows' real LBFO
+   * hash is unpublished): `toeplitz` (default), Toeplitz with this host's random RSS key (`rssKey`);
+   * `toeplitz-test-key`, Toeplitz with Microsoft's published test key, the same on every host;
+   * `mixed`, Toeplitz with the host's key through a 32-bit avalanche finalizer. See
+   * `WindowsAddressHashStandIn`. Absent means `toeplitz`.
    */
-  addressHash?: WindowsHashMixing;
+  addressHash?: WindowsAddressHashStandIn;
+  /**
+   * The host's RSS secret key as hex bytes (`parseHexKey`'s format, at least 16 bytes for IPv4, 40 for
+   * IPv6), used by the `toeplitz` and `mixed` stand-ins. `validateTeam` with a `seed` fills it in from
+   * `hostRssKey(seed, hostIndex)` when absent; a team built in code without one uses
+   * `hostRssKey(1, 0)`.
+   */
+  rssKey?: string;
+  /**
+   * Where a Switch Independent team with Dynamic receives a connection (UNVERIFIED, contested):
+   * `affinitized` (default), on the receiving vSwitch port's affinitized member, as for HyperVPort: an
+   * inference from Microsoft's MAC-address page (ARP/NS for a port go out on its affinitized member), not
+   * a sentence of Microsoft's; `hashed`, spread by the connection's hash over the active members, what a
+   * 2013 field report observed for live migration. Ignored in other modes and algorithms.
+   */
+  dynamicInbound?: 'affinitized' | 'hashed';
 }

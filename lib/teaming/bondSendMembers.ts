@@ -15,7 +15,15 @@ export interface BondSend {
    * equal share of the bytes (balance-rr); `copy`: every frame is sent on every member (broadcast).
    */
   spread: 'one' | 'split' | 'copy';
+  /**
+   * balance-tlb with `tlbDynamicLb`: the connection's bucket, `linuxXmitHash & 0xFF` (0 to 255). The
+   * caller keeps the bucket on `members[0]` in its `tlbTable` until the next rebalance.
+   */
+  tlbBucket?: number;
 }
+
+/** Buckets of balance-tlb's transmit table (`TLB_HASH_TABLE_SIZE` in bond_alb.h). */
+export const TLB_BUCKETS = 256;
 
 /** Options of `bondSendMembers`. */
 export interface BondSendOptions {
@@ -29,6 +37,18 @@ export interface BondSendOptions {
    * robin). A non-negative integer. Default 0.
    */
   peerIndex?: number;
+  /**
+   * balance-tlb with `tlbDynamicLb`: the host's transmit table, bucket -> member index, as assigned since
+   * the last rebalance (the kernel's `tx_hashtbl`). A bucket not in it goes to the least-loaded member.
+   * Default: empty (just after a rebalance).
+   */
+  tlbTable?: ReadonlyMap<number, number>;
+  /**
+   * balance-tlb: each member's load (one entry per `bond.members` entry, non-negative), e.g. the flows it
+   * sends now; the least-loaded member is the one with the lowest load per Gbps, the first in member order
+   * on a tie. Default: all 0.
+   */
+  loads?: readonly number[];
 }
 
 /**
@@ -40,8 +60,17 @@ export interface BondSendOptions {
  * - balance-xor, 802.3ad: `up[linuxXmitHash(conn, xmitHashPolicy) % n]`, so a change in the number of
  *   members up re-maps connections.
  * - broadcast: every member up (`copy`).
- * - balance-tlb: with `tlbDynamicLb` false like balance-xor; with it true (default) per destination,
- *   `up[peerIndex % n]`.
+ * - balance-tlb: with `tlbDynamicLb` false like balance-xor. With it true (the kernel's default) the
+ *   kernel (bond_alb.c, `bond_xmit_tlb_slave_get`) takes `bond_xmit_hash(skb) & 0xFF` as a bucket of a
+ *   256-entry table and sends on the member the bucket is assigned to; an unassigned bucket goes to the
+ *   least-loaded member (`tlb_get_least_loaded_slave`: the largest gap between speed and the bytes sent in
+ *   the last interval), and the whole table is cleared and reassigned every rebalance interval (10 s). So
+ *   with `layer3+4` the connections between just two hosts land in different buckets and spread over the
+ *   members. Here: `tlbTable.get(bucket)` if that member is up, else the least-loaded member up by
+ *   `loads` per Gbps (`tlbBucket` tells the caller which bucket to record). The kernel weighs bytes of the
+ *   last interval; a caller passing flows in flight models the steady state after a rebalance, not the
+ *   first interval after start-up (when every bucket's history is empty and new buckets go to the first
+ *   member).
  * - balance-alb: like balance-tlb with `tlbDynamicLb` true (alb balances by destination address).
  *
  * @throws InputError when no member is up, for an unknown mode, a bad `peerIndex` or a `currentMember` that is not up.
@@ -62,8 +91,13 @@ export function bondSendMembers(bond: Bond, conn: Connection, options: BondSendO
     case 'balance-xor':
     case '802.3ad':
       return { members: [hashed()], spread: 'one' };
-    case 'balance-tlb':
-      return { members: [bond.tlbDynamicLb === false ? hashed() : up[peerIndex % n]], spread: 'one' };
+    case 'balance-tlb': {
+      if (bond.tlbDynamicLb === false) return { members: [hashed()], spread: 'one' };
+      const bucket = linuxXmitHash(conn, { policy: bond.xmitHashPolicy ?? BOND_DEFAULTS.xmitHashPolicy }) & (TLB_BUCKETS - 1);
+      const assigned = options.tlbTable?.get(bucket);
+      const member = assigned !== undefined && up.includes(assigned) ? assigned : leastLoadedUp(bond, up, options.loads);
+      return { members: [member], spread: 'one', tlbBucket: bucket };
+    }
     case 'balance-alb':
       return { members: [up[peerIndex % n]], spread: 'one' };
     default:
@@ -82,6 +116,17 @@ export function currentMemberOption(bond: Bond, currentMember: number | undefine
     throw new InputError('currentMember', currentMember, `the index of a member that is up (${up.join(', ')})`);
   }
   return currentMember;
+}
+
+/** The member up with the lowest load per Gbps, the first in member order on a tie. */
+function leastLoadedUp(bond: Bond, up: number[], loads: readonly number[] | undefined): number {
+  if (loads === undefined) return up[0];
+  if (loads.length !== bond.members.length || loads.some((x) => !(Number.isFinite(x) && x >= 0))) {
+    throw new InputError('loads', loads, `${bond.members.length} non-negative numbers, one per member`);
+  }
+  let best = up[0];
+  for (const i of up) if (loads[i] / bond.members[i].gbps < loads[best] / bond.members[best].gbps) best = i;
+  return best;
 }
 
 /** Indices of the members whose link is up, in member order. @throws InputError when none is. */

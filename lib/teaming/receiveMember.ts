@@ -1,10 +1,11 @@
 import type { Connection } from '../Connection';
-import { ciscoBucket, ciscoBucketMember } from '../hashing';
+import { ciscoBucket, ciscoBucketMember, windowsAddressHash, windowsMember } from '../hashing';
 import type { CiscoLoadBalance } from '../hashing';
 import { InputError } from '../InputError';
 import { requireActiveMembers } from './activeMembers';
 import { primaryMember } from './primaryMember';
 import { portSlot } from './sendMember';
+import { teamHashOptions } from './teamHashOptions';
 import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from './Team';
 import type { Team } from './Team';
 
@@ -29,7 +30,9 @@ export interface ReceiveMemberOptions {
  * - Switch Independent + Address Hash (TransportPorts, IPAddresses, MacAddresses): the primary
  *   member only, because peers resolve the team's IP address to the primary's MAC.
  * - Switch Independent + HyperVPort or Dynamic: the port's affinitized member,
- *   `active[vSwitchPortId % n]` (for HyperVPort this is also the member the port sends on).
+ *   `active[vSwitchPortId % n]` (for HyperVPort this is also the member the port sends on). For Dynamic
+ *   this is an inference, not a published rule: with `team.dynamicInbound` `hashed` the connection's
+ *   TransportPorts hash picks the member instead (see `Team.dynamicInbound`).
  * - Static or Lacp (any algorithm): the switch decides with its LAG hash,
  *   `active[ciscoBucketMember(ciscoBucket(conn, switchLoadBalance), n)]`.
  *
@@ -50,7 +53,9 @@ export function receiveMember(team: Team, conn: Connection, options: ReceiveMemb
         case 'MacAddresses':
           return primaryMember(team);
         case 'HyperVPort':
+          return active[portSlot(vSwitchPortId, n)];
         case 'Dynamic':
+          if (team.dynamicInbound === 'hashed') return active[windowsMember(windowsAddressHash(conn, 'TransportPorts', teamHashOptions(team)), n)];
           return active[portSlot(vSwitchPortId, n)];
         default:
           throw new InputError('team.loadBalancingAlgorithm', team.loadBalancingAlgorithm, `one of ${LOAD_BALANCING_ALGORITHMS.join(', ')}`);

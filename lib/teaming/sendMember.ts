@@ -3,6 +3,7 @@ import { windowsAddressHash, windowsMember } from '../hashing';
 import { InputError } from '../InputError';
 import { requireActiveMembers } from './activeMembers';
 import { LOAD_BALANCING_ALGORITHMS } from './Team';
+import { teamHashOptions } from './teamHashOptions';
 import type { Team } from './Team';
 
 /** Options for `sendMember`. */
@@ -28,7 +29,8 @@ export interface SendMemberOptions {
  *   it to the least-loaded member at flowlet boundaries and periodic rebalances (`leastLoadedMember`,
  *   `dynamicRebalance`).
  *
- * Address Hash and Dynamic use the stand-in hash `team.addressHash` names (default `toeplitz`).
+ * Address Hash and Dynamic use the stand-in hash `team.addressHash` names (default `toeplitz`, with the
+ * host's own RSS key `team.rssKey`; see `teamHashOptions`).
  * `active` is `activeMembers(team)` and `n` its length.
  *
  * @throws InputError when no member is up, for an unknown algorithm or a bad port ID.
@@ -37,7 +39,7 @@ export function sendMember(team: Team, conn: Connection, options: SendMemberOpti
   const { vSwitchPortId = 0 } = options;
   const active = requireActiveMembers(team);
   const n = active.length;
-  const hashOptions = { mixing: team.addressHash ?? 'toeplitz' };
+  const hashOptions = teamHashOptions(team);
   switch (team.loadBalancingAlgorithm) {
     case 'TransportPorts':
     case 'IPAddresses':

@@ -6,10 +6,11 @@ import {
   checkNumber,
   checkObject,
   checkOneOf,
+  checkString,
   childField,
   itemField,
 } from '../fieldChecks';
-import { WINDOWS_HASH_MIXINGS } from '../hashing';
+import { formatHexKey, hostRssKey, parseHexKey, WINDOWS_ADDRESS_HASH_STAND_INS } from '../hashing';
 import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES, TEAM_KINDS } from './Team';
 import type { Team, TeamMember } from './Team';
 import { checkSetTeam } from './checkSetTeam';
@@ -22,9 +23,22 @@ export interface ValidateTeamOptions {
    * addresses derived for members without one differ between hosts. Integer from 0 to 65534. Default 0.
    */
   hostIndex?: number;
+  /**
+   * The scenario's seed. When given, a team whose stand-in hash uses a host key (`addressHash` toeplitz
+   * or mixed) and has no `rssKey` gets `hostRssKey(seed, hostIndex)`, so each host of a scenario has its
+   * own key and another seed draws other keys. An integer. Default: none (no key filled in).
+   */
+  seed?: number;
+  /**
+   * `accept` (default) or `refuse` a standby member in a Static or Lacp team. Microsoft's cmdlet
+   * documentation states no restriction (Add-NetLbfoTeamMember -AdministrativeMode Standby); a third-party
+   * guide reports that the NIC Teaming GUI offers standby only in Switch Independent mode. UNVERIFIED,
+   * hence a choice.
+   */
+  standbyInSwitchDependent?: 'accept' | 'refuse';
 }
 
-const TEAM_KEYS = ['kind', 'teamingMode', 'loadBalancingAlgorithm', 'members', 'addressHash'] as const;
+const TEAM_KEYS = ['kind', 'teamingMode', 'loadBalancingAlgorithm', 'members', 'addressHash', 'rssKey', 'dynamicInbound'] as const;
 const MEMBER_KEYS = ['name', 'gbps', 'standby', 'up', 'mac'] as const;
 
 /** Most members a Windows Server 2012 team may have (NIC Teaming limits: 1 to 32 physical NICs). */
@@ -41,7 +55,9 @@ export { MAX_MEMBER_GBPS } from './memberChecks';
  * `MAX_MEMBER_GBPS`; at most one standby member, and never only
  * standby members. Unknown keys are errors (they are usually typos). `kind` is kept when given (absent
  * means `LBFO`); a `SET` team must also pass the Switch Embedded Teaming rules (see `checkSetTeam`).
- * `addressHash` (`toeplitz` or `mixed`) is likewise kept only when given (absent means `toeplitz`).
+ * `addressHash` (`toeplitz`, `toeplitz-test-key` or `mixed`) is likewise kept only when given (absent means
+ * `toeplitz`); `rssKey` (hex bytes, at least 16) is kept when given and drawn from `options.seed` when a
+ * seed is given and the stand-in uses a host key.
  *
  * A derived MAC is locally administered (first byte 02) and encodes the host and member position:
  * `02:00:00:HH:HH:MM`, with HHHH = hostIndex + 1 and MM = member position + 1.
@@ -85,12 +101,26 @@ export function validateTeam(team: unknown, field = 'team', options: ValidateTea
     );
   }
 
+  if (standbyIndexes.length > 0 && teamingMode !== 'SwitchIndependent' && options.standbyInSwitchDependent === 'refuse') {
+    throw new InputError(`${itemField(membersField, standbyIndexes[0])}.standby`, true, `false: standby members are refused in a ${teamingMode} team (standbyInSwitchDependent: refuse)`);
+  }
   const addressHash =
-    input.addressHash === undefined ? undefined : checkOneOf(input.addressHash, childField(field, 'addressHash'), WINDOWS_HASH_MIXINGS);
-  const hashField = addressHash === undefined ? {} : { addressHash };
-  if (input.kind === undefined) return { teamingMode, loadBalancingAlgorithm, members, ...hashField };
+    input.addressHash === undefined ? undefined : checkOneOf(input.addressHash, childField(field, 'addressHash'), WINDOWS_ADDRESS_HASH_STAND_INS);
+  const hashField: Pick<Team, 'addressHash' | 'rssKey'> = addressHash === undefined ? {} : { addressHash };
+  if (input.rssKey !== undefined) {
+    const rssKey = checkString(input.rssKey, childField(field, 'rssKey'));
+    if (parseHexKey(rssKey, childField(field, 'rssKey')).length < 16) {
+      throw new InputError(childField(field, 'rssKey'), rssKey, 'at least 16 hex bytes (an IPv4 4-tuple needs 12 + 4)');
+    }
+    hashField.rssKey = rssKey;
+  } else if (options.seed !== undefined && addressHash !== 'toeplitz-test-key') {
+    hashField.rssKey = formatHexKey(hostRssKey(checkNumber(options.seed, 'seed', { integer: true }), hostIndex));
+  }
+  const dynamicInbound = input.dynamicInbound === undefined ? undefined : checkOneOf(input.dynamicInbound, childField(field, 'dynamicInbound'), ['affinitized', 'hashed'] as const);
+  const extra: Pick<Team, 'dynamicInbound'> = dynamicInbound === undefined ? {} : { dynamicInbound };
+  if (input.kind === undefined) return { teamingMode, loadBalancingAlgorithm, members, ...hashField, ...extra };
   const kind = checkOneOf(input.kind, childField(field, 'kind'), TEAM_KINDS);
-  const validated: Team = { kind, teamingMode, loadBalancingAlgorithm, members, ...hashField };
+  const validated: Team = { kind, teamingMode, loadBalancingAlgorithm, members, ...hashField, ...extra };
   if (kind === 'SET') checkSetTeam(validated, field);
   return validated;
 }

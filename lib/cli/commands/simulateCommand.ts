@@ -7,13 +7,16 @@ import { appliedDefaults, formatAppliedDefaults } from '../appliedDefaults';
 import type { AppliedDefault } from '../appliedDefaults';
 import { fixed, formatTable, wrapText } from '../formatTable';
 import { readJsonFile } from '../readJsonFile';
+import { formatScenarioEnsemble, withoutValues } from '../formatScenarioEnsemble';
+import { MAX_ENSEMBLE_RUNS, simulateEnsemble } from '../../ensemble';
+import type { ScenarioInput } from '../../scenario';
 import { escapeControl, terminalColumns } from '../terminal';
 
 /** `teaming-lab simulate FILE`: validates and simulates a scenario file. */
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'simulate the live migrations of a scenario file',
-  help: `Usage: teaming-lab simulate FILE [--json]
+  help: `Usage: teaming-lab simulate FILE [--runs N] [--json]
 
 Validates a scenario file (hosts, teams, switch, live-migration settings, migrations; see
 lib/schema/scenario.schema.json and the examples in lib/scenarios/), runs the migrations
@@ -23,12 +26,17 @@ downtime, TCP source ports and members. The tables fit the terminal's width (COL
 columns when the output is not a terminal).
 
 Options:
-  --json   print the SimulationResult as JSON (durationS, hosts, migrations)
+  --runs N run the scenario over N draws (1 to 10000) of each host's RSS key and first
+           ephemeral port (seeded from the file's seed) and print the spread of the drain
+           time and of each host's peaks and members used, with the probability that each
+           host used all its members each way (95 % Wilson interval)
+  --json   print the SimulationResult as JSON (durationS, hosts, migrations), or with
+           --runs the ensemble (runs, durationS, hosts)
   --help   show this help
 
 Units: Gbps = 10^9 bit/s, GB = 10^9 bytes, times in seconds from the start.
 `,
-  flags: { json: 'boolean' },
+  flags: { json: 'boolean', runs: 'string' },
   async run(args, { io }) {
     if (args.positionals.length !== 1) {
       throw new InputError('FILE', args.positionals[1], 'one scenario file path (see teaming-lab simulate --help)');
@@ -36,6 +44,16 @@ Units: Gbps = 10^9 bit/s, GB = 10^9 bytes, times in seconds from the start.
     const file = args.positionals[0];
     const input = await readJsonFile(io.readFile, file, 'FILE');
     const scenario = validateScenario(input);
+    if (args.strings.runs !== undefined) {
+      const runs = Number(args.strings.runs);
+      if (!/^\d+$/.test(args.strings.runs) || runs < 1 || runs > MAX_ENSEMBLE_RUNS) {
+        throw new InputError('--runs', args.strings.runs, `an integer from 1 to ${MAX_ENSEMBLE_RUNS}`);
+      }
+      const ensemble = simulateEnsemble(input as ScenarioInput, { runs, seed: scenario.seed });
+      if (args.booleans.json) writeJson(io, withoutValues(ensemble));
+      else io.stdout(formatScenarioEnsemble(file, ensemble));
+      return 0;
+    }
     const { result } = simulateScenario(scenario);
     if (args.booleans.json) {
       writeJson(io, result);

@@ -84,12 +84,12 @@ describe('teaming-lab plan: the estimate', () => {
     });
   });
 
-  it('Switch Independent with Address Hash: HV1 sends on both members, HV2 receives on one, which limits the drain', async () => {
-    // Because a Switch Independent Address Hash team receives everything on its primary member.
+  it('Switch Independent with Address Hash: HV2 receives on one member, which limits the drain', async () => {
+    // Because a Switch Independent Address Hash team receives everything on its primary member, in every draw;
+    // whether HV1 sends on one member or both is a draw of its key (and the drain time is the same).
     const plan = await planJson(['--teaming-mode', 'SwitchIndependent']);
-    expect(plan.estimate.sendMembers).toBe(2);
     expect(plan.estimate.receiveMembers).toBe(1);
-    expect(plan.estimate.bottleneck).toBe('receive');
+    expect(['receive', 'both']).toContain(plan.estimate.bottleneck);
     expect(plan.estimate.peakReceiveGbps).toBeCloseTo(10, 9);
   });
 
@@ -122,14 +122,15 @@ describe('teaming-lab plan: the comparison', () => {
   });
 
   it.each([4, 8])('ranks Static and LACP Address Hash ahead of Hyper-V Port for %i VMs', async (vms) => {
-    // Because Address Hash puts the migrations' connections on both members of a switch-dependent team,
-    // while Hyper-V Port keeps them all on the host vNIC's one member.
+    // Because Address Hash can put the migrations' connections on both members of a switch-dependent team
+    // (in the median draw of the hosts' keys it does for part of the drain), while Hyper-V Port keeps them
+    // all on the host vNIC's one member in every draw.
     const plan = await planJson(['--vms', String(vms)]);
     const index = (mode: string, algorithm: string) => plan.comparison.indexOf(row(plan, mode, algorithm));
     for (const mode of ['Static', 'Lacp']) {
       for (const slow of ['Static', 'Lacp', 'SwitchIndependent']) {
         expect(index(mode, 'TransportPorts')).toBeLessThan(index(slow, 'HyperVPort'));
-        expect(row(plan, mode, 'TransportPorts').drainS).toBeLessThan(row(plan, slow, 'HyperVPort').drainS * 0.75);
+        expect(row(plan, mode, 'TransportPorts').drainS).toBeLessThan(row(plan, slow, 'HyperVPort').drainS * 0.9);
       }
     }
   });

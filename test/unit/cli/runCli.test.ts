@@ -2,15 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../lib/cli';
-import type { ExperimentResult } from '../../../lib/experiments/Experiment';
 import { memoryIo } from './memoryIo';
 
 const scenariosDir = join(__dirname, '..', '..', '..', 'lib', 'scenarios');
 
-/** An experiment result with only the fields the CLI prints filled in meaningfully. */
-function finding(id: string, holds: boolean, measured: ExperimentResult['measured']): ExperimentResult {
-  return { id, claim: `claim of ${id}`, holds, measured, summary: '', data: null, figure: { data: [], layout: {} } } as unknown as ExperimentResult;
-}
 
 /** A scenario written by hand: one idle 8 GiB VM moving from HV1 to HV2 over 2 x 10 Gbps LACP teams. */
 const oneIdleVm = {
@@ -76,72 +71,8 @@ describe('runCli: help, version, usage errors', () => {
   });
 });
 
-describe('runCli: reproduce', () => {
-  it('prints a table of findings and exits 0 when every one holds', async () => {
-    const { io, stdout } = memoryIo();
-    const results = [finding('finding-1', true, { membersUsed: 1, peakGbps: 9.99951 }), finding('finding-2', true, { spread: true })];
-    expect(await runCli(['reproduce'], io, { reproduce: () => results })).toBe(0);
-    const lines = stdout().split('\n');
-    expect(lines[0]).toMatch(/^id\s+holds\s+claim\s+measured$/);
-    expect(lines[2]).toMatch(/^finding-1\s+yes\s+claim of finding-1\s+membersUsed=1, peakGbps=10$/);
-    expect(lines[3]).toMatch(/^finding-2\s+yes\s+claim of finding-2\s+spread=true$/);
-    expect(stdout()).toContain('2 of 2 findings hold.');
-  });
+// `reproduce` is tested in reproduceCommand.test.ts.
 
-  it('wraps long claims and measured lists so that the table stays about 130 columns wide', async () => {
-    // Claim column 60 wide, measured 48: id (9) + holds (5) + 60 + 48 + three 2-space gaps = 128.
-    const long = finding('finding-9', true, Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`quantity${i}`, i])));
-    long.claim = 'word '.repeat(40).trim();
-    const { io, stdout } = memoryIo();
-    expect(await runCli(['reproduce'], io, { reproduce: () => [long] })).toBe(0);
-    const lines = stdout().split('\n');
-    for (const line of lines) expect(line.length).toBeLessThanOrEqual(128);
-    const tableText = lines.slice(2).join(' ');
-    expect(tableText.match(/word/g)).toHaveLength(40);
-    for (let i = 0; i < 12; i++) expect(tableText).toContain(`quantity${i}=${i}`);
-  });
-
-  it('exits 1 when a finding does not hold, and marks it', async () => {
-    const { io, stdout } = memoryIo();
-    const results = [finding('finding-1', true, {}), finding('finding-3', false, { capGbps: 20 })];
-    expect(await runCli(['reproduce'], io, { reproduce: () => results })).toBe(1);
-    expect(stdout()).toMatch(/finding-3\s+NO\s+/);
-    expect(stdout()).toContain('1 of 2 findings hold.');
-  });
-
-  it('--json prints exactly id, claim, holds and measured for each finding', async () => {
-    const { io, stdout } = memoryIo();
-    const results = [finding('finding-1', true, { membersUsed: 1 }), finding('finding-5', false, { receiveMembers: 1 })];
-    expect(await runCli(['reproduce', '--json'], io, { reproduce: async () => results })).toBe(1);
-    expect(JSON.parse(stdout())).toEqual([
-      { id: 'finding-1', claim: 'claim of finding-1', holds: true, measured: { membersUsed: 1 } },
-      { id: 'finding-5', claim: 'claim of finding-5', holds: false, measured: { receiveMembers: 1 } },
-    ]);
-  });
-
-  it('runs the library experiments when nothing is injected', async () => {
-    // The real wiring: every finding of the article appears, and the exit code follows the verdicts.
-    const { io, stdout, stderr } = memoryIo();
-    const code = await runCli(['reproduce', '--json'], io);
-    expect(stderr()).toBe('');
-    const results = JSON.parse(stdout()) as Array<{ id: string; holds: boolean }>;
-    for (const result of results) expect(Object.keys(result).sort()).toEqual(['claim', 'holds', 'id', 'measured']);
-    expect(results.length).toBeGreaterThanOrEqual(7);
-    expect(code).toBe(results.every((result) => result.holds) ? 0 : 1);
-  }, 60_000);
-
-  it('exits 3 with one line for an internal error, and shows the stack with TEAMING_LAB_DEBUG=1', async () => {
-    const boom = () => {
-      throw new Error('boom');
-    };
-    const quiet = memoryIo();
-    expect(await runCli(['reproduce'], quiet.io, { reproduce: boom })).toBe(3);
-    expect(quiet.stderr()).toBe('teaming-lab: internal error: boom (set TEAMING_LAB_DEBUG=1 to see the stack)\n');
-    const debug = memoryIo({}, { TEAMING_LAB_DEBUG: '1' });
-    expect(await runCli(['reproduce'], debug.io, { reproduce: boom })).toBe(3);
-    expect(debug.stderr()).toMatch(/^teaming-lab: internal error: boom\nError: boom\n\s+at /);
-  });
-});
 
 describe('runCli: simulate', () => {
   it('--json prints the SimulationResult, with the numbers a hand calculation gives for one idle VM', async () => {

@@ -71,7 +71,9 @@ describe('golden transcripts: teaming-lab simulate --json', () => {
 
 describe('golden transcripts: teaming-lab reproduce --json', () => {
   it('reproduce.json', async () => {
-    const output = await cliOutput(['reproduce', '--json'], 0);
+    // 20 draws per experiment: enough to pin every number of the ensemble code path, fast enough for a test
+    // (the default, auto, runs up to 400 draws per finding; bench/ensemble.mjs times it).
+    const output = await cliOutput(['reproduce', '--json', '--runs', '20'], 0);
     expectGolden(join(goldenDir, 'reproduce.json'), output);
-  }, 120_000);
+  }, 600_000);
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../lib/InputError';
 import { simulateScenario, validateScenario } from '../../../lib/scenario';
 import type { MemberEventInput, ScenarioInput, ScenarioSimulation } from '../../../lib/scenario';
-import type { LoadBalancingAlgorithm, TeamingMode, TeamMember } from '../../../lib/teaming';
+import { sendMember } from '../../../lib/teaming';
+import type { LoadBalancingAlgorithm, Team, TeamingMode, TeamMember } from '../../../lib/teaming';
 
 // Member failures during a drain ("events"). At the event the flows re-map as the team does it: hash modulo
 // the members left, Switch Independent inbound moves with the primary, a standby takes over only on failure
@@ -23,7 +24,7 @@ interface Lab {
 function lab(options: Lab = {}): ScenarioInput {
   const { teamingMode = 'Lacp', loadBalancingAlgorithm = 'TransportPorts', vms = 4, events = [] } = options;
   const members = options.members ?? (() => [{ name: 'NIC1', gbps: 10 }, { name: 'NIC2', gbps: 10 }]);
-  const host = (i: number) => ({ name: `HV${i + 1}`, ip: `10.10.10.${i + 1}`, team: { teamingMode, loadBalancingAlgorithm, members: members(i) } });
+  const host = (i: number) => ({ name: `HV${i + 1}`, ip: `10.10.10.${i + 1}`, team: { teamingMode, loadBalancingAlgorithm, addressHash: 'toeplitz-test-key' as const, members: members(i) } }); // a fixed, published key: fixed member choices
   return {
     hosts: [host(0), host(1)],
     switch: { loadBalance: 'src-dst-port' },
@@ -97,6 +98,28 @@ describe('simulateScenario: a member fails mid-drain', () => {
       expect(send).toBeLessThanOrEqual(10 + 1e-9);
     }
     expect(sim.result.migrations.every((m) => Number.isFinite(m.endS))).toBe(true);
+  });
+
+  it('Lacp + TransportPorts, three members: when NIC1 fails only its flows move; flows on NIC2 and NIC3 stay put', () => {
+    // Because Windows moves the failed member's traffic to the survivors and leaves the other flows where they
+    // are (Microsoft, "NIC Teaming MAC address use and management": on failover only the traffic that used the
+    // failed member changes member). Re-hashing every flow over the survivors would move some of the others too:
+    // the precondition below checks that this lab has such a flow, so the test can tell the two apart.
+    const three = () => [{ name: 'NIC1', gbps: 10 }, { name: 'NIC2', gbps: 10 }, { name: 'NIC3', gbps: 10 }];
+    const sim = simulate(lab({ vms: 9, members: three, events: [fail(3, 'HV1', 'NIC1')] }));
+    const team: Team = { teamingMode: 'Lacp', loadBalancingAlgorithm: 'TransportPorts', addressHash: 'toeplitz-test-key', members: three().map((m, i) => ({ ...m, up: i !== 0 })) };
+    const survivors = sim.result.migrations.filter((m) => m.connections[0].sendMember !== 'NIC1');
+    const onFailed = sim.result.migrations.filter((m) => m.connections[0].sendMember === 'NIC1');
+    expect(onFailed.length).toBeGreaterThan(0);
+    const rehashWouldMove = survivors.filter((m) => {
+      const c = m.connections[0];
+      const conn = { srcMac: '02:00:00:00:00:00', dstMac: '02:00:00:00:00:01', srcIp: '10.10.10.1', dstIp: '10.10.10.2', protocol: 'tcp' as const, srcPort: c.sourcePort, dstPort: 6600 };
+      return team.members[sendMember(team, conn)].name !== c.sendMember;
+    });
+    expect(rehashWouldMove.length).toBeGreaterThan(0);
+    for (const m of survivors) expect(m.reroutes).toBeUndefined();
+    for (const m of onFailed) expect(['NIC2', 'NIC3']).toContain(m.reroutes?.[0].sendMember);
+    expect(bytesBetween(sim, 'HV1/NIC1/send', 3, sim.result.durationS)).toBe(0);
   });
 
   it('Switch Independent + Address Hash: when HV2s primary fails, inbound moves with the primary to NIC2', () => {

@@ -36,7 +36,8 @@ interface Lab {
 
 function lab(options: Lab = {}): ScenarioInput {
   const { liveMigration = {}, vms = 1, memoryGiB = 8, dirtyMBps = 0, teamingMode = 'Lacp', loadBalancingAlgorithm = 'TransportPorts', events } = options;
-  const team = () => ({ teamingMode, loadBalancingAlgorithm, members: [{ name: 'NIC1', gbps: 10 }, { name: 'NIC2', gbps: 10 }] });
+  // Microsoft's test key on both hosts: fixed, hand-checkable member choices (a random host key is a draw).
+  const team = () => ({ teamingMode, loadBalancingAlgorithm, addressHash: 'toeplitz-test-key' as const, members: [{ name: 'NIC1', gbps: 10 }, { name: 'NIC2', gbps: 10 }] });
   const input: ScenarioInput = {
     hosts: [
       { name: 'HV1', ip: '10.10.10.1', team: team() },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONNECTION_MODELS, validateScenario } from '../../../lib/scenario';
 import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from '../../../lib/teaming';
-import { CISCO_LOAD_BALANCE, WINDOWS_HASH_MIXINGS } from '../../../lib/hashing';
+import { CISCO_LOAD_BALANCE, WINDOWS_ADDRESS_HASH_STAND_INS } from '../../../lib/hashing';
 
 // The schema is the editor-facing description of a scenario file; validateScenario is what the library
 // enforces. These tests keep the two in step: same enums, same defaults, same required fields, and the
@@ -104,7 +104,7 @@ const objectSchemas: Array<{ name: string; node: Schema; at: (scenario: any) => 
 
 describe('lib/schema/scenario.schema.json', () => {
   it('lists the same enum values as the library constants', () => {
-    expect(schema.$defs.team.properties.addressHash.enum).toEqual([...WINDOWS_HASH_MIXINGS]);
+    expect(schema.$defs.team.properties.addressHash.enum).toEqual([...WINDOWS_ADDRESS_HASH_STAND_INS]);
     expect(schema.$defs.team.properties.teamingMode.enum).toEqual([...TEAMING_MODES]);
     expect(schema.$defs.team.properties.loadBalancingAlgorithm.enum).toEqual([...LOAD_BALANCING_ALGORITHMS]);
     expect(schema.properties.switch.properties.loadBalance.enum).toEqual([...CISCO_LOAD_BALANCE]);
@@ -125,14 +125,16 @@ describe('lib/schema/scenario.schema.json', () => {
         if (property.$ref) continue; // team or bond: one of the two is given (the oneOf rule)
         if (name === 'team' && key === 'kind') continue; // absent means LBFO; validateTeam keeps kind only when given
         if (name === 'team' && key === 'addressHash') continue; // absent means toeplitz; kept only when given, like kind
+        if (name === 'team' && key === 'rssKey') continue; // drawn from the seed per host: no constant default
+        if (name === 'team' && key === 'dynamicInbound') continue; // absent means affinitized; kept only when given
         expect(property, `${name}.${key} has a default`).toHaveProperty('default');
         expect(instance[key], `${name}.${key}`).toEqual(property.default);
         checked.push(`${name}.${key}`);
       }
     }
-    // 1 seed + 1 events + 1 switch + 14 liveMigration (8 + 6 transport settings) + 2 host + 2 member + 2 migration
+    // 1 seed + 1 events + 1 switch + 14 liveMigration (8 + 6 transport settings) + 3 host + 2 member + 2 migration
     // + 2 dynamic defaults, as in Scenario.ts and Team.ts.
-    expect(checked).toHaveLength(25);
+    expect(checked).toHaveLength(26);
   });
 
   it('requires exactly the fields validateScenario requires', () => {

@@ -1,3 +1,4 @@
+import { linuxXmitHash } from '../../../lib/hashing';
 import { describe, expect, it } from 'vitest';
 import { ciscoBucket } from '../../../lib/hashing';
 import {
@@ -92,12 +93,33 @@ describe('bondSendMembers(bond, conn, options)', () => {
     expect(bondSendMembers(bond('active-backup', 2), conn(49152), { currentMember: 1 }).members).toEqual([1]);
   });
 
-  it('balance-tlb and balance-alb keep one destination on one member (peer k on up-member k mod n); tlb without dynamic lb hashes', () => {
-    for (const mode of ['balance-tlb', 'balance-alb'] as const) {
-      expect([49152, 49153, 49154].map((p) => bondSendMembers(bond(mode, 2), conn(p)).members[0])).toEqual([0, 0, 0]);
-      expect(bondSendMembers(bond(mode, 2), conn(49152), { peerIndex: 3 }).members).toEqual([1]);
-    }
+  it('balance-alb keeps one destination on one member (peer k on up-member k mod n); tlb without dynamic lb hashes', () => {
+    expect([49152, 49153, 49154].map((p) => bondSendMembers(bond('balance-alb', 2), conn(p)).members[0])).toEqual([0, 0, 0]);
+    expect(bondSendMembers(bond('balance-alb', 2), conn(49152), { peerIndex: 3 }).members).toEqual([1]);
     expect([49152, 49153, 49154].map((p) => bondSendMembers(bond('balance-tlb', 2, { tlbDynamicLb: false }), conn(p)).members[0])).toEqual([1, 1, 0]);
+  });
+
+  it('balance-tlb (tlb_dynamic_lb=1) puts each connection in bucket bond_xmit_hash & 0xFF and gives a new bucket the least-loaded member', () => {
+    // bond_alb.c, bond_xmit_tlb_slave_get: tlb_choose_channel(bond, hash_index & 0xFF, ...), and an
+    // unassigned bucket goes to tlb_get_least_loaded_slave. With layer3+4 two connections between the
+    // same two hosts differ in their source port, so they fall in different buckets and spread.
+    const tlb = bond('balance-tlb', 2, { xmitHashPolicy: 'layer3+4' });
+    const table = new Map<number, number>();
+    const loads = [0, 0];
+    const members = [49152, 49153].map((p) => {
+      const sent = bondSendMembers(tlb, conn(p), { tlbTable: table, loads });
+      expect(sent.tlbBucket).toBe(linuxXmitHash(conn(p), { policy: 'layer3+4' }) & 0xff);
+      table.set(sent.tlbBucket!, sent.members[0]);
+      loads[sent.members[0]] += 1;
+      return sent.members[0];
+    });
+    expect(members).toEqual([0, 1]);
+    // An assigned bucket keeps its member whatever the loads, until the table is cleared (a rebalance).
+    expect(bondSendMembers(tlb, conn(49152), { tlbTable: table, loads: [5, 0] }).members).toEqual([0]);
+    // With layer2 every connection to the one peer hashes the same: one bucket, one member.
+    const l2 = bond('balance-tlb', 2, { xmitHashPolicy: 'layer2' });
+    const buckets = new Set([49152, 49153, 49154].map((p) => bondSendMembers(l2, conn(p)).tlbBucket));
+    expect(buckets.size).toBe(1);
   });
 
   it('refuses a currentMember that is not a member that is up, instead of sending on it', () => {

@@ -16,9 +16,16 @@ describe('leastLoadedMember(team, loads, current)', () => {
     expect(leastLoadedMember(team('SwitchIndependent', 'Dynamic', 3), [1, 1, 1])).toBe(0);
   });
 
-  it('weighs load by speed and skips members that are down', () => {
-    // 2 flows on a 40 Gbps member (0.05 per Gbps) beat 1 flow on a 10 Gbps one (0.1 per Gbps).
-    expect(leastLoadedMember(team('SwitchIndependent', 'Dynamic', 2, { 0: { gbps: 40 } }), [2, 1], 1)).toBe(0);
+  it('ignores member speed by default (New-NetLbfoTeam: the algorithms do not consider speed), weighs it on request, and skips members that are down', () => {
+    const mixed = team('SwitchIndependent', 'Dynamic', 2, { 0: { gbps: 40 } });
+    // By default fewer flows win: 1 flow on the 10 Gbps member beats 2 on the 40 Gbps one.
+    expect(leastLoadedMember(mixed, [2, 1], 1)).toBe(1);
+    // weighSpeed: 2 flows on 40 Gbps (0.05 per Gbps) beat 1 flow on 10 Gbps (0.1 per Gbps).
+    expect(leastLoadedMember(mixed, [2, 1], 1, { weighSpeed: true })).toBe(0);
+    // The rebalance follows the same rule: 4 flows on the fast member even out to 2 and 2 by default,
+    // and stay 4 : 1 when weighing speed (4/40 < (1 + 1)/10).
+    expect(dynamicRebalance(mixed, [0, 0, 0, 0, 1])).toEqual([0, 0, 0, 1, 1]);
+    expect(dynamicRebalance(mixed, [0, 0, 0, 0, 1], { weighSpeed: true })).toEqual([0, 0, 0, 0, 1]);
     expect(leastLoadedMember(team('SwitchIndependent', 'Dynamic', 3, { 0: { up: false } }), [0, 3, 1])).toBe(2);
   });
 

@@ -9,10 +9,13 @@ describe('primaryMember(team)', () => {
     expect(teamMac(t)).toBe(t.members[0].mac);
   });
 
-  it('moves to the next member when the primary fails, and the team MAC moves with it', () => {
+  it('moves to the next member when the primary fails, and the team MAC stays the primary member\'s', () => {
+    // Microsoft, "NIC Teaming MAC address use and management": the temporary primary goes on sending with
+    // the primary member's MAC, so peers' ARP caches stay right and inbound traffic still reaches the team.
     const t = team('SwitchIndependent', 'TransportPorts', 3, { 0: { up: false } });
     expect(primaryMember(t)).toBe(1);
-    expect(teamMac(t)).toBe(t.members[1].mac);
+    expect(teamMac(t)).toBe(t.members[0].mac);
+    expect(teamMac(t)).toBe(teamMac(team('SwitchIndependent', 'TransportPorts', 3)));
   });
 
   it('skips a standby listed first, and falls back to it only when every active member is down', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowsAddressHash } from '../../../lib/hashing';
+import { hostRssKey, MICROSOFT_RSS_KEY, formatHexKey, windowsAddressHash } from '../../../lib/hashing';
 import { sendMember, TEAMING_MODES, validateTeam } from '../../../lib/teaming';
 import { migrationConn, PORTS, team } from './fixtures';
 
@@ -22,8 +22,9 @@ describe.each(TEAMING_MODES)('sendMember(team, conn) in %s mode', (mode) => {
 
   it('TransportPorts: a connection whose ports hash apart from another lands apart (hash % 2 decides)', () => {
     const t = team(mode, 'TransportPorts');
+    // A team built without rssKey uses the first host's key of seed 1 (teamHashOptions).
     for (const p of PORTS) {
-      const parity = windowsAddressHash(migrationConn(p), 'TransportPorts') % 2;
+      const parity = windowsAddressHash(migrationConn(p), 'TransportPorts', { key: hostRssKey(1, 0) }) % 2;
       expect(sendMember(t, migrationConn(p))).toBe(parity);
     }
   });
@@ -122,8 +123,65 @@ describe("sendMember(team, conn) with addressHash 'mixed'", () => {
     // Each member is still hash % n of the mixed hash, and Dynamic starts from the same hash.
     const dynamic = validateTeam({ ...fourMembers('mixed'), loadBalancingAlgorithm: 'Dynamic' });
     ports.slice(0, 32).forEach((p, i) => {
-      expect(mixed[i]).toBe(windowsAddressHash(migrationConn(p), 'TransportPorts', { mixing: 'mixed' }) % 4);
+      expect(mixed[i]).toBe(windowsAddressHash(migrationConn(p), 'TransportPorts', { mixing: 'mixed', key: hostRssKey(1, 0) }) % 4);
       expect(sendMember(dynamic, migrationConn(p))).toBe(mixed[i]);
     });
+  });
+});
+
+describe('sendMember(team, conn): the stand-in key is the host\'s own', () => {
+  const twoMembers = (extra: Record<string, unknown>) =>
+    validateTeam({ teamingMode: 'Lacp', loadBalancingAlgorithm: 'TransportPorts', members: [{ name: 'NIC1', gbps: 10 }, { name: 'NIC2', gbps: 10 }], ...extra });
+  const pairs = Array.from({ length: 400 }, (_, i) => 49152 + 2 * i);
+  /** Share of consecutive port pairs (p, p + 1) that land on different members. */
+  const splitShare = (member: (port: number) => number) => pairs.filter((p) => member(p) !== member(p + 1)).length / pairs.length;
+
+  it("toeplitz-test-key: Microsoft's published key, the same on every host, whatever the seed", () => {
+    // Because the test key is fixed, a seed changes nothing; and it is the key the hash functions default to.
+    const a = twoMembers({ addressHash: 'toeplitz-test-key' });
+    const b = validateTeam({ ...twoMembers({}), rssKey: undefined, addressHash: 'toeplitz-test-key' }, 'team', { seed: 7, hostIndex: 1 });
+    expect(b.rssKey).toBeUndefined();
+    for (const p of PORTS) {
+      const expected = windowsAddressHash(migrationConn(p), 'TransportPorts', { key: MICROSOFT_RSS_KEY }) % 2;
+      expect(sendMember(a, migrationConn(p))).toBe(expected);
+      expect(sendMember(b, migrationConn(p))).toBe(expected);
+    }
+  });
+
+  it('with the test key, consecutive even-odd source ports always land on different members (a linear hash)', () => {
+    // Why the test key reproduced the article's two-VM observation: Toeplitz is linear, and with this key
+    // the lowest port bit flips the member's bit. Issue 10 measured 95 % over all start ports, 100 % from even ones.
+    const t = twoMembers({ addressHash: 'toeplitz-test-key' });
+    expect(splitShare((p) => sendMember(t, migrationConn(p)))).toBe(1);
+  });
+
+  it('random host keys split consecutive ports about half the time over many hosts (a coin toss, not a certainty)', () => {
+    // Setup: 400 hosts (seed 1, host 0..399), each its own key; for each, ports 49152 and 49153.
+    // Expect about half the hosts to put them apart: each key bit is a fair coin, so for a linear hash the
+    // member bit of p XOR p+1 is too. 400 draws: 0.5 +- 0.1 holds with probability above 0.9999.
+    let apart = 0;
+    for (let h = 0; h < 400; h++) {
+      const t = validateTeam({ ...twoMembers({}) }, 'team', { seed: 1, hostIndex: h });
+      if (sendMember(t, migrationConn(49152)) !== sendMember(t, migrationConn(49153))) apart += 1;
+    }
+    expect(apart / 400).toBeGreaterThan(0.4);
+    expect(apart / 400).toBeLessThan(0.6);
+  });
+
+  it('validateTeam with a seed fills rssKey from hostRssKey(seed, hostIndex); a given key is kept', () => {
+    const t = validateTeam(twoMembers({}), 'team', { seed: 3, hostIndex: 2 });
+    expect(t.rssKey).toBe(formatHexKey(hostRssKey(3, 2)));
+    const given = formatHexKey(MICROSOFT_RSS_KEY);
+    expect(validateTeam({ ...twoMembers({}), rssKey: given }, 'team', { seed: 3, hostIndex: 2 }).rssKey).toBe(given);
+    // The given key is what sendMember uses: the same members as the test key.
+    const withTestKey = twoMembers({ addressHash: 'toeplitz-test-key' });
+    const withGiven = twoMembers({ rssKey: given });
+    for (const p of PORTS) expect(sendMember(withGiven, migrationConn(p))).toBe(sendMember(withTestKey, migrationConn(p)));
+  });
+
+  it('refuses an rssKey that is not hex bytes or is shorter than 16 bytes, naming the field', () => {
+    const raw = (rssKey: string) => ({ teamingMode: 'Lacp', loadBalancingAlgorithm: 'TransportPorts', members: [{ name: 'NIC1', gbps: 10 }], rssKey });
+    expect(() => validateTeam(raw('xyz'), 'hosts[0].team')).toThrow(/^hosts\[0\]\.team\.rssKey: /);
+    expect(() => validateTeam(raw('6d 5a'), 'hosts[0].team')).toThrow(/^hosts\[0\]\.team\.rssKey: .*at least 16/);
   });
 });

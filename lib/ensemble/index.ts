@@ -1,0 +1,15 @@
+export { makeDraw } from './Draw';
+export type { Draw, DrawOptions } from './Draw';
+export { drawScenario } from './drawScenario';
+export { wilsonInterval, drawsForHalfWidth } from './wilsonInterval';
+export type { ProbabilityEstimate } from './wilsonInterval';
+export { distribution } from './Distribution';
+export type { Distribution } from './Distribution';
+export { runEnsemble, MAX_ENSEMBLE_RUNS, AUTO_RUNS } from './runEnsemble';
+export type { EnsembleOptions, FindingEnsemble } from './runEnsemble';
+export { reproduceEnsemble } from './reproduceEnsemble';
+export type { ReproduceEnsembleOptions } from './reproduceEnsemble';
+export { simulateEnsemble } from './simulateEnsemble';
+export type { SimulateEnsembleOptions, ScenarioEnsemble, HostEnsemble } from './simulateEnsemble';
+export { findingDraws, DRAWN_FINDINGS } from '../experiments/findingDraws';
+export type { FindingDrawsOptions } from '../experiments/findingDraws';
