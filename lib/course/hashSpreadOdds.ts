@@ -31,6 +31,8 @@ function exactlyUsedProbability(flows: number, members: number, used: number): n
 export const hashSpreadOdds = defineExperiment<HashSpreadOddsOptions, number[]>({
   id: 'spread-odds',
   finding: null,
+  // Exact odds from the formula, not a simulation: nothing to draw, so an ensemble runs it once.
+  dependsOnDraw: false,
   title: 'How likely a hash spreads N connections over every member',
   controls: [
     { name: 'connections', label: 'Connections', kind: 'number', min: 1, max: 64, step: 1, default: 4 },
