@@ -50,7 +50,7 @@ export const sprayingHurts = defineExperiment<SprayingHurtsOptions, SprayingPoin
       rr2.membersWorth < 0.9 * members;
     return {
       id: 'finding-8',
-      claim: 'Spraying one TCP stream over several members reorders its packets and hurts its throughput.',
+      claim: 'Spraying one TCP stream over several members reorders its packets and, with a sender that detects loss by counting duplicate ACKs, hurts its throughput.',
       holds,
       measured: {
         members,
