@@ -51,7 +51,7 @@ export const sprayingHurts = defineExperiment<SprayingHurtsOptions, SprayingPoin
       rr2.membersWorth < 0.9 * members;
     return {
       id: 'finding-8',
-      claim: 'Spraying one TCP stream over several members reorders its packets and hurts its throughput.',
+      claim: 'Spraying one TCP stream over several members reorders its packets and, with a sender that detects loss by counting duplicate ACKs, hurts its throughput.',
       holds,
       anyHash: { statement: 'Sprayed round robin, one stream is reordered and gets well short of N members\' worth; kept on one member it is not reordered.', holds },
       observation: { statement: 'Spraying one stream cost throughput (no hash plays a part: the same in every draw).', appeared: holds },
