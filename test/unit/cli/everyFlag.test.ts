@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,8 @@ writeFileSync(badRoster, `ok-name\nNot A Valid Name${HOSTILE}\n`);
 const missing = join(dir, `missing${HOSTILE}`);
 const classroomDir = join(dir, 'classroom');
 
+/** The example scenarios shipped with the library (a valid file for the commands that read one). */
+const REPO_SCENARIOS = fileURLToPath(new URL('../../../lib/scenarios/', import.meta.url));
 const NUMBER_BAD = [HOSTILE, '-1', 'abc', '', '1.5e999'];
 const HASH_BASE = ['--policy', 'layer2', '--members', '2', '--src-ip', '10.0.0.1', '--dst-ip', '10.0.0.2'];
 
@@ -62,6 +65,18 @@ const CASES: Record<string, { base: (flag: string) => string[]; bad: Record<stri
       simultaneous: [...NUMBER_BAD, '0'],
       connections: [...NUMBER_BAD, '0'],
       transport: [HOSTILE, 'carrier-pigeon'],
+    },
+  },
+  simulate: {
+    base: () => ['simulate', join(REPO_SCENARIOS, 'compression.json')],
+    bad: { runs: [...NUMBER_BAD, '0', '10001'] },
+  },
+  reproduce: {
+    base: () => ['reproduce'],
+    bad: {
+      runs: [...NUMBER_BAD, '0', 'all'],
+      hash: [HOSTILE, 'md5'],
+      seed: [HOSTILE, 'abc', '', '1.5', '1.5e999'],
     },
   },
   workshop: {
