@@ -45,6 +45,7 @@ export {
   allMembersUsedProbability,
   expectedMembersUsed,
   busiestMemberDistribution,
+  membersUsedDistribution,
   spreadOverMembers,
 } from './hashing';
 export type {

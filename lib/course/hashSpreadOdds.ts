@@ -1,7 +1,7 @@
 import { defineExperiment } from '../experiments/defineExperiment';
 import { fmt } from '../experiments/usage';
 import { barFigure } from '../figures';
-import { allMembersUsedProbability, collisionProbability, expectedMembersUsed } from '../hashing';
+import { collisionProbability, expectedMembersUsed, membersUsedDistribution } from '../hashing';
 
 /** Options of the `spread-odds` experiment; each defaults to its control's default. */
 export interface HashSpreadOddsOptions extends Record<string, unknown> {
@@ -9,15 +9,6 @@ export interface HashSpreadOddsOptions extends Record<string, unknown> {
   connections: number;
   /** Active members of the team, 1 to 16. Default 4. */
   members: number;
-}
-
-/** Probability that exactly `used` of `members` members carry at least one of `flows` uniformly hashed
- * flows: C(M, k) (k/M)^N times the probability that N flows on k members use all k. */
-function exactlyUsedProbability(flows: number, members: number, used: number): number {
-  if (used === 0) return flows === 0 ? 1 : 0;
-  let choose = 1;
-  for (let i = 0; i < used; i++) choose = (choose * (members - i)) / (i + 1);
-  return choose * Math.pow(used / members, flows) * allMembersUsedProbability(flows, used);
 }
 
 /**
@@ -39,8 +30,11 @@ export const hashSpreadOdds = defineExperiment<HashSpreadOddsOptions, number[]>(
     { name: 'members', label: 'Members per team', kind: 'number', min: 1, max: 16, step: 1, default: 4 },
   ],
   run({ connections, members }) {
-    const allUsed = allMembersUsedProbability(connections, members);
-    const distribution = Array.from({ length: members }, (_, i) => exactlyUsedProbability(connections, members, i + 1));
+    // Entry i: the probability that exactly i + 1 members are in use (none in use is impossible for N >= 1).
+    const distribution = membersUsedDistribution(connections, members).slice(1);
+    const allUsed = distribution[members - 1];
+    const collision = collisionProbability(connections, members);
+    const expectedUsed = expectedMembersUsed(connections, members);
     const holds = members === 1 || connections < members || allUsed < 1;
     return {
       id: 'spread-odds',
@@ -51,13 +45,13 @@ export const hashSpreadOdds = defineExperiment<HashSpreadOddsOptions, number[]>(
         members,
         allMembersUsedProbability: allUsed,
         notAllMembersUsedProbability: 1 - allUsed,
-        collisionProbability: collisionProbability(connections, members),
-        expectedMembersUsed: expectedMembersUsed(connections, members),
+        collisionProbability: collision,
+        expectedMembersUsed: expectedUsed,
         oneMemberProbability: members * Math.pow(1 / members, connections),
       },
       summary:
         `${connections} connection(s) hashed uniformly onto ${members} member(s) use all of them with probability ${fmt(allUsed, 3)} ` +
-        `and ${fmt(expectedMembersUsed(connections, members), 2)} members on average; two share a member with probability ${fmt(collisionProbability(connections, members), 3)}.`,
+        `and ${fmt(expectedUsed, 2)} members on average; two share a member with probability ${fmt(collision, 3)}.`,
       data: distribution,
       figure: barFigure({
         title: `Members used by ${connections} connection(s) on ${members} member(s)`,

@@ -17,6 +17,7 @@ export {
   allMembersUsedProbability,
   expectedMembersUsed,
   busiestMemberDistribution,
+  membersUsedDistribution,
   spreadOverMembers,
 } from './spread';
 export type { SpreadOverMembersOptions } from './spread';

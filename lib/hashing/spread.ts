@@ -90,8 +90,16 @@ export function spreadOverMembers(connections: readonly Connection[], options: S
   return counts;
 }
 
-/** Entry j: probability that exactly j members are in use after `flows` flows. */
-function membersUsedDistribution(flows: number, members: number): number[] {
+/**
+ * Exact distribution of how many members are in use: entry j is the probability that exactly j of the
+ * `members` members carry at least one of `flows` uniformly hashed flows (j = 0..M, so M + 1 entries
+ * summing to 1). Built flow by flow: each new flow lands on a used member with probability j / M.
+ *
+ * @example membersUsedDistribution(2, 2) // => [0, 0.5, 0.5]
+ * @throws InputError unless flows is an integer 0..10000 and members an integer 1..1000.
+ */
+export function membersUsedDistribution(flows: number, members: number): number[] {
+  checkCounts(flows, members);
   let used = new Array<number>(members + 1).fill(0);
   used[0] = 1;
   for (let n = 0; n < flows; n++) {

@@ -4,6 +4,7 @@ import type { Connection } from '../../../lib/Connection';
 import {
   allMembersUsedProbability,
   busiestMemberDistribution,
+  membersUsedDistribution,
   collisionProbability,
   ephemeralPorts,
   expectedMembersUsed,
@@ -68,6 +69,29 @@ describe('expectedMembersUsed(flows, members)', () => {
     expect(expectedMembersUsed(2, 2)).toBeCloseTo(1.5, TOLERANCE); // 1 or 2 members, equally likely
     expect(expectedMembersUsed(3, 4)).toBeCloseTo(4 * (1 - 27 / 64), TOLERANCE);
     expect(expectedMembersUsed(0, 4)).toBe(0);
+  });
+});
+
+describe('membersUsedDistribution(flows, members)', () => {
+  // Checked against the inclusion-exclusion closed form C(M, k) sum_i (-1)^i C(k, i) ((k - i) / M)^N, an
+  // independent derivation, and against the library's own all-members and expected-members figures.
+  const choose = (n: number, k: number) => { let c = 1; for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1); return c; };
+  const closedForm = (n: number, m: number, k: number) =>
+    choose(m, k) * Array.from({ length: k + 1 }, (_, i) => (-1) ** i * choose(k, i) * ((k - i) / m) ** n).reduce((a, b) => a + b, 0);
+  it('gives the exact probability that exactly k members are used, summing to 1', () => {
+    expect(membersUsedDistribution(2, 2)).toEqual([0, 0.5, 0.5]);
+    for (const [n, m] of [[4, 4], [6, 3], [3, 5], [12, 4]]) {
+      const d = membersUsedDistribution(n, m);
+      expect(d).toHaveLength(m + 1);
+      d.forEach((p, k) => expect(p).toBeCloseTo(closedForm(n, m, k), 12));
+      expect(d.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      expect(d[m]).toBeCloseTo(allMembersUsedProbability(n, m), 12);
+      expect(d.reduce((a, p, k) => a + k * p, 0)).toBeCloseTo(expectedMembersUsed(n, m), 12);
+    }
+  });
+  it('rejects counts out of range, naming the field', () => {
+    expect(() => membersUsedDistribution(-1, 2)).toThrow(/flows/);
+    expect(() => membersUsedDistribution(2, 0)).toThrow(/members/);
   });
 });
 
