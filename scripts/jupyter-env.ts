@@ -152,6 +152,8 @@ export interface ExecutedNotebook {
   seconds: number;
   /** nbclient's stderr. */
   stderr: string;
+  /** Kernel starts it took: more than 1 when a kernel died before running any cell and was started again. */
+  attempts: number;
   /** The executed notebook (nbformat JSON). */
   notebook: {
     cells: Array<{ cell_type: string; id: string; source: string[] | string; metadata?: Record<string, any>; outputs?: Array<Record<string, any>> }>;
@@ -188,22 +190,38 @@ export function freePort(): Promise<number> {
 }
 
 // Runs one notebook with nbclient and writes the executed copy. Prints one JSON line: the outcome.
+// A kernel that dies before any cell ran is started again (up to three attempts): Jupyter picks the kernel's
+// five ZeroMQ ports as free ports and closes them before the kernel binds them, so two kernels starting at once
+// can draw the same port and one dies with EADDRINUSE (seen once in a fresh-clone CI run). Only start-up is
+// retried; a kernel that dies while running a cell is a failure of that notebook.
 const EXECUTE_PY = `
 import json, sys, time
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 source, target, timeout, cwd = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-nb = nbformat.read(source, as_version=4)
-client = NotebookClient(nb, kernel_name=${JSON.stringify(KERNEL_NAME)}, timeout=timeout, startup_timeout=120,
-                        resources={'metadata': {'path': cwd}})
 started = time.time()
-outcome = {'ok': True, 'error': None}
-try:
-    client.execute()
-except (CellExecutionError, CellTimeoutError) as error:
-    outcome = {'ok': False, 'error': str(error)}
+attempts = 0
+while True:
+    attempts += 1
+    nb = nbformat.read(source, as_version=4)
+    client = NotebookClient(nb, kernel_name=${JSON.stringify(KERNEL_NAME)}, timeout=timeout, startup_timeout=120,
+                            resources={'metadata': {'path': cwd}})
+    outcome = {'ok': True, 'error': None}
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError) as error:
+        outcome = {'ok': False, 'error': str(error)}
+    except Exception as error:
+        ran = any(cell.get('execution_count') for cell in nb.cells if cell.cell_type == 'code')
+        if not ran and attempts < 3:
+            print('kernel start failed (attempt %d): %s: %s' % (attempts, type(error).__name__, error), file=sys.stderr)
+            time.sleep(1 + attempts)
+            continue
+        outcome = {'ok': False, 'error': '%s: %s' % (type(error).__name__, error)}
+    break
 outcome['seconds'] = round(time.time() - started, 1)
+outcome['attempts'] = attempts
 nbformat.write(nb, target)
 print(json.dumps(outcome))
 `;
