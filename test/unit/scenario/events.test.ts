@@ -51,9 +51,13 @@ const total = (sim: ScenarioSimulation, key: 'sentGB' | 'receivedGB') =>
   Object.values(sim.result.hosts).reduce((sum, h) => sum + Object.values(h.members).reduce((s, m) => s + m[key], 0), 0);
 
 describe('validateScenario: events', () => {
-  it('sorts events by time and fills nothing else in', () => {
+  it('sorts events by time and fills in only the failure kind and the detection time', () => {
+    // A Windows team notices a carrier loss at once (detection 0 s); a restoration acts at once too.
     const scenario = validateScenario(lab({ events: [restore(9, 'HV1', 'NIC1'), fail(2, 'HV1', 'NIC1')] }));
-    expect(scenario.events).toEqual([fail(2, 'HV1', 'NIC1'), restore(9, 'HV1', 'NIC1')]);
+    expect(scenario.events).toEqual([
+      { ...fail(2, 'HV1', 'NIC1'), failure: 'link-down', detectionS: 0 },
+      { ...restore(9, 'HV1', 'NIC1'), detectionS: 0 },
+    ]);
   });
 
   it('names the field of each mistake', () => {
