@@ -107,9 +107,10 @@ export interface SwitchInput {
   loadBalance?: CiscoLoadBalance;
 }
 
-/** How many TCP connections live migration opens. `per-vm`: one per VM migration, each from a new
- * ephemeral source port (the default, and what the article's measurements fit). `per-host-pair`: all
- * migrations between two hosts share one connection (the competing claim). */
+/** How many TCP connections live migration opens over TCP or Compression. `per-vm`: one per VM migration,
+ * each from a new ephemeral source port (the default, and what the article's measurements fit).
+ * `per-host-pair`: all migrations between two hosts share one connection (the competing claim). Under
+ * SMB the connections are always per host pair (SMB Multichannel's own rule), whatever this says. */
 export type ConnectionModel = 'per-vm' | 'per-host-pair';
 
 /**
@@ -162,12 +163,21 @@ export interface LiveMigrationInput {
    */
   compressionGbps?: number;
   /**
-   * SMB: TCP connections SMB Multichannel opens per RSS-capable interface (`Get-SmbClientConfiguration`
-   * ConnectionCountPerRssNetworkInterface). A host's team interface is one interface, so each migration
-   * opens this many connections to port 445, each from its own ephemeral port. An integer from 1 to 32.
-   * Default 4.
+   * SMB: TCP connections SMB Multichannel opens per RSS-capable interface to one server
+   * (`Set-SmbClientConfiguration -ConnectionCountPerRssNetworkInterface`; Microsoft's file-server tuning
+   * guide: default 4, valid 1 to 16). SMB Multichannel opens its connections per client-server pair, not
+   * per transfer: the source host (client) opens them to the target host (server) with its first SMB
+   * migration there, each from its own ephemeral port, and every migration between the two hosts, at once
+   * or later, shares them. A host's team interface is one interface, so a host pair has this many
+   * connections (at most `smbMaxConnectionsPerServer`). An integer from 1 to 16. Default 4.
    */
   smbConnectionsPerInterface?: number;
+  /**
+   * SMB: most connections a client opens to one server over all its interfaces
+   * (`Set-SmbClientConfiguration -MaximumConnectionCountPerServer`; default 32, valid 1 to 64). It caps
+   * `smbConnectionsPerInterface` per host pair. An integer from 1 to 64. Default 32.
+   */
+  smbMaxConnectionsPerServer?: number;
   /**
    * SMB: use SMB Direct (RDMA). RDMA NICs cannot be LBFO team members, so the bytes bypass the team on
    * each host's RDMA links (`rdmaGbps`). Only with `transport: SMB`. Default false.

@@ -157,7 +157,8 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     return allocate();
   };
   // One connection per migration, or several (SMB Multichannel), each from its own ephemeral port;
-  // under per-host-pair the migrations between two hosts share the first one's connections.
+  // under per-host-pair, and always under SMB (Multichannel's connections belong to the client-server
+  // pair), the migrations between two hosts share the first one's connections.
   const plan = transportPlan(scenario.liveMigration);
   const hostPairConnections = new Map<string, Connection[]>();
   const connections: Array<Connection[] | undefined> = new Array(scenario.migrations.length);
@@ -166,7 +167,7 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     if (existing !== undefined) return existing;
     const migration = scenario.migrations[index];
     const key = `${migration.from}\u0000${migration.to}`;
-    const shared = scenario.liveMigration.connections === 'per-host-pair' ? hostPairConnections.get(key) : undefined;
+    const shared = plan.perHostPair ? hostPairConnections.get(key) : undefined;
     const s = hostIndex(migration.from);
     const t = hostIndex(migration.to);
     const conns: Connection[] =
@@ -180,7 +181,7 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
         srcPort: nextPort(s),
         dstPort: plan.destinationPort,
       }));
-    if (scenario.liveMigration.connections === 'per-host-pair') hostPairConnections.set(key, conns);
+    if (plan.perHostPair) hostPairConnections.set(key, conns);
     connections[index] = conns;
     return conns;
   };

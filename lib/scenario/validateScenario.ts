@@ -32,6 +32,7 @@ export const SCENARIO_DEFAULTS = {
     compressionRatio: 2,
     compressionGbps: 10,
     smbConnectionsPerInterface: 4,
+    smbMaxConnectionsPerServer: 32,
     smbDirect: false,
     rdmaGbps: 'members',
   },
@@ -59,7 +60,7 @@ export const CONNECTION_MODELS: readonly ConnectionModel[] = ['per-vm', 'per-hos
  * 1 TB a Windows Server 2012 Hyper-V VM may have); its dirty rate in MB/s (10^6 MB/s = 1 TB/s, above any
  * memory bus); the switch side of a switch-dependent team or switch-bundled bond (at most 8 active members,
  * as an EtherChannel bundles at most 8 links); member events per scenario; TCP connections per scenario
- * (migrations x SMB connections per migration: each is a flow of every pass and a line of the result);
+ * (host pairs x SMB connections per pair: each is a flow of every pass and a line of the result);
  * the slowest member or RDMA link and CPU compression rate, in Gbps (below 1 Mbps a drain of big VMs
  * would take longer than float times can count precisely); every time field (a day: `startS`, events'
  * `atS`, `setupS`, `setupJitterS`, `resumeS`; a minute: `roundPauseMs`, `dynamic.flowletGapMs`); the
@@ -94,7 +95,7 @@ const DYNAMIC_KEYS = ['flowletGapMs', 'rebalancePeriodS'];
 const SWITCH_KEYS = ['loadBalance'];
 const LIVE_MIGRATION_KEYS = [
   'simultaneous', 'connections', 'setupS', 'setupJitterS', 'maxRounds', 'stopThresholdMB', 'resumeS', 'roundPauseMs',
-  'transport', 'compressionRatio', 'compressionGbps', 'smbConnectionsPerInterface', 'smbDirect', 'rdmaGbps',
+  'transport', 'compressionRatio', 'compressionGbps', 'smbConnectionsPerInterface', 'smbMaxConnectionsPerServer', 'smbDirect', 'rdmaGbps',
 ];
 const MIGRATION_KEYS = ['vm', 'from', 'to', 'memoryGiB', 'dirtyMBps', 'startS'];
 
@@ -117,7 +118,7 @@ export function validateScenario(input: unknown): Scenario {
   const hostNames = hosts.map((host) => host.name);
   const liveMigration = validateLiveMigration(scenario.liveMigration);
   const migrations = validateMigrations(scenario.migrations, hostNames);
-  checkConnectionCount(liveMigration, migrations.length);
+  checkConnectionCount(liveMigration, new Set(migrations.map((m) => `${m.from}\u0000${m.to}`)).size);
   return {
     hosts,
     switch: validateSwitch(scenario.switch),
@@ -129,17 +130,17 @@ export function validateScenario(input: unknown): Scenario {
   };
 }
 
-/** Migrations x SMB connections per migration at most `SCENARIO_LIMITS.maxConnections` (each is a flow of every pass). */
-function checkConnectionCount(liveMigration: Scenario['liveMigration'], migrations: number): void {
+/** Host pairs x SMB connections per pair at most `SCENARIO_LIMITS.maxConnections` (each is a flow of every pass of every migration between the pair). */
+function checkConnectionCount(liveMigration: Scenario['liveMigration'], hostPairs: number): void {
   if (liveMigration.transport !== 'SMB') return;
   const max = SCENARIO_LIMITS.maxConnections;
-  const perMigration = liveMigration.smbConnectionsPerInterface;
-  if (migrations * perMigration > max) {
-    const fits = Math.max(1, Math.floor(max / migrations));
+  const perPair = liveMigration.smbConnectionsPerInterface;
+  if (hostPairs * perPair > max) {
+    const fits = Math.max(1, Math.floor(max / hostPairs));
     throw new InputError(
       'liveMigration.smbConnectionsPerInterface',
-      perMigration,
-      `at most ${fits} for ${migrations} migrations (migrations x connections per migration at most ${max}), or fewer migrations`,
+      perPair,
+      `at most ${fits} for ${hostPairs} source-target host pairs (pairs x connections per pair at most ${max}), or fewer host pairs`,
     );
   }
 }

@@ -64,6 +64,7 @@ describe('validateScenario(input) defaults', () => {
       compressionRatio: 2,
       compressionGbps: 10,
       smbConnectionsPerInterface: 4,
+      smbMaxConnectionsPerServer: 32,
       smbDirect: false,
       rdmaGbps: 'members',
     });
@@ -77,7 +78,7 @@ describe('validateScenario(input) defaults', () => {
       switch: { loadBalance: 'src-dst-port' },
       liveMigration: {
         simultaneous: 12, connections: 'per-host-pair', setupS: 0, setupJitterS: 2, maxRounds: 1, stopThresholdMB: 1, resumeS: 0, roundPauseMs: 2,
-        transport: 'SMB', compressionRatio: 1.5, compressionGbps: 4, smbConnectionsPerInterface: 2, smbDirect: true, rdmaGbps: 40,
+        transport: 'SMB', compressionRatio: 1.5, compressionGbps: 4, smbConnectionsPerInterface: 2, smbMaxConnectionsPerServer: 8, smbDirect: true, rdmaGbps: 40,
       },
       seed: 42,
     };
