@@ -124,6 +124,7 @@ export {
   runsLacp,
 } from './teaming';
 export type { LacpTimer, MemberFailure } from './teaming';
+export { DEFAULT_SWITCH_LOAD_BALANCE } from './teaming';
 
 // Bandwidth sharing
 export {

@@ -103,7 +103,7 @@ export interface HostInput {
 }
 
 export interface SwitchInput {
-  /** Cisco `port-channel load-balance` setting used for switch-dependent teams. Default `src-dst-ip`. */
+  /** Cisco `port-channel load-balance` setting used for switch-dependent teams. Default `src-dst-port` (`DEFAULT_SWITCH_LOAD_BALANCE`, which says why). */
   loadBalance?: CiscoLoadBalance;
 }
 

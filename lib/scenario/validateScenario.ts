@@ -1,6 +1,6 @@
 import { InputError } from '../InputError';
 import { CISCO_LOAD_BALANCE, MAX_OTHER_CONNECTIONS_PER_CONNECTION, parseIpv4 } from '../hashing';
-import { LACP_TIMERS, MEMBER_FAILURES, SWITCH_BUNDLED_BOND_MODES, defaultLacpTimer, failureDetectionS, runsLacp, validateBond, validateTeam } from '../teaming';
+import { DEFAULT_SWITCH_LOAD_BALANCE, LACP_TIMERS, MEMBER_FAILURES, SWITCH_BUNDLED_BOND_MODES, defaultLacpTimer, failureDetectionS, runsLacp, validateBond, validateTeam } from '../teaming';
 import {
   checkArray,
   checkKnownKeys,
@@ -18,7 +18,7 @@ import type { ConnectionModel, DynamicInput, LiveMigrationInput, MemberEvent, Sc
 /** Every default `validateScenario` fills in, in one place (the JSON Schema's defaults are tested against these). */
 export const SCENARIO_DEFAULTS = {
   host: { vSwitchPortId: 0, nextEphemeralPort: 49152, otherConnectionsPerConnection: 0 },
-  switch: { loadBalance: 'src-dst-ip' },
+  switch: { loadBalance: DEFAULT_SWITCH_LOAD_BALANCE },
   liveMigration: {
     simultaneous: 2,
     connections: 'per-vm',

@@ -38,3 +38,4 @@ export {
   runsLacp,
 } from './failureDetectionS';
 export type { LacpTimer, MemberFailure } from './failureDetectionS';
+export { DEFAULT_SWITCH_LOAD_BALANCE } from './defaultSwitchLoadBalance';
