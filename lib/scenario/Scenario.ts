@@ -210,16 +210,10 @@ export interface MigrationInput {
 export type ScenarioHost = Required<Omit<HostInput, 'team' | 'bond'>> & { team?: Team; bond?: Bond };
 
 /** A validated member event: a failure has its `failure` and `detectionS` (and `lacpTimer` for `lacp-timeout`) filled in; a restoration has `detectionS` 0. */
-export interface MemberEvent {
-  atS: number;
-  host: string;
-  member: string;
-  state: 'failed' | 'up';
-  failure?: MemberFailure;
-  lacpTimer?: LacpTimer;
+export type MemberEvent = Omit<MemberEventInput, 'detectionS'> & {
   /** Seconds from `atS` until the team or bond acts on the event (0 for a restoration). */
   detectionS: number;
-}
+};
 
 /** A validated scenario: every default filled in. */
 export interface Scenario {

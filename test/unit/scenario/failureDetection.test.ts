@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../lib/InputError';
 import { simulateScenario, validateScenario } from '../../../lib/scenario';
 import type { MemberEventInput, ScenarioInput, ScenarioSimulation } from '../../../lib/scenario';
+import { bytesBetween } from './bytesBetween';
 import { BOND_MIIMON_S, LACP_TIMEOUT_S, failureDetectionS } from '../../../lib/teaming';
 import type { TeamingMode } from '../../../lib/teaming';
 
@@ -32,16 +33,6 @@ function lab(options: { teamingMode?: TeamingMode; vms?: number; dirtyMBps?: num
 }
 const simulate = (input: ScenarioInput) => simulateScenario(validateScenario(input));
 
-/** Bytes a link carried between two times, from the segments' link rates. */
-function bytesBetween(sim: ScenarioSimulation, link: string, fromS: number, toS: number): number {
-  let bytes = 0;
-  for (const s of sim.timeline.segments) {
-    const span = Math.min(s.endS, toS) - Math.max(s.startS, fromS);
-    const rate = s.linkGbps.find(([id]) => id === link);
-    if (span > 0 && rate) bytes += (rate[1] * 1e9 * span) / 8;
-  }
-  return bytes;
-}
 const sent = (sim: ScenarioSimulation) => Object.values(sim.result.hosts.HV1.members).reduce((sum, m) => sum + m.sentGB, 0);
 const received = (sim: ScenarioSimulation) => Object.values(sim.result.hosts.HV2.members).reduce((sum, m) => sum + m.receivedGB, 0);
 
