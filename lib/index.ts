@@ -112,6 +112,19 @@ export type {
   BondSendOptions,
   BondReceiveOptions,
 } from './teaming';
+export {
+  BOND_MIIMON_S,
+  LACP_PERIODIC_S,
+  LACP_TIMEOUT_S,
+  LACP_TIMERS,
+  MEMBER_FAILURES,
+  TEAM_LINK_DOWN_DETECTION_S,
+  defaultLacpTimer,
+  failureDetectionS,
+  runsLacp,
+} from './teaming';
+export type { LacpTimer, MemberFailure } from './teaming';
+export { DEFAULT_SWITCH_LOAD_BALANCE } from './teaming';
 
 // Bandwidth sharing
 export {

@@ -22,7 +22,7 @@ function get(value: unknown, key: string): unknown {
 function liveMigrationFieldsInUse(liveMigration: Scenario['liveMigration']): string[] {
   const fields = ['simultaneous', 'connections', 'setupS', 'setupJitterS', 'maxRounds', 'stopThresholdMB', 'resumeS', 'roundPauseMs', 'transport'];
   if (liveMigration.transport === 'Compression') fields.push('compressionRatio', 'compressionGbps');
-  if (liveMigration.transport === 'SMB') fields.push('smbConnectionsPerInterface', 'smbDirect');
+  if (liveMigration.transport === 'SMB') fields.push('smbConnectionsPerInterface', 'smbMaxConnectionsPerServer', 'smbDirect');
   if (liveMigration.smbDirect) fields.push('rdmaGbps');
   return fields;
 }

@@ -3,6 +3,7 @@ import type { CiscoLoadBalance } from '../hashing';
 import type { ConnectionModel, HostInput, ScenarioInput } from '../scenario';
 import { MAX_TEAM_MEMBERS } from '../teaming';
 import type { LoadBalancingAlgorithm, Team, TeamingMode } from '../teaming';
+import { DEFAULT_SWITCH_LOAD_BALANCE } from '../teaming/defaultSwitchLoadBalance';
 
 /** Options for the article's two-host lab, with the article's setup as defaults. */
 export interface ArticleScenarioOptions {
@@ -57,7 +58,7 @@ export function articleSetup(options: ArticleScenarioOptions = {}): Required<Art
     vms = 4,
     memoryGiB = 8,
     dirtyMBps = 50,
-    switchLoadBalance = 'src-dst-port',
+    switchLoadBalance = DEFAULT_SWITCH_LOAD_BALANCE,
     simultaneous = 2,
     connections = 'per-vm',
     setupS = 1,

@@ -7,6 +7,7 @@ import { defineExperiment } from './defineExperiment';
 import { short } from './oneStreamOneMember';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
+import { DEFAULT_SWITCH_LOAD_BALANCE } from '../teaming/defaultSwitchLoadBalance';
 
 /** Options of finding 3 (`hyperVPortCap`); each defaults to its control's default. */
 export interface HyperVPortCapOptions extends Record<string, unknown> {
@@ -54,7 +55,7 @@ export const hyperVPortCap = defineExperiment<HyperVPortCapOptions, HyperVPortCa
       label: 'Switch load-balance',
       kind: 'select',
       options: ['src-dst-port', 'src-dst-ip', 'src-dst-mac', 'src-mac'],
-      default: 'src-dst-port',
+      default: DEFAULT_SWITCH_LOAD_BALANCE,
     },
     seedControl(),
   ],

@@ -8,6 +8,7 @@ import { memoryGiBControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
+import { DEFAULT_SWITCH_LOAD_BALANCE } from '../teaming/defaultSwitchLoadBalance';
 
 /** Options of `linuxBonding`; each defaults to its control's default. */
 export interface LinuxBondingOptions extends Record<string, unknown> {
@@ -99,7 +100,7 @@ export const linuxBonding = defineExperiment<LinuxBondingOptions, LinuxBondingRo
     { name: 'vms', label: 'VMs migrating at once', kind: 'number', min: 2, max: 12, step: 1, default: 4 },
     memoryGiBControl(8),
     { name: 'xmitHashPolicy', label: 'xmit_hash_policy', kind: 'select', options: ['layer2', 'layer2+3', 'layer3+4', 'encap2+3', 'encap3+4'], default: 'layer3+4' },
-    { name: 'switchLoadBalance', label: 'Switch load-balance', kind: 'select', options: ['src-dst-port', 'src-dst-ip', 'src-dst-mac'], default: 'src-dst-port' },
+    { name: 'switchLoadBalance', label: 'Switch load-balance', kind: 'select', options: ['src-dst-port', 'src-dst-ip', 'src-dst-mac'], default: DEFAULT_SWITCH_LOAD_BALANCE },
   ],
   run({ members, vms, memoryGiB, xmitHashPolicy, switchLoadBalance }, draw) {
     const memberGbps = 10;

@@ -5,6 +5,7 @@ import { memoryGiBControl, vmsControl, seedControl } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { atMost, fmt, hostUsage } from './usage';
+import { DEFAULT_SWITCH_LOAD_BALANCE } from '../teaming/defaultSwitchLoadBalance';
 
 /** Options of finding 7 (`simultaneousSetting`); each defaults to its control's default. */
 export interface SimultaneousSettingOptions extends Record<string, unknown> {
@@ -53,7 +54,7 @@ export const simultaneousSetting = defineExperiment<SimultaneousSettingOptions, 
       label: 'Switch load-balance',
       kind: 'select',
       options: ['src-dst-port', 'src-dst-ip'],
-      default: 'src-dst-port',
+      default: DEFAULT_SWITCH_LOAD_BALANCE,
     },
     seedControl(),
   ],

@@ -6,6 +6,7 @@ import { membersControl, memoryGiBControl, seedControl, vmsControl, vmsText } fr
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
+import { DEFAULT_SWITCH_LOAD_BALANCE } from '../teaming/defaultSwitchLoadBalance';
 
 /** Options of finding 4 (`switchDependentAllMembers`); each defaults to its control's default. */
 export interface SwitchDependentAllMembersOptions extends Record<string, unknown> {
@@ -60,7 +61,7 @@ export const switchDependentAllMembers = defineExperiment<SwitchDependentAllMemb
       label: 'Switch load-balance',
       kind: 'select',
       options: ['src-dst-port', 'src-port', 'dst-port', 'src-dst-ip', 'src-dst-mac', 'src-mac'],
-      default: 'src-dst-port',
+      default: DEFAULT_SWITCH_LOAD_BALANCE,
     },
     seedControl(),
   ],

@@ -54,8 +54,9 @@ const MEMBER_SPEEDS = [1, 10];
  *
  * - TCP (the article's Windows Server 2012) and Compression send each migration over one connection, so
  *   one VM stays on one member.
- * - SMB Multichannel opens several connections per migration from new source ports, which Address Hash
- *   and the switch's port hash spread over the members: even one VM uses both.
+ * - SMB Multichannel opens several connections per host pair from new source ports, which Address Hash
+ *   and the switch's port hash spread over the members: even one VM uses both. Every migration to the
+ *   same server shares those connections, so several VMs use the same members as one.
  * - Compression moves memory at min(link share x ratio, CPU rate): it pays while the CPU keeps up with the
  *   link. The ratio and the CPU rate are parameters (no source gives Hyper-V's); with the defaults it
  *   halves the drain on 1 Gbps members and gains nothing on 10 Gbps ones, in line with Microsoft's advice.

@@ -17,7 +17,10 @@
  *
  * Each pass is one timeline flow per path of the migration's route. When the route changes while a pass
  * is in flight (a member fails, a team rebalances), the pass's flows are re-routed in place and keep the
- * bytes they have left. Downtime = stop-and-copy duration + `resumeS`; with one migration at a constant
+ * bytes they have left. A path that crosses a link that is down (`MigrationHost.isLinkDown`: a member
+ * failed and its team has not noticed yet) is held: its flow stops, moves no byte and keeps the bytes it
+ * has left, and goes on (as a new flow `<id>~k`) once its path is up again or the migration is moved
+ * onto a path that is. The pass ends only when every path, held ones included, has delivered its bytes. Downtime = stop-and-copy duration + `resumeS`; with one migration at a constant
  * rate this is the closed form of `precopyModel`.
  */
 import type { CompletedFlow, Timeline, TimelineFlow, TimelineFlowInput } from '../timeline';
@@ -37,6 +40,8 @@ export interface MigrationHost {
   readonly roundPauseS: number;
   /** Adds `sign` to the load count of each link of `links`. */
   addLoad(links: readonly string[], sign: 1 | -1): void;
+  /** True while a link carries nothing (its member failed): flows crossing it are held. */
+  isLinkDown(linkId: string): boolean;
   /** The route of the next pass, at a pass boundary (after the previous pass's flows ended). */
   routeAtPass(index: number, nowS: number, current: Required<MigrationRoute>): Required<MigrationRoute> | undefined;
   /** The transfer ended (the VM is paused, resuming); the migration is done at `endS`. */
@@ -49,6 +54,10 @@ export class LiveMigration {
   /** The current route (undefined while waiting). */
   route: Required<MigrationRoute> | undefined;
   private flows: TimelineFlow[] = [];
+  /** Per path of the current route: the bytes its flow had left when it was held, or undefined while it flows. */
+  private held: Array<number | undefined> = [];
+  /** Flows resumed after a hold so far (ids `<flow id>~k`). */
+  private resumed = 0;
   private outstanding = 0;
   /** When the current pass's bytes start to flow. */
   private flowStartS = NaN;
@@ -97,11 +106,39 @@ export class LiveMigration {
     return this.run.precopyRounds;
   }
 
-  /** How many of its flows not ended yet (started or waiting to start) cross `linkId`. */
+  /** How many of its flows not ended yet (started, waiting to start, or held) cross `linkId`. */
   flowsOn(linkId: string): number {
     let count = 0;
-    for (const flow of this.flows) if (flow.state !== 'ended' && flow.links.includes(linkId)) count++;
+    this.flows.forEach((flow, i) => {
+      if (this.held[i] !== undefined) {
+        if ((this.route as Required<MigrationRoute>).paths[i].includes(linkId)) count++;
+      } else if (flow.state !== 'ended' && flow.links.includes(linkId)) count++;
+    });
     return count;
+  }
+
+  /** Bytes of the current pass held back on paths that are down (0 when nothing is held). */
+  get heldBytes(): number {
+    let bytes = 0;
+    for (const left of this.held) if (left !== undefined) bytes += left;
+    return bytes;
+  }
+
+  /**
+   * Holds the flows whose path now crosses a link that is down and resumes the held ones whose path is
+   * up again (called by the engine when links go down or come back). Returns how many paths are held.
+   */
+  applyLinkStates(): number {
+    if (!this.transferring || this.route === undefined) return 0;
+    let heldPaths = 0;
+    this.flows.forEach((flow, i) => {
+      const links = (this.route as Required<MigrationRoute>).paths[i];
+      const down = this.crossesDown(links);
+      if (this.held[i] !== undefined && !down) this.resume(i);
+      else if (this.held[i] === undefined && flow.state !== 'ended' && down) this.hold(i);
+      if (this.held[i] !== undefined) heldPaths++;
+    });
+    return heldPaths;
   }
 
   /** Starts at `nowS` on `route`; the first byte leaves after `setupDelayS`. */
@@ -121,24 +158,36 @@ export class LiveMigration {
   reroute(route: Required<MigrationRoute>, nowS: number): boolean {
     if (!this.transferring || this.route === undefined || sameRoute(route, this.route)) return false;
     const timeline = this.host.timeline;
-    const live = this.flows.filter((flow) => flow.state !== 'ended');
+    const before = this.route;
+    const live = this.flows.filter((flow, i) => flow.state !== 'ended' && this.held[i] === undefined);
     for (const flow of live) this.host.addLoad(flow.links, -1);
+    this.held.forEach((left, i) => {
+      if (left !== undefined) this.host.addLoad(before.paths[i], -1);
+    });
     this.setRoute(route);
     this.run.reroutes.push({ atS: Math.max(nowS, this.flowStartS), route });
     if (route.paths.length === this.flows.length && route.spread === this.spreadOfFlows) {
       this.flows.forEach((flow, i) => {
+        const links = route.paths[i];
+        if (this.held[i] !== undefined) {
+          this.host.addLoad(links, 1);
+          if (!this.crossesDown(links)) this.resume(i);
+          return;
+        }
         if (flow.state === 'ended') return;
-        timeline.reroute(flow, route.paths[i]);
-        this.host.addLoad(route.paths[i], 1);
+        timeline.reroute(flow, links);
+        this.host.addLoad(links, 1);
+        if (this.crossesDown(links)) this.hold(i);
       });
       return true;
     }
     // A different number of paths: the rest of the pass is divided again over the new ones.
     let rest = 0;
-    for (const flow of live) {
-      const left = timeline.cancel(flow);
+    const add = (left: number) => {
       rest = this.spreadOfFlows === 'copy' ? Math.max(rest, left) : rest + left;
-    }
+    };
+    for (const flow of live) add(timeline.cancel(flow));
+    for (const left of this.held) if (left !== undefined) add(left);
     const pass = this.run.passes[this.run.passes.length - 1];
     this.generation++;
     this.addFlows(`${this.passId(pass.stopAndCopy)}@${this.generation}`, rest, Math.max(nowS, this.flowStartS));
@@ -176,12 +225,45 @@ export class LiveMigration {
     this.flowStartS = startS;
     this.spreadOfFlows = route.spread;
     this.outstanding = n;
+    this.held = [];
     this.flows = route.paths.map((links, i) => {
       const flow: TimelineFlowInput = { id: n === 1 ? id : `${id}#${i}`, links, bytes: each, startS, tag: this.request.id };
       if (compressionGbps !== undefined) flow.capGbps = compressionGbps / compressionRatio / (route.spread === 'copy' ? 1 : n);
       this.host.addLoad(links, 1);
       return this.host.timeline.add(flow, this.onFlowEnd);
     });
+    this.flows.forEach((_, i) => {
+      if (this.crossesDown(route.paths[i])) this.hold(i);
+    });
+  }
+
+  private crossesDown(links: readonly string[]): boolean {
+    for (const link of links) if (this.host.isLinkDown(link)) return true;
+    return false;
+  }
+
+  /** Stops path `i`'s flow now (it moves nothing) and keeps the bytes it has left; its load stays counted. */
+  private hold(i: number): void {
+    this.held[i] = this.host.timeline.cancel(this.flows[i]);
+  }
+
+  /** Starts path `i`'s held bytes again as a new flow on its current links, from now (or when the pass's bytes start). */
+  private resume(i: number): void {
+    const bytes = this.held[i] as number;
+    this.held[i] = undefined;
+    const links = (this.route as Required<MigrationRoute>).paths[i];
+    const old = this.flows[i];
+    const { compressionGbps, compressionRatio = 1 } = this.request;
+    const n = this.flows.length;
+    const flow: TimelineFlowInput = {
+      id: `${old.id.replace(/@\d+$/, '')}~${++this.resumed}`,
+      links,
+      bytes,
+      startS: Math.max(this.host.timeline.nowS, this.flowStartS),
+      tag: this.request.id,
+    };
+    if (compressionGbps !== undefined) flow.capGbps = compressionGbps / compressionRatio / (this.spreadOfFlows === 'copy' ? 1 : n);
+    this.flows[i] = this.host.timeline.add(flow, this.onFlowEnd);
   }
 
   private readonly onFlowEnd = (ended: CompletedFlow, nowS: number): void => {

@@ -2,7 +2,8 @@
  * Live migrations on a `Timeline`: each a `LiveMigration` phase machine, started by the
  * `MigrationScheduler` at its request time or when slots free up (callbacks scheduled with `timeline.at`),
  * routed by the caller's callbacks. Callers that move flows in flight (member events, Dynamic
- * rebalancing) schedule their own callbacks on the same timeline and call `reroute`.
+ * rebalancing) schedule their own callbacks on the same timeline and call `reroute`; a link that fails
+ * before the team notices is marked down with `setLinksDown`, which holds the flows crossing it.
  *
  * @example
  * const timeline = new Timeline({ links, record: { segments: false } });
@@ -66,6 +67,8 @@ export class MigrationEngine {
   /** Indices of the migrations in the order they started. */
   readonly startOrder: number[] = [];
   private readonly loads = new Map<string, number>();
+  /** Links that carry nothing now (`setLinksDown`). */
+  private readonly downLinks = new Set<string>();
   /** Migrations started and still transferring, in start order. */
   private readonly transferring = new Set<number>();
   private readonly scheduler: MigrationScheduler;
@@ -118,6 +121,7 @@ export class MigrationEngine {
       addLoad: (links, sign) => {
         for (const link of links) this.loads.set(link, (this.loads.get(link) ?? 0) + sign);
       },
+      isLinkDown: (link) => this.downLinks.size > 0 && this.downLinks.has(link),
       routeAtPass: (index, nowS, current) => {
         if (options.rerouteAtPass === undefined) return undefined;
         const next = options.rerouteAtPass(index, nowS, current, this.context(index));
@@ -145,6 +149,27 @@ export class MigrationEngine {
    */
   reroute(index: number, route: string[] | MigrationRoute): boolean {
     return this.migrations[index].reroute(normalizeRoute(route, `reroute(${index})`), this.timeline.nowS);
+  }
+
+  /**
+   * Marks links down (`down` true) or up again from now. A flow whose path crosses a link that is down is
+   * held: it moves no byte and keeps what it has left, until its path is up again or `reroute` moves it
+   * to one that is (a member failed and its team has not detected it yet). Returns how many paths of the
+   * migrations in flight are held afterwards.
+   */
+  setLinksDown(linkIds: readonly string[], down: boolean): number {
+    for (const id of linkIds) {
+      if (down) this.downLinks.add(id);
+      else this.downLinks.delete(id);
+    }
+    let held = 0;
+    for (const index of this.transferring) held += this.migrations[index].applyLinkStates();
+    return held;
+  }
+
+  /** True while `linkId` is marked down (`setLinksDown`). */
+  isLinkDown(linkId: string): boolean {
+    return this.downLinks.has(linkId);
   }
 
   /** How many migration flows a link carries now (started or waiting to start), optionally leaving one migration out. */

@@ -1,6 +1,7 @@
 import type { Team } from '../teaming/Team';
 import type { Bond } from '../teaming/Bond';
 import type { CiscoLoadBalance } from '../hashing/cisco';
+import type { LacpTimer, MemberFailure } from '../teaming/failureDetectionS';
 
 /**
  * A scenario as the CLI reads it from a JSON file and as notebooks and pages build it in code.
@@ -25,8 +26,11 @@ export interface ScenarioInput {
 }
 
 /**
- * A member's link going down or coming back at a moment of the run. Flows re-map to the members left as
- * the team or bond does it; migrations in flight carry on, and no byte is lost.
+ * A member's link going down or coming back at a moment of the run. A failure stops the member's traffic
+ * at `atS`; the team or bond notices it `detectionS` later and only then moves the flows that were on the
+ * failed member to the members left (as the team or bond does it). Meanwhile the flows hashed to the
+ * failed member, in either direction, are stalled: they move no byte and keep what they have left. No
+ * byte is lost and migrations in flight carry on. A restoration takes effect at `atS`.
  */
 export interface MemberEventInput {
   /** When, in seconds from the start. 0 or more. */
@@ -35,8 +39,28 @@ export interface MemberEventInput {
   host: string;
   /** Name of the member in that host's team or bond. */
   member: string;
-  /** `failed`: the link goes down (it must be up); `up`: it comes back (it must be down). */
+  /** `failed`: the link goes down (it must be up); `up`: it comes back (it must be down, its failure detected). */
   state: 'failed' | 'up';
+  /**
+   * Failures only: how the failure shows. `link-down` (carrier loss): noticed at once on a Windows team
+   * (`TEAM_LINK_DOWN_DETECTION_S`, 0, UNVERIFIED) and at the next MII poll on a Linux bond (`BOND_MIIMON_S`,
+   * bonding's miimon default of 100 ms). `lacp-timeout` (the link stays up, the partner's LACPDUs stop):
+   * noticed when the LACP timeout runs out (`lacpTimer`); only on an `Lacp` team or an `802.3ad` bond.
+   * Default `link-down`.
+   */
+  failure?: MemberFailure;
+  /**
+   * `lacp-timeout` failures only: the LACP timer, `fast` (3 s timeout: three missed 1 s LACPDUs) or `slow`
+   * (90 s: three missed 30 s LACPDUs); bond_3ad.c. Default: `fast` on a Windows team (Microsoft: LBFO runs
+   * LACP with the short timer), `slow` on a Linux bond (bonding's `lacp_rate` default).
+   */
+  lacpTimer?: LacpTimer;
+  /**
+   * Failures only: seconds from `atS` until the team or bond notices the failure, overriding the value
+   * `failure` and `lacpTimer` give (e.g. a bond's own miimon, or LACP's best case of two periodic times).
+   * 0 to 86,400.
+   */
+  detectionS?: number;
 }
 
 /**
@@ -79,13 +103,14 @@ export interface HostInput {
 }
 
 export interface SwitchInput {
-  /** Cisco `port-channel load-balance` setting used for switch-dependent teams. Default `src-dst-ip`. */
+  /** Cisco `port-channel load-balance` setting used for switch-dependent teams. Default `src-dst-port` (`DEFAULT_SWITCH_LOAD_BALANCE`, which says why). */
   loadBalance?: CiscoLoadBalance;
 }
 
-/** How many TCP connections live migration opens. `per-vm`: one per VM migration, each from a new
- * ephemeral source port (the default, and what the article's measurements fit). `per-host-pair`: all
- * migrations between two hosts share one connection (the competing claim). */
+/** How many TCP connections live migration opens over TCP or Compression. `per-vm`: one per VM migration,
+ * each from a new ephemeral source port (the default, and what the article's measurements fit).
+ * `per-host-pair`: all migrations between two hosts share one connection (the competing claim). Under
+ * SMB the connections are always per host pair (SMB Multichannel's own rule), whatever this says. */
 export type ConnectionModel = 'per-vm' | 'per-host-pair';
 
 /**
@@ -138,12 +163,21 @@ export interface LiveMigrationInput {
    */
   compressionGbps?: number;
   /**
-   * SMB: TCP connections SMB Multichannel opens per RSS-capable interface (`Get-SmbClientConfiguration`
-   * ConnectionCountPerRssNetworkInterface). A host's team interface is one interface, so each migration
-   * opens this many connections to port 445, each from its own ephemeral port. An integer from 1 to 32.
-   * Default 4.
+   * SMB: TCP connections SMB Multichannel opens per RSS-capable interface to one server
+   * (`Set-SmbClientConfiguration -ConnectionCountPerRssNetworkInterface`; Microsoft's file-server tuning
+   * guide: default 4, valid 1 to 16). SMB Multichannel opens its connections per client-server pair, not
+   * per transfer: the source host (client) opens them to the target host (server) with its first SMB
+   * migration there, each from its own ephemeral port, and every migration between the two hosts, at once
+   * or later, shares them. A host's team interface is one interface, so a host pair has this many
+   * connections (at most `smbMaxConnectionsPerServer`). An integer from 1 to 16. Default 4.
    */
   smbConnectionsPerInterface?: number;
+  /**
+   * SMB: most connections a client opens to one server over all its interfaces
+   * (`Set-SmbClientConfiguration -MaximumConnectionCountPerServer`; default 32, valid 1 to 64). It caps
+   * `smbConnectionsPerInterface` per host pair. An integer from 1 to 64. Default 32.
+   */
+  smbMaxConnectionsPerServer?: number;
   /**
    * SMB: use SMB Direct (RDMA). RDMA NICs cannot be LBFO team members, so the bytes bypass the team on
    * each host's RDMA links (`rdmaGbps`). Only with `transport: SMB`. Default false.
@@ -175,8 +209,11 @@ export interface MigrationInput {
 /** A validated host: exactly one of `team` and `bond` is present, with its defaults filled in. */
 export type ScenarioHost = Required<Omit<HostInput, 'team' | 'bond'>> & { team?: Team; bond?: Bond };
 
-/** A validated member event. */
-export type MemberEvent = Required<MemberEventInput>;
+/** A validated member event: a failure has its `failure` and `detectionS` (and `lacpTimer` for `lacp-timeout`) filled in; a restoration has `detectionS` 0. */
+export type MemberEvent = Omit<MemberEventInput, 'detectionS'> & {
+  /** Seconds from `atS` until the team or bond acts on the event (0 for a restoration). */
+  detectionS: number;
+};
 
 /** A validated scenario: every default filled in. */
 export interface Scenario {
@@ -185,7 +222,7 @@ export interface Scenario {
   liveMigration: Required<LiveMigrationInput>;
   migrations: Array<Required<MigrationInput>>;
   seed: number;
-  /** The events, sorted by time (ties keep their input order). */
+  /** The events, sorted by `atS` (ties keep their input order). */
   events: MemberEvent[];
   dynamic: Required<DynamicInput>;
 }

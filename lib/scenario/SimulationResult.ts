@@ -58,7 +58,8 @@ export interface MigrationOutcome {
   /**
    * The TCP connections that carried the migration: one under the TCP and Compression transports,
    * `smbConnectionsPerInterface` under SMB (Multichannel), each with its own source port and members.
-   * Under `per-host-pair` they are shared with the other migrations between the same two hosts.
+   * Under `per-host-pair`, and always under SMB, they are shared with the other migrations between the
+   * same two hosts.
    */
   connections: ConnectionRoute[];
   /**

@@ -23,8 +23,13 @@ export const RDMA_MEMBER = 'RDMA';
 
 /** What the transport settings of a validated scenario mean for one migration. */
 export interface TransportPlan {
-  /** TCP connections one migration opens: 1 for TCP and Compression, `smbConnectionsPerInterface` for SMB. */
+  /**
+   * TCP connections one migration uses: 1 for TCP and Compression; for SMB the connections of its host
+   * pair, `smbConnectionsPerInterface` (one team interface) capped at `smbMaxConnectionsPerServer`.
+   */
   connectionCount: number;
+  /** True when the migrations between two hosts share their connections: always under SMB (Multichannel is per client-server pair). */
+  perHostPair: boolean;
   /** Their destination port: 6600 for TCP and Compression, 445 for SMB. */
   destinationPort: number;
   /** True when SMB Direct carries the bytes over each host's RDMA links instead of the team. */
@@ -35,15 +40,18 @@ export interface TransportPlan {
 
 /**
  * The transport plan of a validated scenario. Under SMB the live-migration interface of a host is its
- * one team interface (or bond), so SMB Multichannel opens `smbConnectionsPerInterface` connections per
- * migration, each from its own ephemeral port (each its own flow, hashed on its own); with SMB Direct
- * they all run over the RDMA links, where hashing plays no part.
+ * one team interface (or bond), so SMB Multichannel opens `smbConnectionsPerInterface` connections (at
+ * most `smbMaxConnectionsPerServer`) from the source host to the target host, each from its own ephemeral
+ * port (each its own flow, hashed on its own), and every migration between the two shares them (Microsoft:
+ * the SMB client's connection counts are per interface and per server, not per file or transfer); with
+ * SMB Direct they all run over the RDMA links, where hashing plays no part.
  */
 export function transportPlan(liveMigration: Scenario['liveMigration']): TransportPlan {
-  const { transport, smbConnectionsPerInterface, smbDirect, compressionRatio, compressionGbps } = liveMigration;
+  const { transport, smbConnectionsPerInterface, smbMaxConnectionsPerServer, smbDirect, compressionRatio, compressionGbps } = liveMigration;
   const smb = transport === 'SMB';
   return {
-    connectionCount: smb ? smbConnectionsPerInterface : 1,
+    connectionCount: smb ? Math.min(smbConnectionsPerInterface, smbMaxConnectionsPerServer) : 1,
+    perHostPair: smb || liveMigration.connections === 'per-host-pair',
     destinationPort: smb ? SMB_PORT : LIVE_MIGRATION_PORT,
     rdma: smb && smbDirect,
     compression: transport === 'Compression' ? { compressionRatio, compressionGbps } : {},
@@ -70,7 +78,9 @@ export function rdmaLinkId(host: string, direction: 'send' | 'receive'): string 
 const MIN_TRANSPORT_GBPS = 0.001;
 
 /** The transport fields of `LiveMigrationInput`. */
-export type TransportSettings = Required<Pick<LiveMigrationInput, 'transport' | 'compressionRatio' | 'compressionGbps' | 'smbConnectionsPerInterface' | 'smbDirect' | 'rdmaGbps'>>;
+export type TransportSettings = Required<
+  Pick<LiveMigrationInput, 'transport' | 'compressionRatio' | 'compressionGbps' | 'smbConnectionsPerInterface' | 'smbMaxConnectionsPerServer' | 'smbDirect' | 'rdmaGbps'>
+>;
 
 /**
  * Checks the transport fields of a `liveMigration` object and fills their defaults (`validateScenario`
@@ -93,7 +103,10 @@ export function validateTransportSettings(input: Record<string, unknown>, defaul
     compressionRatio: given(input.compressionRatio, defaults.compressionRatio, (v) => checkNumber(v, at('compressionRatio'), { min: 1, max: 100 })),
     compressionGbps: given(input.compressionGbps, defaults.compressionGbps, (v) => checkNumber(v, at('compressionGbps'), { min: MIN_TRANSPORT_GBPS, max: 10_000 })),
     smbConnectionsPerInterface: given(input.smbConnectionsPerInterface, defaults.smbConnectionsPerInterface, (v) =>
-      checkNumber(v, at('smbConnectionsPerInterface'), { integer: true, min: 1, max: 32 }),
+      checkNumber(v, at('smbConnectionsPerInterface'), { integer: true, min: 1, max: 16 }),
+    ),
+    smbMaxConnectionsPerServer: given(input.smbMaxConnectionsPerServer, defaults.smbMaxConnectionsPerServer, (v) =>
+      checkNumber(v, at('smbMaxConnectionsPerServer'), { integer: true, min: 1, max: 64 }),
     ),
     smbDirect,
     rdmaGbps: given<number | 'members'>(input.rdmaGbps, defaults.rdmaGbps, (v) => {

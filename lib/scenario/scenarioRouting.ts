@@ -20,7 +20,7 @@ import {
   teamMac,
 } from '../teaming';
 import type { Bond, Team, TeamMember } from '../teaming';
-import type { Scenario, ScenarioHost } from './Scenario';
+import type { MemberEvent, Scenario, ScenarioHost } from './Scenario';
 import { rdmaLinkId, transportPlan } from './liveMigrationTransports';
 
 /** Why a route is being chosen: a migration starting, a pass boundary (a flowlet gap), or a member event. */
@@ -71,6 +71,16 @@ export interface ScenarioRouting {
   sendMemberOf(route: Required<MigrationRoute>, sourceHost: number, path?: number): number;
 }
 
+/**
+ * The scenario's events in the order the teams and bonds act on them: by `atS + detectionS` (a failure
+ * when it is detected, a restoration at once), ties in the order of `scenario.events`.
+ */
+export function effectiveEvents(scenario: Scenario): MemberEvent[] {
+  const order = scenario.events.map((event, i) => ({ event, t: event.atS + event.detectionS, i }));
+  order.sort((a, b) => a.t - b.t || a.i - b.i);
+  return order.map((o) => o.event);
+}
+
 /** Builds the routing of one run of `scenario`. */
 export function scenarioRouting(scenario: Scenario): ScenarioRouting {
   const indexOf = new Map(scenario.hosts.map((host, i) => [host.name, i]));
@@ -78,16 +88,17 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
   const initialUp = scenario.hosts.map((host) => hostMembers(host).map((m) => m.up !== false));
   const memberIndex = scenario.hosts.map((host) => new Map(hostMembers(host).map((m, i) => [m.name, i])));
 
-  // Each host's member states after each of its events, the initial states first, and the events' times.
+  // Each host's member states after each of its events, the initial states first, and the events' times:
+  // the times the team or bond acts on them (a failure when it is detected, `atS + detectionS`).
   const upHistory = initialUp.map((up) => [up]);
   const eventTimes: number[][] = scenario.hosts.map(() => []);
-  for (const event of scenario.events) {
+  for (const event of effectiveEvents(scenario)) {
     const h = hostIndex(event.host);
     const history = upHistory[h];
     const next = history[history.length - 1].slice();
     next[memberIndex[h].get(event.member) as number] = event.state === 'up';
     history.push(next);
-    eventTimes[h].push(event.atS);
+    eventTimes[h].push(event.atS + event.detectionS);
   }
   /** How many entries of the host's history apply at `t`: the initial states and each event up to `t`. */
   const historyLength = (h: number, t: number): number => {
@@ -146,7 +157,8 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     return allocate();
   };
   // One connection per migration, or several (SMB Multichannel), each from its own ephemeral port;
-  // under per-host-pair the migrations between two hosts share the first one's connections.
+  // under per-host-pair, and always under SMB (Multichannel's connections belong to the client-server
+  // pair), the migrations between two hosts share the first one's connections.
   const plan = transportPlan(scenario.liveMigration);
   const hostPairConnections = new Map<string, Connection[]>();
   const connections: Array<Connection[] | undefined> = new Array(scenario.migrations.length);
@@ -155,7 +167,7 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     if (existing !== undefined) return existing;
     const migration = scenario.migrations[index];
     const key = `${migration.from}\u0000${migration.to}`;
-    const shared = scenario.liveMigration.connections === 'per-host-pair' ? hostPairConnections.get(key) : undefined;
+    const shared = plan.perHostPair ? hostPairConnections.get(key) : undefined;
     const s = hostIndex(migration.from);
     const t = hostIndex(migration.to);
     const conns: Connection[] =
@@ -169,7 +181,7 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
         srcPort: nextPort(s),
         dstPort: plan.destinationPort,
       }));
-    if (scenario.liveMigration.connections === 'per-host-pair') hostPairConnections.set(key, conns);
+    if (plan.perHostPair) hostPairConnections.set(key, conns);
     connections[index] = conns;
     return conns;
   };

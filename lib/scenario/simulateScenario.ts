@@ -53,9 +53,10 @@ const MB = 1e6;
  *   receive member (`receiveMember`, with the switch's `loadBalance` and the target's vSwitch port).
  * - Transports (`liveMigration.transport`): `TCP` as above; `Compression` puts each pass on the wire
  *   divided by `compressionRatio`, at a wire rate capped at `compressionGbps / compressionRatio` per
- *   migration (its CPU); `SMB` opens `smbConnectionsPerInterface` connections per migration to port 445,
- *   each its own flow carrying an equal share of every pass (the pass ends when all are done), hashed
- *   on its own; with `smbDirect` they cross each host's RDMA links (`${host}/RDMA/send`, `/receive`,
+ *   migration (its CPU); `SMB` opens `smbConnectionsPerInterface` connections (at most
+ *   `smbMaxConnectionsPerServer`) per source-target host pair to port 445, shared by every migration
+ *   between the two hosts; each migration puts an equal share of every pass on each of them (its own
+ *   flow, hashed with the connection's port; the pass ends when all are done); with `smbDirect` they cross each host's RDMA links (`${host}/RDMA/send`, `/receive`,
  *   `hostRdmaGbps`) instead of the team.
  *
  * @throws InputError when a team has no member up, or for routes the hashing cannot compute.

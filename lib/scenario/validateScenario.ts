@@ -1,6 +1,6 @@
 import { InputError } from '../InputError';
 import { CISCO_LOAD_BALANCE, MAX_OTHER_CONNECTIONS_PER_CONNECTION, parseIpv4 } from '../hashing';
-import { SWITCH_BUNDLED_BOND_MODES, validateBond, validateTeam } from '../teaming';
+import { DEFAULT_SWITCH_LOAD_BALANCE, LACP_TIMERS, MEMBER_FAILURES, SWITCH_BUNDLED_BOND_MODES, defaultLacpTimer, failureDetectionS, runsLacp, validateBond, validateTeam } from '../teaming';
 import {
   checkArray,
   checkKnownKeys,
@@ -18,7 +18,7 @@ import type { ConnectionModel, DynamicInput, LiveMigrationInput, MemberEvent, Sc
 /** Every default `validateScenario` fills in, in one place (the JSON Schema's defaults are tested against these). */
 export const SCENARIO_DEFAULTS = {
   host: { vSwitchPortId: 0, nextEphemeralPort: 49152, otherConnectionsPerConnection: 0 },
-  switch: { loadBalance: 'src-dst-ip' },
+  switch: { loadBalance: DEFAULT_SWITCH_LOAD_BALANCE },
   liveMigration: {
     simultaneous: 2,
     connections: 'per-vm',
@@ -32,6 +32,7 @@ export const SCENARIO_DEFAULTS = {
     compressionRatio: 2,
     compressionGbps: 10,
     smbConnectionsPerInterface: 4,
+    smbMaxConnectionsPerServer: 32,
     smbDirect: false,
     rdmaGbps: 'members',
   },
@@ -59,7 +60,7 @@ export const CONNECTION_MODELS: readonly ConnectionModel[] = ['per-vm', 'per-hos
  * 1 TB a Windows Server 2012 Hyper-V VM may have); its dirty rate in MB/s (10^6 MB/s = 1 TB/s, above any
  * memory bus); the switch side of a switch-dependent team or switch-bundled bond (at most 8 active members,
  * as an EtherChannel bundles at most 8 links); member events per scenario; TCP connections per scenario
- * (migrations x SMB connections per migration: each is a flow of every pass and a line of the result);
+ * (host pairs x SMB connections per pair: each is a flow of every pass and a line of the result);
  * the slowest member or RDMA link and CPU compression rate, in Gbps (below 1 Mbps a drain of big VMs
  * would take longer than float times can count precisely); every time field (a day: `startS`, events'
  * `atS`, `setupS`, `setupJitterS`, `resumeS`; a minute: `roundPauseMs`, `dynamic.flowletGapMs`); the
@@ -89,12 +90,12 @@ export const EPHEMERAL_PORT_RANGE = { min: 49152, max: 65535 } as const;
 const ANNOTATION_KEYS = ['$schema', 'description'];
 const SCENARIO_KEYS = ['hosts', 'switch', 'liveMigration', 'migrations', 'seed', 'events', 'dynamic', ...ANNOTATION_KEYS];
 const HOST_KEYS = ['name', 'ip', 'team', 'bond', 'vSwitchPortId', 'nextEphemeralPort', 'otherConnectionsPerConnection'];
-const EVENT_KEYS = ['atS', 'host', 'member', 'state'];
+const EVENT_KEYS = ['atS', 'host', 'member', 'state', 'failure', 'lacpTimer', 'detectionS'];
 const DYNAMIC_KEYS = ['flowletGapMs', 'rebalancePeriodS'];
 const SWITCH_KEYS = ['loadBalance'];
 const LIVE_MIGRATION_KEYS = [
   'simultaneous', 'connections', 'setupS', 'setupJitterS', 'maxRounds', 'stopThresholdMB', 'resumeS', 'roundPauseMs',
-  'transport', 'compressionRatio', 'compressionGbps', 'smbConnectionsPerInterface', 'smbDirect', 'rdmaGbps',
+  'transport', 'compressionRatio', 'compressionGbps', 'smbConnectionsPerInterface', 'smbMaxConnectionsPerServer', 'smbDirect', 'rdmaGbps',
 ];
 const MIGRATION_KEYS = ['vm', 'from', 'to', 'memoryGiB', 'dirtyMBps', 'startS'];
 
@@ -117,7 +118,7 @@ export function validateScenario(input: unknown): Scenario {
   const hostNames = hosts.map((host) => host.name);
   const liveMigration = validateLiveMigration(scenario.liveMigration);
   const migrations = validateMigrations(scenario.migrations, hostNames);
-  checkConnectionCount(liveMigration, migrations.length);
+  checkConnectionCount(liveMigration, new Set(migrations.map((m) => `${m.from}\u0000${m.to}`)).size);
   return {
     hosts,
     switch: validateSwitch(scenario.switch),
@@ -129,17 +130,17 @@ export function validateScenario(input: unknown): Scenario {
   };
 }
 
-/** Migrations x SMB connections per migration at most `SCENARIO_LIMITS.maxConnections` (each is a flow of every pass). */
-function checkConnectionCount(liveMigration: Scenario['liveMigration'], migrations: number): void {
+/** Host pairs x SMB connections per pair at most `SCENARIO_LIMITS.maxConnections` (each is a flow of every pass of every migration between the pair). */
+function checkConnectionCount(liveMigration: Scenario['liveMigration'], hostPairs: number): void {
   if (liveMigration.transport !== 'SMB') return;
   const max = SCENARIO_LIMITS.maxConnections;
-  const perMigration = liveMigration.smbConnectionsPerInterface;
-  if (migrations * perMigration > max) {
-    const fits = Math.max(1, Math.floor(max / migrations));
+  const perPair = liveMigration.smbConnectionsPerInterface;
+  if (hostPairs * perPair > max) {
+    const fits = Math.max(1, Math.floor(max / hostPairs));
     throw new InputError(
       'liveMigration.smbConnectionsPerInterface',
-      perMigration,
-      `at most ${fits} for ${migrations} migrations (migrations x connections per migration at most ${max}), or fewer migrations`,
+      perPair,
+      `at most ${fits} for ${hostPairs} source-target host pairs (pairs x connections per pair at most ${max}), or fewer host pairs`,
     );
   }
 }
@@ -160,8 +161,10 @@ function checkMemberSpeeds(nic: Pick<Scenario['hosts'][number], 'team' | 'bond'>
 
 /**
  * Member events: known host and member, a state that changes something (`failed` only for a member that
- * is up at that moment, `up` only for one that is down), and never a host left with no member up.
- * Returned sorted by time, ties in input order.
+ * is up at that moment, `up` only for one that is down and whose failure the team has noticed), and never
+ * a host left with no member up. A failure gets its `failure` kind and `detectionS` (`failureDetectionS`)
+ * filled in; `lacp-timeout` only on a team or bond that runs LACP; `failure`, `lacpTimer` and `detectionS`
+ * only on failures. Returned sorted by time, ties in input order.
  */
 function validateEvents(value: unknown, hosts: Scenario['hosts']): MemberEvent[] {
   if (value === undefined) return [];
@@ -171,14 +174,38 @@ function validateEvents(value: unknown, hosts: Scenario['hosts']): MemberEvent[]
     checkKnownKeys(event, field, EVENT_KEYS);
     const atS = checkNumber(event.atS, childField(field, 'atS'), { min: 0, max: SCENARIO_LIMITS.maxTimeS });
     const host = checkOneOf(event.host, childField(field, 'host'), hosts.map((h) => h.name));
-    const members = (hosts.find((h) => h.name === host) as Scenario['hosts'][number]);
-    const names = (members.team?.members ?? members.bond?.members ?? []).map((m) => m.name);
+    const nic = hosts.find((h) => h.name === host) as Scenario['hosts'][number];
+    const names = (nic.team?.members ?? nic.bond?.members ?? []).map((m) => m.name);
     const member = checkOneOf(event.member, childField(field, 'member'), names);
     const state = checkOneOf(event.state, childField(field, 'state'), MEMBER_EVENT_STATES);
-    return { index, event: { atS, host, member, state } };
+    if (state === 'up') {
+      for (const key of ['failure', 'lacpTimer', 'detectionS']) {
+        if (event[key] !== undefined) throw new InputError(childField(field, key), event[key], 'nothing: only a failure (state failed) has it');
+      }
+      return { index, event: { atS, host, member, state, detectionS: 0 } as MemberEvent };
+    }
+    const failure = event.failure === undefined ? 'link-down' : checkOneOf(event.failure, childField(field, 'failure'), MEMBER_FAILURES);
+    if (failure === 'lacp-timeout' && !runsLacp(nic)) {
+      const what = nic.team !== undefined ? `teamingMode ${nic.team.teamingMode}` : `bond mode ${nic.bond?.mode}`;
+      throw new InputError(childField(field, 'failure'), failure, `link-down: ${host} runs no LACP (${what}), so nothing notices a failure that keeps the carrier up; lacp-timeout needs an Lacp team or an 802.3ad bond`);
+    }
+    let lacpTimer: MemberEvent['lacpTimer'];
+    if (event.lacpTimer !== undefined) {
+      if (failure !== 'lacp-timeout') throw new InputError(childField(field, 'lacpTimer'), event.lacpTimer, 'nothing: only a lacp-timeout failure has an LACP timer');
+      lacpTimer = checkOneOf(event.lacpTimer, childField(field, 'lacpTimer'), LACP_TIMERS);
+    } else if (failure === 'lacp-timeout') lacpTimer = defaultLacpTimer(nic);
+    const detectionS =
+      event.detectionS === undefined
+        ? failureDetectionS(nic, failure, lacpTimer)
+        : checkNumber(event.detectionS, childField(field, 'detectionS'), { min: 0, max: SCENARIO_LIMITS.maxTimeS });
+    const validated: MemberEvent = { atS, host, member, state, failure, detectionS };
+    if (lacpTimer !== undefined) validated.lacpTimer = lacpTimer;
+    return { index, event: validated };
   });
   events.sort((a, b) => a.event.atS - b.event.atS || a.index - b.index);
   const up = new Map(hosts.map((h) => [h.name, new Map((h.team?.members ?? h.bond?.members ?? []).map((m) => [m.name, m.up !== false]))]));
+  /** When each member's latest failure is detected, and by which event. */
+  const detected = new Map<string, { atS: number; index: number }>();
   for (const { index, event } of events) {
     const states = up.get(event.host) as Map<string, boolean>;
     const isUp = states.get(event.member) as boolean;
@@ -186,6 +213,16 @@ function validateEvents(value: unknown, hosts: Scenario['hosts']): MemberEvent[]
     if (isUp === (event.state === 'up')) {
       throw new InputError(field, event.state, `${isUp ? 'failed' : 'up'}: ${event.member} of ${event.host} is already ${isUp ? 'up' : 'down'} at ${event.atS} s`);
     }
+    const key = `${event.host}\u0000${event.member}`;
+    const failedAt = detected.get(key);
+    if (event.state === 'up' && failedAt !== undefined && event.atS < failedAt.atS) {
+      throw new InputError(
+        childField(itemField('events', index), 'atS'),
+        event.atS,
+        `a time at or after ${failedAt.atS} s, when ${event.host} notices the failure of ${event.member} (events[${failedAt.index}]); a member cannot come back before its failure is detected`,
+      );
+    }
+    if (event.state === 'failed') detected.set(key, { atS: event.atS + event.detectionS, index });
     states.set(event.member, event.state === 'up');
     if (![...states.values()].some(Boolean)) {
       throw new InputError(field, event.state, `an event that leaves ${event.host} at least one member up (at ${event.atS} s it would have none)`);

@@ -5,10 +5,11 @@ import { InputError } from '../InputError';
 import { BOND_MODES } from './Bond';
 import type { Bond } from './Bond';
 import { currentMemberOption, upMembers } from './bondSendMembers';
+import { DEFAULT_SWITCH_LOAD_BALANCE } from './defaultSwitchLoadBalance';
 
 /** Options of `bondReceiveMember`. */
 export interface BondReceiveOptions {
-  /** The switch's `port-channel load-balance`, which decides for the switch-bundled modes. Default `src-dst-ip`. */
+  /** The switch's `port-channel load-balance`, which decides for the switch-bundled modes. Default `DEFAULT_SWITCH_LOAD_BALANCE` (`src-dst-port`). */
   switchLoadBalance?: CiscoLoadBalance;
   /** The current active member (see `bondCurrentMember`), used by active-backup and balance-tlb: an index of a member that is up. Default: `bondCurrentMember(bond)`. */
   currentMember?: number;
@@ -33,7 +34,7 @@ export interface BondReceiveOptions {
  *   members up behind a switch-bundled mode (an EtherChannel bundles at most 8).
  */
 export function bondReceiveMember(bond: Bond, conn: Connection, options: BondReceiveOptions = {}): number {
-  const { switchLoadBalance = 'src-dst-ip', peerIndex = 0 } = options;
+  const { switchLoadBalance = DEFAULT_SWITCH_LOAD_BALANCE, peerIndex = 0 } = options;
   if (!Number.isInteger(peerIndex) || peerIndex < 0) throw new InputError('peerIndex', peerIndex, 'a non-negative integer');
   const up = upMembers(bond);
   switch (bond.mode) {

@@ -26,3 +26,16 @@ export type { BondReceiveOptions } from './bondReceiveMember';
 export { leastLoadedMember, dynamicRebalance } from './dynamicRebalance';
 export { teamHashOptions } from './teamHashOptions';
 export { frameSourceMac } from './frameSourceMac';
+export {
+  BOND_MIIMON_S,
+  LACP_PERIODIC_S,
+  LACP_TIMEOUT_S,
+  LACP_TIMERS,
+  MEMBER_FAILURES,
+  TEAM_LINK_DOWN_DETECTION_S,
+  defaultLacpTimer,
+  failureDetectionS,
+  runsLacp,
+} from './failureDetectionS';
+export type { LacpTimer, MemberFailure } from './failureDetectionS';
+export { DEFAULT_SWITCH_LOAD_BALANCE } from './defaultSwitchLoadBalance';

@@ -8,12 +8,13 @@ import { portSlot } from './sendMember';
 import { teamHashOptions } from './teamHashOptions';
 import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from './Team';
 import type { Team } from './Team';
+import { DEFAULT_SWITCH_LOAD_BALANCE } from './defaultSwitchLoadBalance';
 
 /** Options for `receiveMember`. */
 export interface ReceiveMemberOptions {
   /**
    * The switch's `port-channel load-balance` setting; decides the member for Static and Lacp
-   * teams. Default `src-dst-ip` (the scenario default).
+   * teams. Default `DEFAULT_SWITCH_LOAD_BALANCE` (`src-dst-port`).
    */
   switchLoadBalance?: CiscoLoadBalance;
   /**
@@ -42,7 +43,7 @@ export interface ReceiveMemberOptions {
  *   than 8 active members behind a switch-dependent team (an EtherChannel bundles at most 8).
  */
 export function receiveMember(team: Team, conn: Connection, options: ReceiveMemberOptions = {}): number {
-  const { switchLoadBalance = 'src-dst-ip', vSwitchPortId = 0 } = options;
+  const { switchLoadBalance = DEFAULT_SWITCH_LOAD_BALANCE, vSwitchPortId = 0 } = options;
   const active = requireActiveMembers(team);
   const n = active.length;
   switch (team.teamingMode) {

@@ -1,7 +1,7 @@
 import { InputError } from '../../InputError';
 import { CISCO_LOAD_BALANCE } from '../../hashing';
 import { CONNECTION_MODELS } from '../../scenario';
-import { LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from '../../teaming';
+import { DEFAULT_SWITCH_LOAD_BALANCE, LOAD_BALANCING_ALGORITHMS, TEAMING_MODES } from '../../teaming';
 import type { Command } from '../Command';
 import { writeJson } from '../Command';
 import { fixed, formatTable } from '../formatTable';
@@ -41,7 +41,7 @@ Options (defaults: the article's setup):
   --memory-gib G      memory of each VM in GiB, 0.0009765625 (1 MiB) to 65536 (default 8)
   --dirty-mbps D      pages each VM dirties, MB/s (default 50)
   --switch P          the switch's port-channel load-balance setting, one of
-                      ${CISCO_LOAD_BALANCE.join(', ')} (default src-dst-port)
+                      ${CISCO_LOAD_BALANCE.join(', ')} (default ${DEFAULT_SWITCH_LOAD_BALANCE})
   --simultaneous K    simultaneous live migrations per host, 1 to 64 (default 2)
   --connections C     ${CONNECTION_MODELS.join(' or ')}: one TCP connection per VM migration, or
                       one shared by all migrations between the two hosts (default per-vm)

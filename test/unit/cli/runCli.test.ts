@@ -126,6 +126,17 @@ describe('runCli: simulate', () => {
       [(s) => (s.hosts[1].team.members[1].gbps = 0), 'hosts[1].team.members[1].gbps: got 0; expected a number greater than 0'],
       [(s) => (s.migrations[0].from = 'HV9'), 'migrations[0].from: got "HV9"; expected one of HV1, HV2'],
       [(s) => (s.switch = { loadBalance: 'src-dst-mixed-ip-port' }), 'switch.loadBalance: got "src-dst-mixed-ip-port"; expected one of src-mac,'],
+      // Failure detection (member events): the kind, the LACP timer and the detection time.
+      [(s) => (s.events = [{ atS: 1, host: 'HV1', member: 'NIC1', state: 'failed', failure: 'silent' }]), 'events[0].failure: got "silent"; expected one of link-down, lacp-timeout'],
+      [(s) => (s.events = [{ atS: 1, host: 'HV1', member: 'NIC1', state: 'failed', failure: 'lacp-timeout', lacpTimer: 'short' }]), 'events[0].lacpTimer: got "short"; expected one of fast, slow'],
+      [(s) => (s.events = [{ atS: 1, host: 'HV1', member: 'NIC1', state: 'failed', detectionS: -3 }]), 'events[0].detectionS: got -3; expected'],
+      [
+        (s) => {
+          s.hosts[0].team.teamingMode = 'Static';
+          s.events = [{ atS: 1, host: 'HV1', member: 'NIC1', state: 'failed', failure: 'lacp-timeout' }];
+        },
+        'events[0].failure: got "lacp-timeout"; expected link-down: HV1 runs no LACP (teamingMode Static)',
+      ],
     ];
     for (const [edit, expected] of cases) {
       expect(await badInputLine(['simulate', 's.json'], { 's.json': scenarioText(edit) })).toContain(expected);

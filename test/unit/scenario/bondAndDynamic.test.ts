@@ -140,7 +140,8 @@ describe('simulateScenario with Linux bonds (the two-host drain)', () => {
         ],
       }),
     );
-    expect(result.migrations[0].reroutes).toEqual([{ atS: 3, sendMember: 'eth1', receiveMember: 'eth0' }]);
+    // The bond notices the carrier loss at its next MII poll: miimon's default 100 ms after the failure.
+    expect(result.migrations[0].reroutes).toEqual([{ atS: 3.1, sendMember: 'eth1', receiveMember: 'eth0' }]);
   });
 
   it('a Windows team may send to a Linux bond', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../lib/InputError';
 import { simulateScenario, validateScenario } from '../../../lib/scenario';
 import type { MemberEventInput, ScenarioInput, ScenarioSimulation } from '../../../lib/scenario';
+import { bytesBetween } from './bytesBetween';
 import { sendMember } from '../../../lib/teaming';
 import type { LoadBalancingAlgorithm, Team, TeamingMode, TeamMember } from '../../../lib/teaming';
 
@@ -37,23 +38,17 @@ const simulate = (input: ScenarioInput) => simulateScenario(validateScenario(inp
 const fail = (atS: number, host: string, member: string): MemberEventInput => ({ atS, host, member, state: 'failed' });
 const restore = (atS: number, host: string, member: string): MemberEventInput => ({ atS, host, member, state: 'up' });
 
-/** Bytes a link carried between two times, from the segments' link rates. */
-function bytesBetween(sim: ScenarioSimulation, link: string, fromS: number, toS: number): number {
-  let bytes = 0;
-  for (const s of sim.timeline.segments) {
-    const span = Math.min(s.endS, toS) - Math.max(s.startS, fromS);
-    const rate = s.linkGbps.find(([id]) => id === link);
-    if (span > 0 && rate) bytes += (rate[1] * 1e9 * span) / 8;
-  }
-  return bytes;
-}
 const total = (sim: ScenarioSimulation, key: 'sentGB' | 'receivedGB') =>
   Object.values(sim.result.hosts).reduce((sum, h) => sum + Object.values(h.members).reduce((s, m) => s + m[key], 0), 0);
 
 describe('validateScenario: events', () => {
-  it('sorts events by time and fills nothing else in', () => {
+  it('sorts events by time and fills in only the failure kind and the detection time', () => {
+    // A Windows team notices a carrier loss at once (detection 0 s); a restoration acts at once too.
     const scenario = validateScenario(lab({ events: [restore(9, 'HV1', 'NIC1'), fail(2, 'HV1', 'NIC1')] }));
-    expect(scenario.events).toEqual([fail(2, 'HV1', 'NIC1'), restore(9, 'HV1', 'NIC1')]);
+    expect(scenario.events).toEqual([
+      { ...fail(2, 'HV1', 'NIC1'), failure: 'link-down', detectionS: 0 },
+      { ...restore(9, 'HV1', 'NIC1'), detectionS: 0 },
+    ]);
   });
 
   it('names the field of each mistake', () => {

@@ -74,13 +74,15 @@ function inputError(action: () => unknown, field: string): InputError {
 }
 
 describe('validateScenario(input) transport settings', () => {
-  it('defaults to TCP with compression 2:1 at 10 Gbps of CPU, 4 SMB connections, no SMB Direct', () => {
+  it('defaults to TCP with compression 2:1 at 10 Gbps of CPU, 4 SMB connections per interface and 32 per server, no SMB Direct', () => {
+    // SMB's two: Microsoft's file-server tuning guide, ConnectionCountPerRssNetworkInterface and MaximumConnectionCountPerServer.
     // Because the article's hosts ran Windows Server 2012, whose only transport was TCP (Scenario.ts).
     expect(validateScenario(lab()).liveMigration).toMatchObject({
       transport: 'TCP',
       compressionRatio: 2,
       compressionGbps: 10,
       smbConnectionsPerInterface: 4,
+      smbMaxConnectionsPerServer: 32,
       smbDirect: false,
       rdmaGbps: 'members',
     });
@@ -96,8 +98,12 @@ describe('validateScenario(input) transport settings', () => {
       ['compressionGbps', 0],
       ['compressionGbps', -1],
       ['smbConnectionsPerInterface', 0],
-      ['smbConnectionsPerInterface', 33],
+      // Microsoft's valid ranges: 1 to 16 per RSS interface, 1 to 64 per server.
+      ['smbConnectionsPerInterface', 17],
       ['smbConnectionsPerInterface', 2.5],
+      ['smbMaxConnectionsPerServer', 0],
+      ['smbMaxConnectionsPerServer', 65],
+      ['smbMaxConnectionsPerServer', 1.5],
       ['smbDirect', 'yes'],
       ['rdmaGbps', 0],
       ['rdmaGbps', 'team'],
@@ -120,9 +126,12 @@ describe('validateScenario(input) transport settings', () => {
     // Because SMB goes to port 445 with smbConnectionsPerInterface connections, TCP and Compression to 6600 with
     // one, and the `members` RDMA capacity is the sum of the member speeds (2 x 10).
     const plan = (liveMigration: LiveMigrationInput) => transportPlan(validateScenario(lab({ liveMigration })).liveMigration);
-    expect(plan({})).toEqual({ connectionCount: 1, destinationPort: 6600, rdma: false, compression: {} });
-    expect(plan({ transport: 'Compression' })).toEqual({ connectionCount: 1, destinationPort: 6600, rdma: false, compression: { compressionRatio: 2, compressionGbps: 10 } });
-    expect(plan({ transport: 'SMB', smbConnectionsPerInterface: 3 })).toMatchObject({ connectionCount: 3, destinationPort: SMB_PORT, rdma: false });
+    expect(plan({})).toEqual({ connectionCount: 1, perHostPair: false, destinationPort: 6600, rdma: false, compression: {} });
+    expect(plan({ connections: 'per-host-pair' })).toMatchObject({ connectionCount: 1, perHostPair: true });
+    expect(plan({ transport: 'Compression' })).toEqual({ connectionCount: 1, perHostPair: false, destinationPort: 6600, rdma: false, compression: { compressionRatio: 2, compressionGbps: 10 } });
+    // SMB: always per host pair; the per-server maximum caps the per-interface count.
+    expect(plan({ transport: 'SMB', smbConnectionsPerInterface: 3 })).toMatchObject({ connectionCount: 3, perHostPair: true, destinationPort: SMB_PORT, rdma: false });
+    expect(plan({ transport: 'SMB', smbConnectionsPerInterface: 8, smbMaxConnectionsPerServer: 2 })).toMatchObject({ connectionCount: 2 });
     const scenario = validateScenario(lab({ liveMigration: { transport: 'SMB', smbDirect: true } }));
     expect(hostRdmaGbps(scenario.liveMigration, scenario.hosts[0])).toBe(20);
     expect(hostRdmaGbps({ ...scenario.liveMigration, rdmaGbps: 56 }, scenario.hosts[0])).toBe(56);
@@ -209,14 +218,43 @@ describe('simulateScenario(scenario) with the SMB transport', () => {
     expect(sim.result.durationS).toBeCloseTo(SETUP_S + seconds(8, 10) + RESUME_S, 9);
   });
 
-  it('SMB per-host-pair: two VMs share the same 4 connections (same ports)', () => {
-    // Because under per-host-pair the migrations between two hosts reuse the first one's connections.
-    const sim = simulate({ vms: 2, liveMigration: { transport: 'SMB', connections: 'per-host-pair' } });
-    const ports = sim.result.migrations.map((m) => m.connections.map((c) => c.sourcePort));
-    expect(ports).toEqual([
+  it('SMB: two VMs to the same server share the same 4 connections (same ports), whatever `connections` says', () => {
+    // SMB Multichannel's connections belong to the client-server pair (ConnectionCountPerRssNetworkInterface
+    // and MaximumConnectionCountPerServer count per interface and per server), so the second migration to
+    // HV2 reuses the first one's connections instead of opening four more.
+    for (const connections of ['per-vm', 'per-host-pair'] as const) {
+      const sim = simulate({ vms: 2, liveMigration: { transport: 'SMB', connections } });
+      const ports = sim.result.migrations.map((m) => m.connections.map((c) => c.sourcePort));
+      expect(ports, connections).toEqual([
+        [49152, 49153, 49154, 49155],
+        [49152, 49153, 49154, 49155],
+      ]);
+    }
+  });
+
+  it('SMB: a migration to another server opens that pair\'s own connections', () => {
+    const input = lab({ vms: 2, liveMigration: { transport: 'SMB' } });
+    input.hosts.push({ name: 'HV3', ip: '10.10.10.3', team: { ...input.hosts[1].team! } });
+    input.migrations[1].to = 'HV3';
+    const sim = simulateScenario(validateScenario(input));
+    expect(sim.result.migrations.map((m) => m.connections.map((c) => c.sourcePort))).toEqual([
       [49152, 49153, 49154, 49155],
-      [49152, 49153, 49154, 49155],
+      [49156, 49157, 49158, 49159],
     ]);
+  });
+
+  it('SMB: migrations sharing a pair\'s connections share its members; two idle VMs take twice one VM\'s copy time', () => {
+    // One VM alone moves at 20 Gbps (its 4 connections two per member each way); two at once share those
+    // same 4 paths, so together they move 16 GiB at 20 Gbps: both end after setup + twice the copy time.
+    const one = simulate({ liveMigration: { transport: 'SMB' } });
+    const two = simulate({ vms: 2, liveMigration: { transport: 'SMB', simultaneous: 2 } });
+    const copyS = one.result.durationS - SETUP_S - RESUME_S;
+    expect(two.result.durationS).toBeCloseTo(SETUP_S + 2 * copyS + RESUME_S, 6);
+  });
+
+  it('SMB: the per-server maximum caps a pair\'s connections', () => {
+    const sim = simulate({ liveMigration: { transport: 'SMB', smbConnectionsPerInterface: 8, smbMaxConnectionsPerServer: 3 } });
+    expect(sim.result.migrations[0].connections).toHaveLength(3);
   });
 
   it('SMB Direct: the bytes bypass the team on RDMA links of rdmaGbps; the members carry nothing', () => {

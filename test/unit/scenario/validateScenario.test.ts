@@ -50,7 +50,7 @@ describe('validateScenario(input) defaults', () => {
     const scenario = validateScenario(minimal());
     expect(scenario.hosts[0]).toMatchObject({ name: 'HV1', ip: '10.10.10.1', vSwitchPortId: 0, nextEphemeralPort: 49152 });
     expect(scenario.hosts[1].team!.members[0]).toEqual({ name: 'NIC1', gbps: 10, standby: false, up: true, mac: '02:00:00:00:02:01' });
-    expect(scenario.switch).toEqual({ loadBalance: 'src-dst-ip' });
+    expect(scenario.switch).toEqual({ loadBalance: 'src-dst-port' });
     expect(scenario.liveMigration).toEqual({
       simultaneous: 2,
       connections: 'per-vm',
@@ -64,6 +64,7 @@ describe('validateScenario(input) defaults', () => {
       compressionRatio: 2,
       compressionGbps: 10,
       smbConnectionsPerInterface: 4,
+      smbMaxConnectionsPerServer: 32,
       smbDirect: false,
       rdmaGbps: 'members',
     });
@@ -74,10 +75,10 @@ describe('validateScenario(input) defaults', () => {
   it('keeps every given value', () => {
     const input: Record<string, any> = {
       ...minimal(),
-      switch: { loadBalance: 'src-dst-port' },
+      switch: { loadBalance: 'src-dst-ip' },
       liveMigration: {
         simultaneous: 12, connections: 'per-host-pair', setupS: 0, setupJitterS: 2, maxRounds: 1, stopThresholdMB: 1, resumeS: 0, roundPauseMs: 2,
-        transport: 'SMB', compressionRatio: 1.5, compressionGbps: 4, smbConnectionsPerInterface: 2, smbDirect: true, rdmaGbps: 40,
+        transport: 'SMB', compressionRatio: 1.5, compressionGbps: 4, smbConnectionsPerInterface: 2, smbMaxConnectionsPerServer: 8, smbDirect: true, rdmaGbps: 40,
       },
       seed: 42,
     };
@@ -86,7 +87,7 @@ describe('validateScenario(input) defaults', () => {
     input.migrations[0].dirtyMBps = 50;
     input.migrations[0].startS = 3;
     const scenario = validateScenario(input);
-    expect(scenario.switch.loadBalance).toBe('src-dst-port');
+    expect(scenario.switch.loadBalance).toBe('src-dst-ip');
     expect(scenario.liveMigration).toEqual(input.liveMigration);
     expect(scenario.hosts[0]).toMatchObject({ vSwitchPortId: 7, nextEphemeralPort: 65535 });
     expect(scenario.migrations[0]).toMatchObject({ dirtyMBps: 50, startS: 3 });

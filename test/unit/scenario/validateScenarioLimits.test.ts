@@ -183,18 +183,21 @@ describe('validateScenario: bounds that keep every run finite and small (engine 
     }
   });
 
-  it('refuses more than 10,000 member events, and SMB connections beyond 100,000 in all', () => {
+  it('refuses more than 10,000 member events, and SMB connections beyond 100,000 in all (host pairs x connections per pair)', () => {
     const flap = (n: number) => Array.from({ length: n }, (_, k) => ({ atS: k * 0.001, host: 'HV1', member: 'NIC1', state: k % 2 === 0 ? 'failed' : 'up' }));
     expect(() => validateScenario(scenario((s) => (s.events = flap(10_000))))).not.toThrow();
     inputError(() => validateScenario(scenario((s) => (s.events = flap(10_001)))), 'events');
-    const smb = (vms: number, connections: number) =>
+    // SMB connections belong to a host pair: 6,250 pairs x 16 = 100,000; one pair more is too many.
+    const smb = (pairs: number, connections: number) =>
       scenario((s) => {
         s.liveMigration = { transport: 'SMB', smbConnectionsPerInterface: connections };
-        s.migrations = Array.from({ length: vms }, (_, i) => ({ vm: `VM${i}`, from: 'HV1', to: 'HV2', memoryGiB: 1 }));
+        const host = s.hosts[0];
+        s.hosts = Array.from({ length: pairs + 1 }, (_, i) => ({ ...host, name: `H${i}`, ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` }));
+        s.migrations = Array.from({ length: pairs }, (_, i) => ({ vm: `VM${i}`, from: 'H0', to: `H${i + 1}`, memoryGiB: 1 }));
       });
-    expect(() => validateScenario(smb(3125, 32))).not.toThrow();
-    const error = inputError(() => validateScenario(smb(3126, 32)), 'liveMigration.smbConnectionsPerInterface');
-    expect(error.allowed).toMatch(/at most 31 for 3126 migrations/);
+    expect(() => validateScenario(smb(6250, 16))).not.toThrow();
+    const error = inputError(() => validateScenario(smb(6251, 16)), 'liveMigration.smbConnectionsPerInterface');
+    expect(error.allowed).toMatch(/at most 15 for 6251 source-target host pairs/);
   });
 
   it('runs a Dynamic team at the shortest rebalance period to the end', () => {

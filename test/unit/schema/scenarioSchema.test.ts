@@ -132,9 +132,9 @@ describe('lib/schema/scenario.schema.json', () => {
         checked.push(`${name}.${key}`);
       }
     }
-    // 1 seed + 1 events + 1 switch + 14 liveMigration (8 + 6 transport settings) + 3 host + 2 member + 2 migration
+    // 1 seed + 1 events + 1 switch + 15 liveMigration (8 + 7 transport settings) + 3 host + 2 member + 2 migration
     // + 2 dynamic defaults, as in Scenario.ts and Team.ts.
-    expect(checked).toHaveLength(26);
+    expect(checked).toHaveLength(27);
   });
 
   it('requires exactly the fields validateScenario requires', () => {
