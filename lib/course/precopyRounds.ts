@@ -84,6 +84,7 @@ export const precopyRounds = defineExperiment<PrecopyRoundsOptions, PrecopyModel
         articleDirtyMBps: article.dirtyMBps,
         articleSwitchLoadBalance: article.switchLoadBalance,
         articleConnections: article.connections,
+        articleSeed: article.seed,
       },
       summary:
         `A VM of ${memoryGiB} GiB dirtying ${dirtyMBps} MB/s over ${memberGbps} Gbps (lambda ${fmt(lambda, 3)}) ran ${model.precopyRounds} pre-copy round(s)` +

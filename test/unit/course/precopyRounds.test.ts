@@ -46,8 +46,8 @@ describe('precopy-rounds experiment', () => {
     const m = experiments['precopy-rounds'].run().measured;
     const a = articleSetup();
     expect([m.articleTeamingMode, m.articleLoadBalancingAlgorithm, m.articleMembers, m.articleMemberGbps, m.articleVms,
-      m.articleMemoryGiB, m.articleDirtyMBps, m.articleSwitchLoadBalance, m.articleConnections])
+      m.articleMemoryGiB, m.articleDirtyMBps, m.articleSwitchLoadBalance, m.articleConnections, m.articleSeed])
       .toEqual([a.teamingMode, a.loadBalancingAlgorithm, a.members, a.memberGbps, a.vms, a.memoryGiB, a.dirtyMBps,
-        a.switchLoadBalance, a.connections]);
+        a.switchLoadBalance, a.connections, a.seed]);
   });
 });
