@@ -9,6 +9,9 @@ export interface HashSpreadOddsOptions extends Record<string, unknown> {
   connections: number;
   /** Active members of the team, 1 to 16. Default 4. */
   members: number;
+  /** Independent groups of `connections` connections, 1 to 16, each hashed on its own draw (for example the
+   * waves of a drain, one group per wave of migrations running together). Default 1. */
+  groups: number;
 }
 
 /**
@@ -16,7 +19,9 @@ export interface HashSpreadOddsOptions extends Record<string, unknown> {
  * hash or port is chosen. N connections, each hashed independently onto one of M members (the "balls into
  * bins" model, lesson 3), use every member with `allMembersUsedProbability`, put two on one member with
  * `collisionProbability`, and use `expectedMembersUsed` members on average. The lessons quote these values
- * wherever they say "likely" or "with some probability", so the words come with a number. The claim: as
+ * wherever they say "likely" or "with some probability", so the words come with a number. With `groups` > 1
+ * it also gives the odds over several independent groups (say, the two waves of a four-VM drain two at a time):
+ * that at least one group, or every group, uses all members. The claim: as
  * many connections as members are not enough to promise every member is used (for M >= 2 and N >= M).
  */
 export const hashSpreadOdds = defineExperiment<HashSpreadOddsOptions, number[]>({
@@ -28,8 +33,9 @@ export const hashSpreadOdds = defineExperiment<HashSpreadOddsOptions, number[]>(
   controls: [
     { name: 'connections', label: 'Connections', kind: 'number', min: 1, max: 64, step: 1, default: 4 },
     { name: 'members', label: 'Members per team', kind: 'number', min: 1, max: 16, step: 1, default: 4 },
+    { name: 'groups', label: 'Independent groups', kind: 'number', min: 1, max: 16, step: 1, default: 1 },
   ],
-  run({ connections, members }) {
+  run({ connections, members, groups }) {
     // Entry i: the probability that exactly i + 1 members are in use (none in use is impossible for N >= 1).
     const distribution = membersUsedDistribution(connections, members).slice(1);
     const allUsed = distribution[members - 1];
@@ -48,6 +54,10 @@ export const hashSpreadOdds = defineExperiment<HashSpreadOddsOptions, number[]>(
         collisionProbability: collision,
         expectedMembersUsed: expectedUsed,
         oneMemberProbability: members * Math.pow(1 / members, connections),
+        groups,
+        // Groups are independent draws: at least one uses every member, or every one of them does.
+        anyGroupAllMembersProbability: 1 - Math.pow(1 - allUsed, groups),
+        everyGroupAllMembersProbability: Math.pow(allUsed, groups),
       },
       summary:
         `${connections} connection(s) hashed uniformly onto ${members} member(s) use all of them with probability ${fmt(allUsed, 3)} ` +

@@ -4,6 +4,7 @@ import { barFigure } from '../figures';
 import { precopyModel } from '../migration';
 import type { PrecopyModelResult } from '../migration';
 import { SCENARIO_DEFAULTS } from '../scenario';
+import { articleSetup } from '../experiments/articleScenario';
 
 /** Options of the `precopy-rounds` experiment; each defaults to its control's default. */
 export interface PrecopyRoundsOptions extends Record<string, unknown> {
@@ -35,8 +36,9 @@ export const precopyRounds = defineExperiment<PrecopyRoundsOptions, PrecopyModel
     const lm = SCENARIO_DEFAULTS.liveMigration;
     const bandwidthBytesPerS = (memberGbps * 1e9) / 8;
     const lambda = (dirtyMBps * 1e6) / bandwidthBytesPerS;
+    const memoryBytes = memoryGiB * 2 ** 30;
     const model = precopyModel({
-      memoryBytes: memoryGiB * 2 ** 30,
+      memoryBytes,
       dirtyBytesPerS: dirtyMBps * 1e6,
       bandwidthBytesPerS,
       maxRounds: lm.maxRounds,
@@ -46,10 +48,12 @@ export const precopyRounds = defineExperiment<PrecopyRoundsOptions, PrecopyModel
     const rounds = model.rounds;
     const ratio = rounds.length > 1 && rounds[0].bytes > 0 ? rounds[1].bytes / rounds[0].bytes : 0;
     const last = rounds[rounds.length - 1];
+    const convergenceLimitLambda = Math.pow((lm.stopThresholdMB * 1e6) / memoryBytes, 1 / lm.maxRounds);
+    const article = articleSetup();
     const holds = model.converged && Math.abs(ratio - lambda) <= 1e-9 + lambda * 1e-9 && last.bytes <= lm.stopThresholdMB * 1e6;
     return {
       id: 'precopy-rounds',
-      claim: 'Each pre-copy round carries lambda (dirty rate / bandwidth) times the bytes of the one before, and the VM pauses only for a last round no larger than the stop threshold.',
+      claim: 'Each pre-copy round carries lambda (dirty rate / bandwidth) times the bytes of the one before, and the VM converges: it pauses only for a last round no larger than the stop threshold.',
       holds,
       measured: {
         memoryGiB,
@@ -69,9 +73,21 @@ export const precopyRounds = defineExperiment<PrecopyRoundsOptions, PrecopyModel
         resumeMs: lm.resumeS * 1000,
         setupS: lm.setupS,
         simultaneousDefault: lm.simultaneous,
+        convergenceLimitLambda,
+        convergenceLimitMBps: (convergenceLimitLambda * bandwidthBytesPerS) / 1e6,
+        articleTeamingMode: article.teamingMode,
+        articleLoadBalancingAlgorithm: article.loadBalancingAlgorithm,
+        articleMembers: article.members,
+        articleMemberGbps: article.memberGbps,
+        articleVms: article.vms,
+        articleMemoryGiB: article.memoryGiB,
+        articleDirtyMBps: article.dirtyMBps,
+        articleSwitchLoadBalance: article.switchLoadBalance,
+        articleConnections: article.connections,
+        articleSeed: article.seed,
       },
       summary:
-        `A ${memoryGiB} GiB VM dirtying ${dirtyMBps} MB/s over ${memberGbps} Gbps (lambda ${fmt(lambda, 3)}) ran ${model.precopyRounds} pre-copy round(s)` +
+        `A VM of ${memoryGiB} GiB dirtying ${dirtyMBps} MB/s over ${memberGbps} Gbps (lambda ${fmt(lambda, 3)}) ran ${model.precopyRounds} pre-copy round(s)` +
         `${model.converged ? '' : ' without converging'}, sent ${fmt(model.totalBytes / 1e9, 2)} GB in ${fmt(model.totalS, 2)} s and paused for ${fmt(model.downtimeS * 1000, 1)} ms.`,
       data: model,
       figure: barFigure({

@@ -28,6 +28,10 @@ export interface ManyDestinationsData {
   hyperVPortSentGB: Record<string, number>;
 }
 
+/** The fixed setup of every finding-2 drain: each VM's memory (GiB) and dirty rate (MB/s), each member's
+ * speed (Gbps) and the simultaneous setting (high enough that every migration runs at once). */
+const MANY_DESTINATIONS_SETUP = { memoryGiB: 8, dirtyMBps: 50, memberGbps: 10, simultaneous: 64 } as const;
+
 /** Most destinations: the hosts are 10.10.10.1 (HV1) to 10.10.10.(destinations + 1), so 253 at most. */
 const MAX_DESTINATIONS = 253;
 
@@ -49,7 +53,7 @@ export function manyDestinationsScenario(
   const team = (algorithm: LoadBalancingAlgorithm) => ({
     teamingMode: 'SwitchIndependent' as const,
     loadBalancingAlgorithm: algorithm,
-    members: Array.from({ length: members }, (_, i) => ({ name: `NIC${i + 1}`, gbps: 10 })),
+    members: Array.from({ length: members }, (_, i) => ({ name: `NIC${i + 1}`, gbps: MANY_DESTINATIONS_SETUP.memberGbps })),
   });
   return {
     hosts: Array.from({ length: destinations + 1 }, (_, i) => ({
@@ -57,13 +61,13 @@ export function manyDestinationsScenario(
       ip: `10.10.10.${i + 1}`,
       team: team(i === 0 ? loadBalancingAlgorithm : 'TransportPorts'),
     })),
-    liveMigration: { simultaneous: 64, connections },
+    liveMigration: { simultaneous: MANY_DESTINATIONS_SETUP.simultaneous, connections },
     migrations: Array.from({ length: destinations }, (_, i) => ({
       vm: `VM${String(i + 1).padStart(2, '0')}`,
       from: 'HV1',
       to: `HV${i + 2}`,
-      memoryGiB: 8,
-      dirtyMBps: 50,
+      memoryGiB: MANY_DESTINATIONS_SETUP.memoryGiB,
+      dirtyMBps: MANY_DESTINATIONS_SETUP.dirtyMBps,
     })),
   };
 }
@@ -122,6 +126,12 @@ export const manyDestinations = defineExperiment<ManyDestinationsOptions, ManyDe
         peakSendGbps: hashed.peakSendGbps,
         hyperVPortSendMembersUsed: pinned.sendMembers,
         hyperVPortPeakSendGbps: pinned.peakSendGbps,
+        memoryGiB: MANY_DESTINATIONS_SETUP.memoryGiB,
+        dirtyMBps: MANY_DESTINATIONS_SETUP.dirtyMBps,
+        memberGbps: MANY_DESTINATIONS_SETUP.memberGbps,
+        simultaneous: MANY_DESTINATIONS_SETUP.simultaneous,
+        totalSentGB: sumValues(hashed.sentGB),
+        hyperVPortTotalSentGB: sumValues(pinned.sentGB),
       },
       summary:
         `Migrating to ${destinations} hosts with ${loadBalancingAlgorithm}, HV1 sent on ${hashed.sendMembers} of ${members} members ` +
@@ -140,3 +150,8 @@ export const manyDestinations = defineExperiment<ManyDestinationsOptions, ManyDe
     };
   },
 });
+
+/** The sum of a record's values (GB per member to GB in all). */
+function sumValues(record: Record<string, number>): number {
+  return Object.values(record).reduce((sum, v) => sum + v, 0);
+}

@@ -31,4 +31,18 @@ describe('spread-odds experiment', () => {
   it('refuses a connection count outside 1 to 64, naming the option', () => {
     expect(() => experiments['spread-odds'].run({ connections: 0 })).toThrow(/connections/);
   });
+
+  // Lesson 6 quotes the odds that at least one, or both, of a drain's two waves of two migrations split
+  // over two members; they must follow from the one-group value for independent draws, and one group must
+  // give the one-group value itself.
+  it('gives the odds over independent groups', () => {
+    const one = experiments['spread-odds'].run({ connections: 2, members: 2 }).measured;
+    expect(one.anyGroupAllMembersProbability).toBe(one.allMembersUsedProbability);
+    expect(one.everyGroupAllMembersProbability).toBe(one.allMembersUsedProbability);
+    const two = experiments['spread-odds'].run({ connections: 2, members: 2, groups: 2 }).measured;
+    expect(two.anyGroupAllMembersProbability).toBeCloseTo(0.75, 12);
+    expect(two.everyGroupAllMembersProbability).toBeCloseTo(0.25, 12);
+    expect(() => experiments['spread-odds'].run({ groups: 0 })).toThrow(/groups/);
+  });
 });
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manyDestinationsScenario } from '../../../lib/experiments';
+import { experiments, manyDestinationsScenario } from '../../../lib/experiments';
 import { InputError } from '../../../lib/InputError';
 
 describe('manyDestinationsScenario(destinations, members, algorithm, connections)', () => {
@@ -27,4 +27,21 @@ describe('manyDestinationsScenario(destinations, members, algorithm, connections
     }
     expect(fieldOf(() => manyDestinationsScenario(2, 0, 'TransportPorts', 'per-vm'))).toBe('members');
   });
+
+  it('reports the drain\'s setup and GB totals that lesson 3 quotes', () => {
+    // Because lesson 3 states the setup and the two totals as computed values: the setup must be the
+    // scenario's own, and each total the sum of the per-member GB the figure draws.
+    const r = experiments['finding-2'].run();
+    const scenario = manyDestinationsScenario(8, 4, 'TransportPorts', 'per-host-pair');
+    expect([r.measured.memoryGiB, r.measured.dirtyMBps, r.measured.memberGbps, r.measured.simultaneous])
+      .toEqual([scenario.migrations[0].memoryGiB, scenario.migrations[0].dirtyMBps, scenario.hosts[0].team?.members[0].gbps,
+        scenario.liveMigration?.simultaneous]);
+    const data = r.data as { sentGB: Record<string, number>; hyperVPortSentGB: Record<string, number> };
+    const sum = (record: Record<string, number>) => Object.values(record).reduce((a, b) => a + b, 0);
+    expect(r.measured.totalSentGB).toBeCloseTo(sum(data.sentGB), 9);
+    expect(r.measured.hyperVPortTotalSentGB).toBeCloseTo(sum(data.hyperVPortSentGB), 9);
+    // Under Hyper-V Port every migration shares one member, so each resends more dirty memory.
+    expect(r.measured.hyperVPortTotalSentGB as number).toBeGreaterThan(r.measured.totalSentGB as number);
+  });
 });
+
