@@ -91,8 +91,9 @@ export const counterVisibility = defineExperiment<CounterVisibilityOptions, Coun
     return {
       id: 'finding-6',
       claim:
-        'The multi-member effect shows in Task Manager only when migrations are big enough to overlap for a while, and a Performance Monitor log ' +
-        'shows it whenever Task Manager does; both need the migrations to land on different members first, which is a draw.',
+        'Both members busy together (each above a tenth of its speed in the same sample) shows in Task Manager only when migrations are big enough to ' +
+        'overlap for a while, and a Performance Monitor log shows it whenever Task Manager does; both need the migrations to land on different members ' +
+        'first, which is a draw.',
       holds,
       anyHash: {
         statement: `Task Manager never shows both members busy when the log does not, and never for ${smallMemoryGiB} GiB VMs.`,

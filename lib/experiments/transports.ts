@@ -1,7 +1,7 @@
 import { barFigure } from '../figures';
 import type { LiveMigrationInput } from '../scenario';
 import { articleScenario } from './articleScenario';
-import { memoryGiBControl, vmsText } from './controls';
+import { memoryGiBControl, seedControl, vmsText } from './controls';
 import { defineExperiment } from './defineExperiment';
 import { runScenario } from './runScenario';
 import { fmt, hostUsage } from './usage';
@@ -18,6 +18,8 @@ export interface TransportsOptions extends Record<string, unknown> {
   compressionGbps: number;
   /** SMB Multichannel connections per interface, 1 to 8. Default 4. */
   smbConnectionsPerInterface: number;
+  /** The scenario seed of the runs shown (see `seedControl`); an ensemble's draws replace it. Default 1. */
+  seed: number;
 }
 
 /** The transports compared: the three performance options, SMB with and without SMB Direct. */
@@ -71,14 +73,15 @@ export const transports = defineExperiment<TransportsOptions, TransportsRow[]>({
     { name: 'compressionRatio', label: 'Compression ratio (memory bytes per wire byte)', kind: 'number', min: 1, max: 8, step: 0.5, default: 2 },
     { name: 'compressionGbps', label: 'CPU compression rate per migration (Gbps of memory)', kind: 'number', min: 1, max: 100, step: 1, default: 10 },
     { name: 'smbConnectionsPerInterface', label: 'SMB connections per interface', kind: 'number', min: 1, max: 8, step: 1, default: 4 },
+    seedControl(),
   ],
-  run({ vms, memoryGiB, compressionRatio, compressionGbps, smbConnectionsPerInterface }, draw) {
+  run({ vms, memoryGiB, compressionRatio, compressionGbps, smbConnectionsPerInterface, seed }, draw) {
     const counts = vms === 1 ? [1] : [1, vms];
     const rows: TransportsRow[] = [];
     for (const memberGbps of MEMBER_SPEEDS) {
       for (const count of counts) {
         for (const transport of TRANSPORT_CASES) {
-          const input = articleScenario({ vms: count, memoryGiB, memberGbps });
+          const input = articleScenario({ vms: count, memoryGiB, memberGbps, seed });
           const settings: LiveMigrationInput = {
             transport: transport === 'SMB Direct' ? 'SMB' : transport,
             smbDirect: transport === 'SMB Direct',
@@ -161,7 +164,7 @@ export const transports = defineExperiment<TransportsOptions, TransportsRow[]>({
       },
       summary:
         `On 2 x 10 Gbps, one VM over TCP sent on ${tcpOne.sendMembers} member and took ${fmt(tcpOne.drainS)} s; over SMB (${smbConnectionsPerInterface} connections) ` +
-        `it sent on ${smbOne.sendMembers} members at up to ${fmt(smbOne.peakSendGbps)} Gbps and took ${fmt(smbOne.drainS)} s. ` +
+        `it sent on ${smbOne.sendMembers} member${smbOne.sendMembers === 1 ? '' : 's'} at up to ${fmt(smbOne.peakSendGbps)} Gbps and took ${fmt(smbOne.drainS)} s. ` +
         `Draining ${vmsText(vms)}, compression (${compressionRatio}:1, ${compressionGbps} Gbps of CPU) was ${fmt(slowSpeedup, 2)} times as fast as TCP on 1 Gbps members ` +
         `and ${fmt(fastSpeedup, 2)} times on 10 Gbps members.`,
       data: rows,
