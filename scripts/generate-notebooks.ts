@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT, loadLibrary } from './loadLibrary';
 import type { Lesson, LessonLibrary } from './lesson/Lesson';
+import { courseIndex } from './lesson/courseIndex';
 import { LessonError } from './lesson/LessonError';
 import { lessonNotebookText } from './lesson/lessonNotebook';
 import { parseLesson } from './lesson/parseLesson';
@@ -45,10 +46,13 @@ export function parseContent(root: string, library: LessonLibrary): { lessons: L
   const lessons: Lesson[] = [];
   const errors: string[] = [];
   const files = existsSync(contentDir) ? readdirSync(contentDir).filter((f) => f.endsWith('.mdx')).sort() : [];
-  for (const name of files) {
+  const sources = files.map((name) => ({ name, slug: name.replace(/\.mdx$/, ''), source: readFileSync(join(contentDir, name), 'utf8') }));
+  // Every page's number, title and headings, for <LessonRef>.
+  const course = courseIndex(sources.map((s) => ({ slug: s.slug, source: s.source, file: `content/${s.name}` })));
+  for (const { name, source } of sources) {
     const file = `content/${name}`;
     try {
-      lessons.push(parseLesson(readFileSync(join(contentDir, name), 'utf8'), file, library));
+      lessons.push(parseLesson(source, file, library, course));
     } catch (error) {
       if (error instanceof LessonError) errors.push(error.message);
       else throw error;

@@ -21,6 +21,8 @@ import { loadLibrary } from '../scripts/loadLibrary';
 import type { Library } from '../scripts/loadLibrary';
 import { writeAssets } from './builder/assets';
 import { contentHash, filesUnder } from './builder/contentHash';
+import { courseIndex } from '../scripts/lesson/courseIndex';
+import type { CourseIndex } from '../scripts/lesson/courseIndex';
 import { esc } from './builder/html';
 import { renderPage } from './builder/layout';
 import type { TocEntry } from './builder/renderLesson';
@@ -77,6 +79,18 @@ interface RenderedPage {
   cells: number;
 }
 
+/**
+ * What a page shows of other pages: the index entries (number, title, headings) of the lessons its
+ * `<LessonRef>`s name, so renumbering or retitling lesson 6 renders the pages that reference it again,
+ * and only those. A tag the scan cannot read (e.g. `to={"..."}`) makes the page depend on the whole index.
+ */
+function referencedPages(source: string, course: CourseIndex): string {
+  const tags = source.match(/<LessonRef\b[^>]*>/g) ?? [];
+  const targets = tags.map((t) => /\bto="([\w-]+)"/.exec(t)?.[1]);
+  if (targets.some((t) => t === undefined)) return JSON.stringify(course);
+  return JSON.stringify([...new Set(targets as string[])].sort().map((t) => course[t] ?? t));
+}
+
 /** Builds the site. @throws LessonErrors listing every problem found, each as `file:line: message` */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
@@ -92,6 +106,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const slugs = new Set(files.map((f) => f.replace(/\.mdx$/, '')));
   // Lessons are the numbered pages (`03-x.mdx`); guides have plain names. Counted for <CourseCount of="lessons" />.
   const lessonCount = files.filter((f) => /^\d\d-/.test(f)).length;
+  const sources = new Map<string, string>();
+  for (const name of files) sources.set(name, await readFile(path.join(contentDir, name), 'utf8'));
+  // Every page's number, title and headings, for <LessonRef>: a line scan, cheap enough for every start.
+  const course = courseIndex(files.map((name) => ({ slug: name.replace(/\.mdx$/, ''), source: sources.get(name)!, file: name })));
 
   // What every page is made from besides its own source: the builder, the parser and the library.
   const toolHash = contentHash({
@@ -123,9 +141,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   for (const name of files) {
     const abs = path.join(contentDir, name);
     const file = abs.startsWith(ROOT + path.sep) ? path.relative(ROOT, abs) : abs;
-    const source = await readFile(abs, 'utf8');
+    const source = sources.get(name)!;
     const slug = name.replace(/\.mdx$/, '');
-    const cacheFile = path.join(cacheDir, 'pages', `${slug}-${contentHash({ strings: [toolHash, file, source] })}.json`);
+    const cacheFile = path.join(cacheDir, 'pages', `${slug}-${contentHash({ strings: [toolHash, file, source, referencedPages(source, course)] })}.json`);
     if (existsSync(cacheFile)) {
       rendered.push(JSON.parse(await readFile(cacheFile, 'utf8')) as RenderedPage);
       cachedPages++;
@@ -140,7 +158,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         import('./builder/renderLesson'),
         import('./builder/highlight'),
       ]);
-      const lesson = parseLesson(source, file, lessonLab);
+      const lesson = parseLesson(source, file, lessonLab, course);
       const lessonHref = (href: string) => {
         const m = /^(?:\.\/)?(\d\d-[\w-]+)\.mdx(#.*)?$/.exec(href);
         if (!m) return href;

@@ -4,6 +4,7 @@
 import type { Heading, RootContent } from 'mdast';
 import type { Experiment, ExperimentControl } from '../../lib/experiments/Experiment';
 import type { Exercise } from '../../lib/exercises/Exercise';
+import type { CourseAnchor, LessonRefForm } from './courseIndex';
 
 /** A page's front matter. */
 export interface FrontMatter {
@@ -64,6 +65,22 @@ export interface ValueProps {
   unit?: string;
 }
 
+/** An inline `<LessonRef to="06-hyper-v-port-cap" />`, resolved against the course index. */
+export interface LessonRefProps {
+  /** The target lesson's slug (its file name without `.mdx`). */
+  to: string;
+  /** The target's lesson number, from its front matter. */
+  lesson: number;
+  /** The target's title. */
+  title: string;
+  /** Which text it shows (`form` prop; default `lesson`). */
+  form: LessonRefForm;
+  /** The text shown: `lesson 6`, `Lesson 6`, `6` or the title. */
+  text: string;
+  /** The heading it points at (`anchor` prop, a heading id of the target), if any. */
+  anchor?: CourseAnchor;
+}
+
 /** The exercise a `ts exercise` block belongs to. */
 export interface ExerciseCode {
   /** Exercise id, e.g. `ex-06-1`. */
@@ -103,6 +120,8 @@ export interface ProseBlock extends At {
   markdown: string;
   /** The `<Value>` tags, in order; empty for plain prose. */
   values: ValueProps[];
+  /** The `<LessonRef>` tags, in order; empty when it references no lesson. */
+  refs: LessonRefProps[];
 }
 
 /** A runnable ```ts cell (or the ```ts exercise block of an exercise, with `exercise` set). */

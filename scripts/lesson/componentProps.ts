@@ -1,13 +1,15 @@
 // The components a lesson may use, their props, and the checks of those props against the library's
 // registries (experiments, their controls through the library's own resolveOptions, exercises).
-import type { ExperimentOptions, FigureProps, FindingProps, LessonLibrary, ValueProps } from './Lesson';
+import type { ExperimentOptions, FigureProps, FindingProps, LessonLibrary, LessonRefProps, ValueProps } from './Lesson';
+import type { CourseIndex, LessonRefForm } from './courseIndex';
+import { LESSON_REF_FORMS } from './courseIndex';
 import type { Literal } from './literalValue';
 
 /** Thrown for a bad prop; the parser adds file, line and component. */
 export class PropError extends Error {}
 
 /** Block components, the inline one, and the containers an exercise is made of. */
-export const COMPONENTS = ['Figure', 'Finding', 'Value', 'Exercise', 'Hint', 'Solution', 'Glossary', 'CourseCount'] as const;
+export const COMPONENTS = ['Figure', 'Finding', 'Value', 'Exercise', 'Hint', 'Solution', 'Glossary', 'CourseCount', 'LessonRef'] as const;
 /** A component name. */
 export type ComponentName = (typeof COMPONENTS)[number];
 /** Inline HTML that means the same in MDX, on the site and in Jupyter's Markdown. */
@@ -46,6 +48,11 @@ const SCHEMAS: Record<ComponentName, Record<string, PropSpec>> = {
   Solution: {},
   // Guide pages: the library's glossary, and the course's counts (lessons, findings, exercises).
   Glossary: {},
+  LessonRef: {
+    to: { required: true, check: (v) => (typeof v === 'string' && /^[\w-]+$/.test(v) ? null : 'must be a lesson\'s file name without .mdx, such as "06-hyper-v-port-cap"') },
+    anchor: { check: (v) => (typeof v === 'string' && /^[\w-]+$/.test(v) ? null : 'must be a heading id of the target, such as "predict-first"') },
+    form: { check: (v) => (typeof v === 'string' && (LESSON_REF_FORMS as readonly string[]).includes(v) ? null : `must be ${LESSON_REF_FORMS.map((f) => `"${f}"`).join(', ')}`) },
+  },
   CourseCount: {
     of: { required: true, check: (v) => (typeof v === 'string' && (COURSE_COUNTS as readonly string[]).includes(v) ? null : `must be ${COURSE_COUNTS.map((c) => `"${c}"`).join(', ')}`) },
   },
@@ -113,4 +120,26 @@ export function valueProps(library: LessonLibrary, props: Record<string, Literal
     ...(props.digits !== undefined ? { digits: props.digits as number } : {}),
     ...(props.unit !== undefined ? { unit: props.unit as string } : {}),
   };
+}
+
+/** `<LessonRef>` props, checked and resolved against the course: the target exists and is a lesson,
+ * the anchor is one of its headings; the text is computed from the target's lesson number. */
+export function lessonRefProps(course: CourseIndex, props: Record<string, Literal>): LessonRefProps {
+  checkSchema('LessonRef', props);
+  const to = props.to as string;
+  const lessons = Object.values(course).filter((p) => p.frontMatter.kind === 'lesson').map((p) => p.slug).sort();
+  const target = Object.prototype.hasOwnProperty.call(course, to) ? course[to] : undefined;
+  if (!target) throw new PropError(`to="${to}": no such lesson (known: ${lessons.join(', ') || 'none'})`);
+  const { lesson, title } = target.frontMatter;
+  if (target.frontMatter.kind !== 'lesson' || lesson === undefined) {
+    throw new PropError(`to="${to}" is a guide, not a lesson: link it with [text](${to}.mdx) (lessons: ${lessons.join(', ')})`);
+  }
+  let anchor;
+  if (props.anchor !== undefined) {
+    anchor = target.anchors.find((a) => a.id === props.anchor);
+    if (!anchor) throw new PropError(`anchor="${String(props.anchor)}" is not a heading of ${to} (its headings: ${target.anchors.map((a) => a.id).join(', ') || 'none'})`);
+  }
+  const form = (props.form as LessonRefForm | undefined) ?? 'lesson';
+  const text = form === 'lesson' ? `lesson ${lesson}` : form === 'Lesson' ? `Lesson ${lesson}` : form === 'number' ? String(lesson) : title;
+  return { to, lesson, title, form, text, ...(anchor ? { anchor } : {}) };
 }

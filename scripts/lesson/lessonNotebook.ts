@@ -1,9 +1,9 @@
 // Writes a parsed lesson as a tslab notebook (nbformat 4.5), through the workshop's one nbformat writer
 // (lib/workshop/Notebook.ts: notebookText, sourceLines). Pure: blocks in, notebook out.
-import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Notebook, NotebookCell } from '../../lib/workshop/Notebook';
 import { notebookText, sourceLines } from '../../lib/workshop/Notebook';
-import type { Block, ExperimentOptions, Lesson, ProseBlock } from './Lesson';
+import { notebookAnchor } from './courseIndex';
+import type { Block, ExperimentOptions, Lesson, LessonRefProps, ProseBlock } from './Lesson';
 import { LessonError } from './LessonError';
 import { tsLiteral, tsString } from './tsSource';
 
@@ -46,27 +46,53 @@ function run(experiment: string, options: ExperimentOptions): string {
   return `experiments[${tsString(experiment)}].run(${args})`;
 }
 
-/** A paragraph with <Value> tags as one `showValues(template, values)` call. */
-function valuesCell(block: ProseBlock, file: string): string {
-  const [node] = block.nodes;
-  const base = node.position?.start.offset ?? 0;
-  const spans: Array<[number, number]> = [];
-  const visit = (n: { type: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } }) => {
-    if (n.type === 'mdxJsxTextElement' && (n as MdxJsxTextElement).name === 'Value') {
-      spans.push([(n.position?.start.offset ?? 0) - base, (n.position?.end.offset ?? 0) - base]);
-    }
-    for (const c of (n.children ?? []) as Array<typeof n>) visit(c);
-  };
-  visit(node as never);
+/** A `<LessonRef>` as a Markdown link to the other lesson's notebook (and heading), titled with the lesson. */
+export function lessonRefMarkdown(ref: LessonRefProps): string {
+  const hash = ref.anchor ? `#${notebookAnchor(ref.anchor.text)}` : '';
+  const title = `Lesson ${ref.lesson}: ${ref.title}`.replace(/["\\]/g, '\\$&');
+  return `[${ref.text}](${ref.to}.ipynb${hash} "${title}")`;
+}
+
+type Positioned = { type: string; name?: string | null; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } };
+
+/**
+ * A prose block's Markdown with every `<LessonRef>` written as a link to its notebook and every `<Value>`
+ * as `{0}`, `{1}` ... (the template `showValues` fills in). The block's nodes were joined by blank lines
+ * in `markdown`, so each node's tags are located from its own source offsets.
+ */
+function proseMarkdown(block: ProseBlock): { text: string; pieces: string[] } {
+  const spans: Array<{ start: number; end: number; name: string }> = [];
+  let at = 0;
+  for (const node of block.nodes) {
+    const base = node.position?.start.offset ?? 0;
+    const visit = (n: Positioned) => {
+      if (n.type === 'mdxJsxTextElement' && (n.name === 'Value' || n.name === 'LessonRef')) {
+        spans.push({ start: at + (n.position?.start.offset ?? 0) - base, end: at + (n.position?.end.offset ?? 0) - base, name: n.name });
+        return;
+      }
+      for (const c of (n.children ?? []) as Positioned[]) visit(c);
+    };
+    visit(node as Positioned);
+    at += (node.position?.end.offset ?? base) - base + 2;
+  }
   const pieces: string[] = [];
+  let text = '';
   let last = 0;
-  for (const [start, end] of spans) {
-    pieces.push(block.markdown.slice(last, start));
-    last = end;
+  let values = 0;
+  let refs = 0;
+  for (const span of spans) {
+    pieces.push(block.markdown.slice(last, span.start));
+    text += pieces[pieces.length - 1] + (span.name === 'Value' ? `{${values++}}` : lessonRefMarkdown(block.refs[refs++]));
+    last = span.end;
   }
   pieces.push(block.markdown.slice(last));
+  return { text: text + pieces[pieces.length - 1], pieces };
+}
+
+/** A paragraph with <Value> tags as one `showValues(template, values)` call. */
+function valuesCell(block: ProseBlock, file: string): string {
+  const { text: template, pieces } = proseMarkdown(block);
   if (pieces.some((p) => /\{\d+\}/.test(p))) throw new LessonError(file, block.line, 'a paragraph with <Value> tags cannot also contain `{N}`');
-  const template = pieces.map((p, i) => (i < spans.length ? `${p}{${i}}` : p)).join('');
   const values = block.values.map((v) => ({ experiment: v.experiment, path: v.path, ...(Object.keys(v.options).length ? { options: v.options } : {}), ...(v.digits !== undefined ? { digits: v.digits } : {}), ...(v.unit !== undefined ? { unit: v.unit } : {}) }));
   return [
     "import { showValues } from 'teaming-lab'; // fills in the numbers the library computes: run the cell to read the paragraph",
@@ -88,7 +114,7 @@ function drafts(lesson: Lesson): Draft[] {
   };
   const prose = (block: ProseBlock) => {
     if (block.values.length > 0) code(valuesCell(block, lesson.file));
-    else markdown.push(notebookMarkdown(block.markdown));
+    else markdown.push(notebookMarkdown(proseMarkdown(block).text));
   };
   const visit = (block: Block) => {
     switch (block.kind) {
@@ -122,7 +148,7 @@ function drafts(lesson: Lesson): Draft[] {
         markdown.push(`### ${block.heading}`);
         for (const child of block.blocks) {
           if (child.kind === 'fold') {
-            const body = child.blocks.map((b) => notebookMarkdown(b.markdown)).join('\n\n');
+            const body = child.blocks.map((b) => notebookMarkdown(proseMarkdown(b).text)).join('\n\n');
             if (child.fold === 'Solution') {
               // A Solution is a cell of its own: `workshop release` drops it from student copies.
               flush();

@@ -11,10 +11,12 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { solutionRegion, studentCode, solutionCode } from '../../lib/notebook/solutionMarkers';
-import { COMPONENTS, INLINE_HTML, PropError, checkSchema, figureProps, findingProps, valueProps } from './componentProps';
+import { COMPONENTS, INLINE_HTML, PropError, checkSchema, figureProps, findingProps, lessonRefProps, valueProps } from './componentProps';
 import type { ComponentName } from './componentProps';
+import type { CourseIndex } from './courseIndex';
+import { courseIndexFor } from './courseIndex';
 import { parseFrontMatter } from './frontMatter';
-import type { Block, CellBlock, ExerciseBlock, ExerciseCode, FoldBlock, Lesson, LessonLibrary, ProseBlock, ValueProps } from './Lesson';
+import type { Block, CellBlock, ExerciseBlock, ExerciseCode, FoldBlock, Lesson, LessonLibrary, LessonRefProps, ProseBlock, ValueProps } from './Lesson';
 import { LessonError } from './LessonError';
 import { LiteralError, readProps } from './literalValue';
 
@@ -42,9 +44,11 @@ export function mdxTree(source: string, file: string): Root {
  * @param text the .mdx source
  * @param file the file's name in messages, e.g. `content/06-hyper-v-port-cap.mdx`
  * @param library the registries to check against (the library itself: `import * as lab`)
+ * @param course the other pages, for `<LessonRef>` (default: the pages in the folder of `file`, read
+ *   relative to the repository: `courseIndexFor(file)`)
  * @throws LessonError for the first problem, with file and line
  */
-export function parseLesson(text: string, file: string, library: LessonLibrary): Lesson {
+export function parseLesson(text: string, file: string, library: LessonLibrary, course?: CourseIndex): Lesson {
   const source = text.replace(/\r\n?/g, '\n');
   const tree = mdxTree(source, file);
   const [first, ...body] = tree.children;
@@ -52,7 +56,7 @@ export function parseLesson(text: string, file: string, library: LessonLibrary):
     throw new LessonError(file, 1, 'a lesson starts with `---` front matter (title, lesson, summary, minutes)');
   }
   const frontMatter = parseFrontMatter(first.value, file, 2);
-  const parser = new Parser(source, file, library);
+  const parser = new Parser(source, file, library, () => (course ??= courseIndexFor(file)));
   const blocks = parser.blocks(body);
   const slug = (file.split('/').pop() ?? file).replace(/\.mdx$/, '');
   if (frontMatter.kind === 'lesson') {
@@ -73,6 +77,8 @@ class Parser {
     private readonly source: string,
     private readonly file: string,
     private readonly library: LessonLibrary,
+    /** The course index, read only when a page has a `<LessonRef>`. */
+    private readonly course: () => CourseIndex,
   ) {}
 
   fail(node: { position?: { start: { line: number } } }, message: string): never {
@@ -91,15 +97,16 @@ class Parser {
   blocks(nodes: Node[], inExercise?: { id: string; codes: CellBlock[] }): Block[] {
     const out: Block[] = [];
     let prose: ProseBlock | undefined;
-    const addProse = (node: Node, values: ValueProps[]) => {
+    const addProse = (node: Node, { values, refs }: { values: ValueProps[]; refs: LessonRefProps[] }) => {
       if (values.length > 0 || !prose) {
-        prose = { kind: 'prose', line: lineOf(node), nodes: [node], markdown: this.markdown(node), values };
+        prose = { kind: 'prose', line: lineOf(node), nodes: [node], markdown: this.markdown(node), values, refs };
         out.push(prose);
         if (values.length > 0) prose = undefined;
         return;
       }
       prose.nodes.push(node);
       prose.markdown += `\n\n${this.markdown(node)}`;
+      prose.refs.push(...refs);
     };
     for (const node of nodes) {
       const block = this.block(node, inExercise);
@@ -132,7 +139,7 @@ class Parser {
         // `<Hint>one line</Hint>` or `<Figure ... />` alone in a paragraph is a block component written inline.
         const parts = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
         const only = parts.length === 1 ? parts[0] : undefined;
-        if (only?.type === 'mdxJsxTextElement' && only.name !== 'Value' && only.name !== 'CourseCount' && (COMPONENTS as readonly string[]).includes(only.name ?? '')) {
+        if (only?.type === 'mdxJsxTextElement' && only.name !== 'Value' && only.name !== 'CourseCount' && only.name !== 'LessonRef' && (COMPONENTS as readonly string[]).includes(only.name ?? '')) {
           const inner = only.children;
           const position = inner.length > 0 && inner[0].position && inner[inner.length - 1].position
             ? { start: inner[0].position.start, end: inner[inner.length - 1].position!.end }
@@ -149,7 +156,7 @@ class Parser {
 
   heading(node: Heading): Block {
     if (node.depth === 1) this.fail(node, 'a lesson has no `#` heading: the title comes from the front matter');
-    this.inline(node);
+    if (this.inline(node).refs.length > 0) this.fail(node, '<LessonRef> cannot sit in a heading: reference the lesson in the text below it');
     return { kind: 'heading', line: lineOf(node), depth: node.depth, text: toString(node), node, markdown: this.markdown(node) };
   }
 
@@ -207,6 +214,7 @@ class Parser {
         }
         case 'Value':
         case 'CourseCount':
+        case 'LessonRef':
           throw new PropError('is inline: put it inside a sentence');
         case 'Glossary':
           checkSchema('Glossary', props);
@@ -268,9 +276,10 @@ class Parser {
     };
   }
 
-  /** Checks the inline content of a prose node and returns its <Value> tags' props, in order. */
-  inline(node: Node): ValueProps[] {
+  /** Checks the inline content of a prose node and returns its <Value> and <LessonRef> tags' props, in order. */
+  inline(node: Node): { values: ValueProps[]; refs: LessonRefProps[] } {
     const values: ValueProps[] = [];
+    const refs: LessonRefProps[] = [];
     const visit = (n: Node) => {
       if (n.type === 'mdxTextExpression') this.fail(n, '`{` or `}` in prose is an MDX expression: put it in `inline code` or rephrase');
       if (n.type === 'mdxJsxFlowElement') {
@@ -288,6 +297,16 @@ class Parser {
           }
           return;
         }
+        if (name === 'LessonRef') {
+          if (n.children.length > 0) this.fail(n, '<LessonRef ... /> must be self-closing: its text is computed ("lesson 6"); choose it with form="lesson" | "Lesson" | "number" | "title"');
+          try {
+            refs.push(lessonRefProps(this.course(), readProps(n.attributes)));
+          } catch (e) {
+            if (e instanceof LiteralError || e instanceof PropError) this.fail(n, `<LessonRef>: ${e.message}`);
+            throw e;
+          }
+          return;
+        }
         if (name === 'CourseCount') {
           if (n.children.length > 0) this.fail(n, '<CourseCount ... /> must be self-closing');
           try {
@@ -299,13 +318,13 @@ class Parser {
           return;
         }
         if (!INLINE_HTML.includes(name)) {
-          this.fail(n, `inline <${name}> is not supported in a lesson: only <Value ... />, ${INLINE_HTML.map((t) => `<${t}>`).join(', ')}`);
+          this.fail(n, `inline <${name}> is not supported in a lesson: only <Value ... />, <LessonRef ... />, ${INLINE_HTML.map((t) => `<${t}>`).join(', ')}`);
         }
       }
       if ('children' in n) for (const c of n.children as Node[]) visit(c);
     };
     visit(node);
-    return values;
+    return { values, refs };
   }
 }
 

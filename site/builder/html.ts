@@ -44,15 +44,5 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** A URL-safe id from heading text: lower case, words joined by hyphens. */
-export function slugify(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9\s-]/g, '')
-      .trim()
-      .replace(/[\s-]+/g, '-') || 'section'
-  );
-}
+/** A URL-safe id from heading text (defined with the lesson parser, which checks anchors against it). */
+export { slugify } from '../../scripts/lesson/slugify';

@@ -9,7 +9,7 @@ import { toHast } from 'mdast-util-to-hast';
 import type { State } from 'mdast-util-to-hast';
 import type { Highlighter } from 'shiki';
 import type { ExperimentResult } from '../../lib/experiments/Experiment';
-import type { Block, CellBlock, FoldBlock, Lesson, ProseBlock } from '../../scripts/lesson/Lesson';
+import type { Block, CellBlock, FoldBlock, Lesson, LessonRefProps, ProseBlock } from '../../scripts/lesson/Lesson';
 import { LessonError } from '../../scripts/lesson/LessonError';
 import type { Library } from '../../scripts/loadLibrary';
 import type { PageContext } from './components';
@@ -44,6 +44,16 @@ export interface RenderLessonOptions {
   lessonCount?: number;
   /** Experiment runs shared by every page of a build (key: id and options). */
   runs?: Map<string, ExperimentResult>;
+}
+
+/** A `<LessonRef>` as a link (its `.mdx` href becomes the page's address like any lesson link below). */
+export function lessonRefElement(ref: LessonRefProps): Element {
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { href: `${ref.to}.mdx${ref.anchor ? `#${ref.anchor.id}` : ''}`, className: ['tl-lesson-ref'], title: `Lesson ${ref.lesson}: ${ref.title}${ref.anchor ? ` (${ref.anchor.text})` : ''}` },
+    children: [{ type: 'text', value: ref.text }],
+  };
 }
 
 /** Renders a lesson's blocks. @throws LessonError naming the file and line of a failing experiment or value */
@@ -88,8 +98,9 @@ export function renderLesson(lesson: Lesson, options: RenderLessonOptions): Rend
   };
 
   /** Prose (mdast) → HTML, with <Value>, inline HTML, highlighted code and rewritten links. */
-  const prose = (nodes: RootContent[], values: ProseBlock['values']): string => {
+  const prose = (nodes: RootContent[], values: ProseBlock['values'], refs: ProseBlock['refs'] = []): string => {
     let next = 0;
+    let nextRef = 0;
     const hast = toHast({ type: 'root', children: nodes } as never, {
       allowDangerousHtml: true,
       handlers: {
@@ -102,6 +113,11 @@ export function renderLesson(lesson: Lesson, options: RenderLessonOptions): Rend
               if (e instanceof LessonError) throw e;
               return fail(`<Value experiment="${props.experiment}" path="${props.path}">: ${(e as Error).message}`);
             }
+          }
+          if (node.name === 'LessonRef') {
+            const ref = refs[nextRef++];
+            if (!ref) return fail('<LessonRef>: the parser did not resolve this reference');
+            return lessonRefElement(ref);
           }
           if (node.name === 'CourseCount') {
             const of = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'of')?.value;
@@ -148,7 +164,7 @@ export function renderLesson(lesson: Lesson, options: RenderLessonOptions): Rend
     const extra = solutionCode
       ? `<p>The solution code:</p><div class="tl-code"><span class="tl-code-lang">ts</span><pre class="tl-hl" tabindex="0"><code class="language-ts">${highlightCode(highlighter, solutionCode, 'ts')}</code></pre></div>`
       : '';
-    return el('details', { class: cls }, el('summary', null, block.fold), el('div', { class: 'tl-fold' }, raw(block.blocks.map((b) => prose(b.nodes, b.values)).join('\n') + extra))).html;
+    return el('details', { class: cls }, el('summary', null, block.fold), el('div', { class: 'tl-fold' }, raw(block.blocks.map((b) => prose(b.nodes, b.values, b.refs)).join('\n') + extra))).html;
   };
 
   const render = (block: Block): string => {
@@ -160,7 +176,7 @@ export function renderLesson(lesson: Lesson, options: RenderLessonOptions): Rend
         return `<h${block.depth} id="${esc(id)}">${inline(block.node.children)} <a class="tl-anchor" href="#${esc(id)}" aria-label="Link to section ${esc(block.text)}">#</a></h${block.depth}>`;
       }
       case 'prose':
-        return prose(block.nodes, block.values);
+        return prose(block.nodes, block.values, block.refs);
       case 'cell':
         return cell(block);
       case 'figure':
@@ -179,7 +195,7 @@ export function renderLesson(lesson: Lesson, options: RenderLessonOptions): Rend
         const body = block.blocks
           .map((b) => {
             line = b.line;
-            return b.kind === 'fold' ? fold(b, b.fold === 'Solution' ? code?.exercise?.solution : undefined) : b.kind === 'cell' ? cell(b) : prose(b.nodes, b.values);
+            return b.kind === 'fold' ? fold(b, b.fold === 'Solution' ? code?.exercise?.solution : undefined) : b.kind === 'cell' ? cell(b) : prose(b.nodes, b.values, b.refs);
           })
           .join('\n');
         return `<section class="tl-exercise" id="${esc(id)}" aria-labelledby="${esc(id)}-title"><h3 id="${esc(id)}-title">${esc(block.heading)} <a class="tl-anchor" href="#${esc(id)}" aria-label="Link to ${esc(block.heading)}">#</a></h3>${body}</section>`;
