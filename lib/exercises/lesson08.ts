@@ -3,7 +3,7 @@ import type { Exercise } from './Exercise';
 import { choiceCheck, defineExercise, numberCheck } from './defineExercise';
 
 /*
- * Lesson 8, "Switch Independent: send on all, receive on one" (finding 5). Every expected answer is
+ * Lesson 8, "Switch Independent: send on several, receive on one" (finding 5). Every expected answer is
  * computed with the experiments or by running the scenario the question describes.
  */
 

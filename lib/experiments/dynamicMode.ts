@@ -102,7 +102,7 @@ export const dynamicMode = defineExperiment<DynamicModeOptions, DynamicModeRun[]
       id: 'dynamic-mode',
       claim:
         'Under Dynamic (Windows Server 2012 R2), one live migration stays on one member whatever the hash, while several simultaneous migrations can be spread ' +
-        'over all members (as many as there are migrations) by its rebalancing, a rule Microsoft does not publish (the model\'s is a parameter).',
+        'over up to as many members as there are migrations by its rebalancing, a rule Microsoft does not publish (the model\'s is a parameter).',
       holds,
       anyHash: { statement: 'One migration under Dynamic stays on one member, never moves and never passes one member\'s speed.', holds },
       observation: {
@@ -134,7 +134,7 @@ export const dynamicMode = defineExperiment<DynamicModeOptions, DynamicModeRun[]
         title: `GB sent per member of HV1 (${teamingMode}, ${members} x ${memberGbps} Gbps)`,
         categories: Object.keys(one.sentGB),
         series: runs.map((r) => ({
-          name: `${r.loadBalancingAlgorithm === 'Dynamic' ? 'Dynamic' : 'Address Hash'}, ${r.vms} VM${r.vms === 1 ? '' : 's'}`,
+          name: `${r.loadBalancingAlgorithm === 'Dynamic' ? 'Dynamic' : 'Address Hash'}, ${r.vms} VM${r.vms === 1 ? '' : 's'} (GB sent)`,
           values: Object.values(r.sentGB),
         })),
         yTitle: 'GB sent',

@@ -51,7 +51,7 @@ export interface SwitchDependentAllMembersRow {
 export const switchDependentAllMembers = defineExperiment<SwitchDependentAllMembersOptions, SwitchDependentAllMembersRow[]>({
   id: 'finding-4',
   finding: 4,
-  title: 'Static and LACP with Address Hash use all members between two hosts',
+  title: 'Static and LACP with Address Hash can use all members between two hosts',
   controls: [
     vmsControl(2),
     memoryGiBControl(16),

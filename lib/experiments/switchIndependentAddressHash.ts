@@ -37,7 +37,7 @@ export interface SwitchIndependentAddressHashData {
 export const switchIndependentAddressHash = defineExperiment<SwitchIndependentAddressHashOptions, SwitchIndependentAddressHashData>({
   id: 'finding-5',
   finding: 5,
-  title: 'Switch Independent with Address Hash: send on all, receive on one',
+  title: 'Switch Independent with Address Hash: send on several, receive on one',
   controls: [
     vmsControl(4),
     memoryGiBControl(8),

@@ -61,7 +61,7 @@ describe('transports.run(options)', () => {
   });
 
   it('runs one VM alone, draws one bar group per drain and one series per transport, and is registered', () => {
-    expect(result.figure.data.filter((trace) => trace.type === 'bar').map((trace) => trace.name)).toEqual(['TCP', 'Compression', 'SMB', 'SMB Direct']);
+    expect(result.figure.data.filter((trace) => trace.type === 'bar').map((trace) => trace.name)).toEqual(['TCP (time / TCP\'s)', 'Compression (time / TCP\'s)', 'SMB (time / TCP\'s)', 'SMB Direct (time / TCP\'s)']);
     expect(result.figure.data[0].x).toEqual(['1 VM, 2 x 1 Gbps', '4 VMs, 2 x 1 Gbps', '1 VM, 2 x 10 Gbps', '4 VMs, 2 x 10 Gbps']);
     expect(result.figure.data[0].y).toEqual([1, 1, 1, 1]);
     const single = transports.run({ vms: 1 });
