@@ -165,9 +165,11 @@ export class Timeline {
   private readonly completed: CompletedFlow[] = [];
   private readonly keepFlows: boolean;
   private readonly bytesByLink: Float64Array;
-  /** Flows started or re-routed since the last solve. */
+  /** Flows started or re-routed since the last solve: `moved[0 .. movedCount - 1]`. */
   private readonly moved: Flow[] = [];
-  /** The flows that end at the current instant (scratch of `run`). */
+  private movedCount = 0;
+  /** The flows that end at the current instant (scratch of `run`). Lists reused from event to event keep
+   * their own lengths: `length = 0` would give V8's backing store back and make every later push allocate. */
   private readonly ending: Flow[] = [];
   private dirty = false;
   private keepAlive = 0;
@@ -280,7 +282,7 @@ export class Timeline {
     state.linkIndex = linkIdx;
     this.system.setFlowLinks(state.handle, linkIdx);
     this.recorder.touchLinks(linkIdx);
-    this.moved.push(state);
+    this.moved[this.movedCount++] = state;
     this.dirty = true;
   }
 
@@ -390,16 +392,16 @@ export class Timeline {
       if (nextS > this.now) this.recorder.append(this.now, nextS);
       this.now = nextS;
       const left = this.ending;
-      left.length = 0;
+      let leftCount = 0;
       for (let top = running.peek(); top !== undefined; top = running.peek()) {
         const remaining = top.remaining - top.gbps * BYTES_PER_GBPS_SECOND * (this.now - top.since);
         if (top.finishS > this.now && remaining > top.bytes * REMAINING_TOLERANCE) break;
         running.pop();
         top.remaining = 0;
         top.since = this.now;
-        left.push(top);
+        left[leftCount++] = top;
       }
-      for (let i = 0; i < left.length; i++) this.finish(left[i]);
+      for (let i = 0; i < leftCount; i++) this.finish(left[i]);
       this.admit();
     }
     this.finished = true;
@@ -486,7 +488,7 @@ export class Timeline {
       this.flowOfHandle[flow.handle] = flow;
       this.recorder.addFlow(flow);
       this.recorder.touchLinks(flow.linkIndex);
-      this.moved.push(flow);
+      this.moved[this.movedCount++] = flow;
       this.dirty = true;
     }
   }
@@ -495,16 +497,16 @@ export class Timeline {
   private resolve(): void {
     const stamp = this.eventCount;
     const { system } = this;
-    const changed = system.solve();
-    for (let i = 0; i < changed.length; i++) {
-      const g = changed[i];
+    const changedCount = system.solveChanges();
+    for (let i = 0; i < changedCount; i++) {
+      const g = system.changedGroup(i);
       const handles = system.groupFlowList(g);
       for (let j = 0; j < handles.length; j++) this.refresh(this.flowOfHandle[handles[j]], stamp);
       this.recorder.touchLinks(system.groupLinkList(g));
     }
     const moved = this.moved;
-    for (let i = 0; i < moved.length; i++) if (moved[i].state === 'running') this.refresh(moved[i], stamp);
-    moved.length = 0;
+    for (let i = 0; i < this.movedCount; i++) if (moved[i].state === 'running') this.refresh(moved[i], stamp);
+    this.movedCount = 0;
     this.recorder.update(system);
     this.dirty = false;
   }
