@@ -121,8 +121,7 @@ export class LiveMigration {
   reroute(route: Required<MigrationRoute>, nowS: number): boolean {
     if (!this.transferring || this.route === undefined || sameRoute(route, this.route)) return false;
     const timeline = this.host.timeline;
-    const live = this.flows.filter((flow) => flow.state !== 'ended');
-    for (const flow of live) this.host.addLoad(flow.links, -1);
+    for (const flow of this.flows) if (flow.state !== 'ended') this.host.addLoad(flow.links, -1);
     this.setRoute(route);
     this.run.reroutes.push({ atS: Math.max(nowS, this.flowStartS), route });
     if (route.paths.length === this.flows.length && route.spread === this.spreadOfFlows) {
@@ -135,7 +134,8 @@ export class LiveMigration {
     }
     // A different number of paths: the rest of the pass is divided again over the new ones.
     let rest = 0;
-    for (const flow of live) {
+    for (const flow of this.flows) {
+      if (flow.state === 'ended') continue;
       const left = timeline.cancel(flow);
       rest = this.spreadOfFlows === 'copy' ? Math.max(rest, left) : rest + left;
     }

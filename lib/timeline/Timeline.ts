@@ -143,6 +143,12 @@ class Flow implements TimelineFlow {
   }
 }
 
+/** A checked list of link ids and their indices (see `Timeline.checkedLinks`); neither is ever changed. */
+interface CheckedLinks {
+  ids: string[];
+  index: Int32Array;
+}
+
 /** Something due at a time: a flow start or a callback. */
 interface Due {
   timeS: number;
@@ -158,6 +164,11 @@ export class Timeline {
   private readonly system: MaxMinSystem;
   private readonly flowOfHandle: Flow[] = [];
   private readonly ids = new Set<string>();
+  /**
+   * Link lists already checked, by the caller's array: its copy and indices, reused while the array
+   * still holds the same ids (callers such as migrations pass one route's paths pass after pass).
+   */
+  private readonly knownLinks = new WeakMap<readonly string[], CheckedLinks>();
   private readonly pending = new MinHeap<Due>((a, b) => a.timeS < b.timeS || (a.timeS === b.timeS && a.seq < b.seq));
   private readonly running = new FinishHeap<Flow>();
   private readonly recorder: SegmentRecorder;
@@ -222,7 +233,8 @@ export class Timeline {
     if (flow === null || typeof flow !== 'object') throw new InputError(name(), flow, 'a flow { id, links, bytes, startS }');
     if (typeof flow.id !== 'string' || flow.id === '') throw new InputError(`${name()}.id`, flow.id, 'a non-empty string');
     if (this.ids.has(flow.id)) throw new InputError(`${name()}.id`, flow.id, 'an id not used by another flow of the run');
-    const linkIdx = this.linkIndices(flow.links, name, '.links');
+    const checked = this.checkedLinks(flow.links, name, '.links');
+    const linkIdx = checked.index;
     if (typeof flow.bytes !== 'number' || !Number.isFinite(flow.bytes) || flow.bytes < 0) {
       throw new InputError(`${name()}.bytes`, flow.bytes, 'a finite number >= 0');
     }
@@ -241,7 +253,7 @@ export class Timeline {
     if (flow.tag !== undefined && typeof flow.tag !== 'string') throw new InputError(`${name()}.tag`, flow.tag, 'a string, or nothing');
     if (onEnd !== undefined && typeof onEnd !== 'function') throw new InputError(`${name()} onEnd`, onEnd, 'a function, or nothing');
     this.ids.add(flow.id);
-    const state = new Flow(flow.id, flow.links.slice(), linkIdx, flow.bytes, flow.startS, cap, flow.tag, this.seq++, onEnd);
+    const state = new Flow(flow.id, checked.ids, linkIdx, flow.bytes, flow.startS, cap, flow.tag, this.seq++, onEnd);
     this.pending.push({ timeS: flow.startS, seq: state.seq, flow: state, keepAlive: true });
     this.keepAlive++;
     return state;
@@ -260,11 +272,12 @@ export class Timeline {
       throw new InputError('reroute flow', flow?.id, 'a flow this timeline returned');
     }
     if (state.state === 'ended') throw new InputError(`reroute(${state.id})`, state.state, 'a flow that has not ended');
-    const linkIdx = this.linkIndices(links, () => `reroute(${state.id})`, '.links');
+    const checked = this.checkedLinks(links, () => `reroute(${state.id})`, '.links');
+    const linkIdx = checked.index;
     if (linkIdx.length === 0 && state.cap === Infinity) throw new InputError(`reroute(${state.id}).links`, links, 'at least one link (the flow has no cap)');
     if (sameLinks(state.linkIndex, linkIdx)) return;
     if (state.state === 'pending') {
-      state.links = links.slice();
+      state.links = checked.ids;
       state.linkIndex = linkIdx;
       return;
     }
@@ -278,7 +291,7 @@ export class Timeline {
       state.pieceBytes = state.remaining;
     }
     this.recorder.touchLinks(state.linkIndex);
-    state.links = links.slice();
+    state.links = checked.ids;
     state.linkIndex = linkIdx;
     this.system.setFlowLinks(state.handle, linkIdx);
     this.recorder.touchLinks(linkIdx);
@@ -422,6 +435,26 @@ export class Timeline {
 
   private checkOpen(): void {
     if (this.finished) throw new InputError('timeline', 'finished', 'a timeline whose run() has not returned yet');
+  }
+
+  /**
+   * A caller's link list checked: a copy of its ids (shared by the flows given the same list, never
+   * changed) and their indices. Reused from the last time the same array was given, if it still holds
+   * the same ids; errors name the field `owner() + suffix` (built only then).
+   */
+  private checkedLinks(links: unknown, owner: () => string, suffix: string): CheckedLinks {
+    if (Array.isArray(links)) {
+      const known = this.knownLinks.get(links);
+      if (known !== undefined && known.ids.length === links.length) {
+        let same = true;
+        for (let k = 0; k < links.length && same; k++) same = known.ids[k] === links[k];
+        if (same) return known;
+      }
+    }
+    const index = this.linkIndices(links, owner, suffix);
+    const checked: CheckedLinks = { ids: (links as string[]).slice(), index };
+    this.knownLinks.set(links as string[], checked);
+    return checked;
   }
 
   /** Link ids to indices; errors name the field `owner() + suffix` (built only then). */
