@@ -228,30 +228,29 @@ export class Timeline {
    */
   add(flow: TimelineFlowInput, onEnd?: FlowEndHandler, field?: string): TimelineFlow {
     this.checkOpen();
-    // The field's name is built only for an error (adds are per flow, on the hot path).
-    const name = (): string => field ?? `flow ${String(flow?.id)}`;
-    if (flow === null || typeof flow !== 'object') throw new InputError(name(), flow, 'a flow { id, links, bytes, startS }');
-    if (typeof flow.id !== 'string' || flow.id === '') throw new InputError(`${name()}.id`, flow.id, 'a non-empty string');
-    if (this.ids.has(flow.id)) throw new InputError(`${name()}.id`, flow.id, 'an id not used by another flow of the run');
-    const checked = this.checkedLinks(flow.links, name, '.links');
+    // The field's name is built only for an error (adds are per flow, on the hot path: no closure here).
+    if (flow === null || typeof flow !== 'object') throw new InputError(flowField(flow, field), flow, 'a flow { id, links, bytes, startS }');
+    if (typeof flow.id !== 'string' || flow.id === '') throw new InputError(`${flowField(flow, field)}.id`, flow.id, 'a non-empty string');
+    if (this.ids.has(flow.id)) throw new InputError(`${flowField(flow, field)}.id`, flow.id, 'an id not used by another flow of the run');
+    const checked = this.knownLinkList(flow.links) ?? this.checkedFlowLinks(flow, field);
     const linkIdx = checked.index;
     if (typeof flow.bytes !== 'number' || !Number.isFinite(flow.bytes) || flow.bytes < 0) {
-      throw new InputError(`${name()}.bytes`, flow.bytes, 'a finite number >= 0');
+      throw new InputError(`${flowField(flow, field)}.bytes`, flow.bytes, 'a finite number >= 0');
     }
     if (typeof flow.startS !== 'number' || !Number.isFinite(flow.startS) || flow.startS < this.now) {
-      throw new InputError(`${name()}.startS`, flow.startS, `a finite number >= ${this.now} (never in the past)`);
+      throw new InputError(`${flowField(flow, field)}.startS`, flow.startS, `a finite number >= ${this.now} (never in the past)`);
     }
     let cap = Infinity;
     if (flow.capGbps !== undefined) {
       if (typeof flow.capGbps !== 'number' || !Number.isFinite(flow.capGbps) || flow.capGbps <= 0) {
-        throw new InputError(`${name()}.capGbps`, flow.capGbps, 'a finite number greater than 0, or nothing');
+        throw new InputError(`${flowField(flow, field)}.capGbps`, flow.capGbps, 'a finite number greater than 0, or nothing');
       }
       cap = flow.capGbps;
     } else if (linkIdx.length === 0) {
-      throw new InputError(name(), flow, 'a flow with at least one link or a capGbps');
+      throw new InputError(flowField(flow, field), flow, 'a flow with at least one link or a capGbps');
     }
-    if (flow.tag !== undefined && typeof flow.tag !== 'string') throw new InputError(`${name()}.tag`, flow.tag, 'a string, or nothing');
-    if (onEnd !== undefined && typeof onEnd !== 'function') throw new InputError(`${name()} onEnd`, onEnd, 'a function, or nothing');
+    if (flow.tag !== undefined && typeof flow.tag !== 'string') throw new InputError(`${flowField(flow, field)}.tag`, flow.tag, 'a string, or nothing');
+    if (onEnd !== undefined && typeof onEnd !== 'function') throw new InputError(`${flowField(flow, field)} onEnd`, onEnd, 'a function, or nothing');
     this.ids.add(flow.id);
     const state = new Flow(flow.id, checked.ids, linkIdx, flow.bytes, flow.startS, cap, flow.tag, this.seq++, onEnd);
     this.pending.push({ timeS: flow.startS, seq: state.seq, flow: state, keepAlive: true });
@@ -443,18 +442,26 @@ export class Timeline {
    * the same ids; errors name the field `owner() + suffix` (built only then).
    */
   private checkedLinks(links: unknown, owner: () => string, suffix: string): CheckedLinks {
-    if (Array.isArray(links)) {
-      const known = this.knownLinks.get(links);
-      if (known !== undefined && known.ids.length === links.length) {
-        let same = true;
-        for (let k = 0; k < links.length && same; k++) same = known.ids[k] === links[k];
-        if (same) return known;
-      }
-    }
+    const known = this.knownLinkList(links);
+    if (known !== undefined) return known;
     const index = this.linkIndices(links, owner, suffix);
     const checked: CheckedLinks = { ids: (links as string[]).slice(), index };
     this.knownLinks.set(links as string[], checked);
     return checked;
+  }
+
+  /** `checkedLinks` of a flow given to `add` (apart, so that `add` itself builds no closure). */
+  private checkedFlowLinks(flow: TimelineFlowInput, field: string | undefined): CheckedLinks {
+    return this.checkedLinks(flow.links, () => flowField(flow, field), '.links');
+  }
+
+  /** The checked copy of a link list given before, if the array still holds the same ids. */
+  private knownLinkList(links: unknown): CheckedLinks | undefined {
+    if (!Array.isArray(links)) return undefined;
+    const known = this.knownLinks.get(links);
+    if (known === undefined || known.ids.length !== links.length) return undefined;
+    for (let k = 0; k < links.length; k++) if (known.ids[k] !== links[k]) return undefined;
+    return known;
   }
 
   /** Link ids to indices; errors name the field `owner() + suffix` (built only then). */
@@ -554,6 +561,11 @@ export class Timeline {
     if (flow.heapIndex < 0) this.running.push(flow);
     else this.running.update(flow);
   }
+}
+
+/** How errors name a flow given to `add`: the caller's field name, or `flow <id>`. */
+function flowField(flow: TimelineFlowInput | null | undefined, field: string | undefined): string {
+  return field ?? `flow ${String(flow?.id)}`;
 }
 
 function sameLinks(a: Int32Array, b: Int32Array): boolean {
