@@ -14,7 +14,8 @@
 // when they were measured); `--fresh` runs SimGrid again. Our side always runs, in a child process.
 // Each side of each row gets a wall-clock budget (`--budget=SECONDS`, default 900): a side that runs
 // past it is stopped and the row says so (and is not compared), so that the whole run ends in bounded time.
-// Usage: node bench/simgrid.mjs [--quick] [--fresh] [--budget=SECONDS]
+// `--only=drain-1000,cluster-10000` runs just those rows (shape-flows), e.g. to compare one size again.
+// Usage: node bench/simgrid.mjs [--quick] [--fresh] [--budget=SECONDS] [--only=SHAPE-FLOWS,...]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,8 @@ const fresh = process.argv.includes('--fresh');
 const budgetArg = process.argv.find((a) => a.startsWith('--budget='));
 const budgetS = budgetArg === undefined ? 900 : Number(budgetArg.slice('--budget='.length));
 if (!(budgetS > 0)) throw new Error(`--budget: ${budgetArg} is not a number of seconds greater than 0`);
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg === undefined ? undefined : new Set(onlyArg.slice('--only='.length).split(','));
 const ownFile = fileURLToPath(import.meta.url);
 const TOLERANCE = 1e-9;
 
@@ -162,6 +165,7 @@ let stopped = 0;
 const reused = [];
 for (const [shape, counts] of shapes) {
   for (const count of counts) {
+    if (only !== undefined && !only.has(`${shape}-${count}`)) continue;
     const instance = generate(shape, count, 42 + count);
     const ours = runOursChild(shape, count);
     const theirs = runSimgrid(driver, instance, path.join(cacheDir, `${shape}-${count}.txt`));

@@ -18,7 +18,7 @@ import type { Timeline } from '../timeline';
 import { LiveMigration } from './LiveMigration';
 import type { MigrationHost } from './LiveMigration';
 import type { MigrationRoute, MigrationRouteContext } from './MigrationRoute';
-import { normalizeRoute } from './MigrationRoute';
+import { normalizeRoute, routeMatches } from './MigrationRoute';
 import type { MigrationRequest, MigrationRun } from './MigrationRun';
 import { MigrationScheduler } from './MigrationScheduler';
 import { MAX_PRECOPY_ROUNDS } from './precopyModel';
@@ -74,6 +74,12 @@ export class MigrationEngine {
   private readonly scheduler: MigrationScheduler;
   private readonly setupDelays: number[];
   private readonly options: MigrationOptions;
+  /**
+   * Routes from the callbacks, normalized, by the object given: a router that hands out the same route
+   * object again (a memoized one) gets the same normalized route back while it still matches, so passes
+   * and moves share one route instead of copying it each time.
+   */
+  private readonly normalized = new WeakMap<object, Required<MigrationRoute>>();
 
   /** @throws InputError for bad options or a migration onto its own host. */
   constructor(
@@ -125,7 +131,7 @@ export class MigrationEngine {
       routeAtPass: (index, nowS, current) => {
         if (options.rerouteAtPass === undefined) return undefined;
         const next = options.rerouteAtPass(index, nowS, current, this.context(index));
-        return next === undefined ? undefined : normalizeRoute(next, `rerouteAtPass(${index})`);
+        return next === undefined ? undefined : this.normalize(next, `rerouteAtPass(${index})`);
       },
       transferEnded: (index, endS) => {
         this.transferring.delete(index);
@@ -148,7 +154,7 @@ export class MigrationEngine {
    * nothing changed.
    */
   reroute(index: number, route: string[] | MigrationRoute): boolean {
-    return this.migrations[index].reroute(normalizeRoute(route, `reroute(${index})`), this.timeline.nowS);
+    return this.migrations[index].reroute(this.normalize(route, `reroute(${index})`), this.timeline.nowS);
   }
 
   /**
@@ -190,11 +196,21 @@ export class MigrationEngine {
     return this.migrations.map((m) => m.run);
   }
 
+  /** `normalizeRoute`, reusing the result for a route object given before and unchanged since. */
+  private normalize(given: string[] | MigrationRoute, field: string): Required<MigrationRoute> {
+    if (given === null || typeof given !== 'object') return normalizeRoute(given, field);
+    const known = this.normalized.get(given);
+    if (known !== undefined && routeMatches(known, given)) return known;
+    const route = normalizeRoute(given, field);
+    this.normalized.set(given, route);
+    return route;
+  }
+
   /** Applies the releases and requests due now and starts what can start. */
   private readonly schedule = (nowS: number): void => {
     for (const index of this.scheduler.startable(nowS)) {
       this.startOrder.push(index);
-      const route = normalizeRoute(this.options.route(index, nowS, this.context(index)), `route(${index})`);
+      const route = this.normalize(this.options.route(index, nowS, this.context(index)), `route(${index})`);
       this.transferring.add(index);
       this.migrations[index].start(nowS, route, this.setupDelays[index]);
     }

@@ -42,6 +42,22 @@ export function normalizeRoute(given: string[] | MigrationRoute, field: string):
   return { paths: given.paths.map((path) => path.slice()), spread: given.spread ?? 'split' };
 }
 
+/** True when `given` (a route or a link list, as callbacks return them) normalizes to `route`. */
+export function routeMatches(route: Required<MigrationRoute>, given: string[] | MigrationRoute): boolean {
+  if (Array.isArray(given)) {
+    if (route.spread !== 'split' || route.paths.length !== 1 || route.paths[0].length !== given.length) return false;
+    for (let k = 0; k < given.length; k++) if (route.paths[0][k] !== given[k]) return false;
+    return true;
+  }
+  if ((given.spread ?? 'split') !== route.spread || !Array.isArray(given.paths) || given.paths.length !== route.paths.length) return false;
+  for (let p = 0; p < route.paths.length; p++) {
+    const path = given.paths[p];
+    if (!Array.isArray(path) || path.length !== route.paths[p].length) return false;
+    for (let k = 0; k < path.length; k++) if (route.paths[p][k] !== path[k]) return false;
+  }
+  return true;
+}
+
 /** Same spread and same paths, link by link. */
 export function sameRoute(a: Required<MigrationRoute>, b: Required<MigrationRoute>): boolean {
   if (a.spread !== b.spread || a.paths.length !== b.paths.length) return false;

@@ -1,7 +1,7 @@
 import type { Connection } from '../Connection';
 import { LIVE_MIGRATION_PORT } from '../Connection';
 import { peakRates } from '../counters/peakRates';
-import type { MigrationReroute, MigrationRun } from '../migration';
+import type { MigrationReroute, MigrationRoute, MigrationRun } from '../migration';
 import { linkBytes } from '../timeline';
 import type { TimelineResult } from '../timeline';
 import { RDMA_MEMBER, rdmaLinkId, transportPlan } from './liveMigrationTransports';
@@ -72,6 +72,7 @@ export function scenarioResult(scenario: Scenario, links: ScenarioLink[], record
   });
   const memberOf = new Map(links.map((l) => [l.id, l.member]));
   const hostIndex = new Map(scenario.hosts.map((host, i) => [host.name, i]));
+  const members = new Map<Required<MigrationRoute>, RouteMembers>();
   return {
     durationS: record.durationS,
     hosts,
@@ -81,7 +82,7 @@ export function scenarioResult(scenario: Scenario, links: ScenarioLink[], record
       endS: run.endS,
       downtimeMs: run.downtimeS * 1000,
       connections: connectionRoutes(scenario, hostIndex, i, record.connections[i], record.firstRoutes[i]),
-      ...routeChanges(memberOf, run.reroutes),
+      ...routeChanges(memberOf, members, run.reroutes),
     })),
   };
 }
@@ -107,15 +108,26 @@ function connectionRoutes(scenario: Scenario, hostIndex: Map<string, number>, in
   });
 }
 
-/** `{ reroutes }` when the migration's flow moved to other members during the run, else nothing. */
-function routeChanges(memberOf: Map<string, string>, reroutes: MigrationReroute[]): { reroutes?: RouteChange[] } {
+/** The member names a route uses: each path's send member, and the first path's receive member. */
+interface RouteMembers {
+  send: string[];
+  receive: string;
+}
+
+/**
+ * `{ reroutes }` when the migration's flow moved to other members during the run, else nothing. The
+ * member names of a route are looked up once per route object (`members`): migrations moved back and
+ * forth by member events come back to the same routes.
+ */
+function routeChanges(memberOf: Map<string, string>, members: Map<Required<MigrationRoute>, RouteMembers>, reroutes: MigrationReroute[]): { reroutes?: RouteChange[] } {
   if (reroutes.length === 0) return {};
   const member = (id: string) => memberOf.get(id) as string;
   return {
     reroutes: reroutes.map(({ atS, route }) => {
-      const send = route.paths.map((path) => member(path[0]));
-      const change: RouteChange = { atS, sendMember: send[0], receiveMember: member(route.paths[0][1]) };
-      if (send.length > 1) change.sendMembers = send;
+      let names = members.get(route);
+      if (names === undefined) members.set(route, (names = { send: route.paths.map((path) => member(path[0])), receive: member(route.paths[0][1]) }));
+      const change: RouteChange = { atS, sendMember: names.send[0], receiveMember: names.receive };
+      if (names.send.length > 1) change.sendMembers = names.send.slice();
       return change;
     }),
   };

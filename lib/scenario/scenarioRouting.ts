@@ -123,12 +123,21 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     return after.some((up, i) => up && !before[i]);
   };
   const upAt = (h: number, t: number) => upHistory[h][historyLength(h, t) - 1];
+  // Each host's team as of each of its history entries, built on first use (routing asks for it at every
+  // start, pass and event; callers read it, never change it).
+  const teams: Array<Array<Team | undefined>> = scenario.hosts.map(() => []);
   const teamAt = (h: number, t: number): Team | undefined => {
     const team = scenario.hosts[h].team;
     if (team === undefined) return undefined;
-    const up = upAt(h, t);
-    return { ...team, members: team.members.map((m, i) => ({ ...m, up: up[i] })) };
+    const entry = historyLength(h, t) - 1;
+    const known = teams[h][entry];
+    if (known !== undefined) return known;
+    const up = upHistory[h][entry];
+    return (teams[h][entry] = { ...team, members: team.members.map((m, i) => ({ ...m, up: up[i] })) });
   };
+  // Link ids by host and member, built once, so that routes reuse the same strings.
+  const sendLinks = scenario.hosts.map((host) => hostMembers(host).map((m) => linkId(host.name, m.name, 'send')));
+  const receiveLinks = scenario.hosts.map((host) => hostMembers(host).map((m) => linkId(host.name, m.name, 'receive')));
   const bondAt = (h: number, t: number): Bond | undefined => {
     const bond = scenario.hosts[h].bond;
     if (bond === undefined) return undefined;
@@ -252,7 +261,7 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
     const choices = conns.map((conn, k): ConnectionChoice => {
       let sendMembers: number[];
       if (sourceTeam !== undefined) {
-        const loads = () => sourceTeam.members.map((m) => loadWithOwn(linkId(source.name, m.name, 'send')));
+        const loads = () => sourceTeam.members.map((_, i) => loadWithOwn(sendLinks[s][i]));
         const now = current === undefined ? -1 : sendMemberOf(current, s, k);
         if (sourceTeam.loadBalancingAlgorithm === 'Dynamic' && moment !== 'start' && now >= 0) {
           const stillActive = activeMembers(sourceTeam).includes(now);
@@ -269,7 +278,7 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
         }
       } else {
         const bond = bondAt(s, t) as Bond;
-        const loads = bond.mode === 'balance-tlb' ? bond.members.map((m) => loadWithOwn(linkId(source.name, m.name, 'send'))) : undefined;
+        const loads = bond.mode === 'balance-tlb' ? bond.members.map((_, i) => loadWithOwn(sendLinks[s][i])) : undefined;
         const sent = bondSendMembers(bond, conn, { currentMember: bondCurrentMember(bond, historyAt(s, t)), peerIndex: peerIndex(s, r), tlbTable: tlbTables[s], loads });
         if (sent.tlbBucket !== undefined) tlbTables[s].set(sent.tlbBucket, sent.members[0]);
         sendMembers = sent.members;
@@ -296,16 +305,14 @@ export function scenarioRouting(scenario: Scenario): ScenarioRouting {
         });
       }
       for (const m of sendMembers) {
-        const id = linkId(source.name, hostMembers(source)[m].name, 'send');
+        const id = sendLinks[s][m];
         own.set(id, (own.get(id) ?? 0) + 1);
       }
       return { sendMembers, receiveMember: receive };
     });
-    const sourceMembers = hostMembers(source);
-    const targetMembers = hostMembers(target);
     const paths = choices.flatMap((choice) => {
-      const receiveLink = linkId(target.name, targetMembers[choice.receiveMember].name, 'receive');
-      return choice.sendMembers.map((m) => [linkId(source.name, sourceMembers[m].name, 'send'), receiveLink]);
+      const receiveLink = receiveLinks[r][choice.receiveMember];
+      return choice.sendMembers.map((m) => [sendLinks[s][m], receiveLink]);
     });
     const chosen: ChosenRoute = { route: { paths, spread }, sendMembers: choices[0].sendMembers, receiveMember: choices[0].receiveMember, connections: choices };
     if (memoizable) {

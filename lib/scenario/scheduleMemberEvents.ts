@@ -33,10 +33,14 @@ export function scheduleMemberEvents(scenario: Scenario, engine: MigrationEngine
       (nowS) => {
         if (restored.length > 0) engine.setLinksDown(restored.flatMap((event) => linksOf(event.host, event.member)), false);
         if (acted) {
+          // One load function per event, not per migration (routeAt reads it during the call only).
+          let current = -1;
+          const load = (id: string) => engine.linkLoad(id, current);
           for (const index of engine.inFlight()) {
             const migration = engine.migrations[index];
             if (!(migration.run.startS < nowS)) continue;
-            const chosen = routing.routeAt(index, nowS, 'event', (id) => engine.linkLoad(id, index), migration.route);
+            current = index;
+            const chosen = routing.routeAt(index, nowS, 'event', load, migration.route);
             engine.reroute(index, chosen.route);
           }
         }

@@ -23,7 +23,7 @@
  * Indices: links are `0 .. linkCount - 1` as given; flows are handles returned by `addFlow` (reused after
  * `removeFlow`). Rates in the capacities' unit.
  */
-import { maxMinFairIndexedInto } from './maxMinFairIndexed';
+import { solveIndexed } from './maxMinFairIndexed';
 
 /** Relative margin below the threshold level: groups this close to it are solved again too. */
 const THRESHOLD_MARGIN = 1e-9;
@@ -58,13 +58,20 @@ export class MaxMinSystem {
   private readonly freeFlows: number[] = [];
   private flowCountValue = 0;
 
-  private touched: number[] = [];
+  // Lists reused from solve to solve, each with its own length (never cut by `length = 0`, which gives
+  // V8's backing store back and makes every later push allocate again).
+  private readonly touched: number[] = [];
+  private touchedCount = 0;
+  private readonly seeds: number[] = [];
   private stamp = 0;
-  private changed: number[] = [];
+  private readonly changed: number[] = [];
+  private changedCount = 0;
 
   // Scratch of the component solve.
-  private componentGroups: number[] = [];
-  private componentLinks: number[] = [];
+  private readonly componentGroups: number[] = [];
+  private componentGroupCount = 0;
+  private readonly componentLinks: number[] = [];
+  private componentLinkCount = 0;
   private localCapacity = new Float64Array(16);
   private localCap = new Float64Array(16);
   private localWeight = new Float64Array(16);
@@ -151,30 +158,46 @@ export class MaxMinSystem {
    * the next change); `groupFlowList` and `groupLinkList` read them. Empty when nothing changed.
    */
   solve(): readonly number[] {
-    const changed = this.changed;
-    changed.length = 0;
-    if (this.touched.length === 0) return changed;
+    const count = this.solveChanges();
+    return this.changed.slice(0, count);
+  }
+
+  /**
+   * `solve()` without building the list: returns how many groups changed rate; `changedGroup(0 ..
+   * count - 1)` names them (valid until the next change). The timeline calls this at every event.
+   */
+  solveChanges(): number {
+    this.changedCount = 0;
+    const touchedCount = this.touchedCount;
+    if (touchedCount === 0) return 0;
+    const { touched, seeds, groupTouched, groupSolvedCount, groupSize, groupRate } = this;
     let threshold = Infinity;
-    const seeds: number[] = [];
-    for (const g of this.touched) {
-      this.groupTouched[g] = 0;
-      const before = this.groupSolvedCount[g];
-      const now = this.groupSize[g];
+    let seedCount = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const g = touched[i];
+      groupTouched[g] = 0;
+      const before = groupSolvedCount[g];
+      const now = groupSize[g];
       if (before === now) continue; // left and came back: the same problem for this group
-      seeds.push(g);
-      if (before > 0 && this.groupRate[g] < threshold) threshold = this.groupRate[g];
+      seeds[seedCount++] = g;
+      if (before > 0 && groupRate[g] < threshold) threshold = groupRate[g];
       if (now > 0) {
         const bound = this.lowerBound(g);
         if (bound < threshold) threshold = bound;
       }
     }
-    this.touched.length = 0;
-    if (seeds.length === 0) return changed;
+    this.touchedCount = 0;
+    if (seedCount === 0) return 0;
     const limit = threshold * (1 - THRESHOLD_MARGIN);
-    this.solveFrom(seeds, limit);
+    this.solveFrom(seedCount, limit);
     // Groups emptied are dropped now that their links have been solved again.
-    for (const g of seeds) if (this.groupSize[g] === 0) this.dropGroup(g);
-    return changed;
+    for (let i = 0; i < seedCount; i++) if (groupSize[seeds[i]] === 0) this.dropGroup(seeds[i]);
+    return this.changedCount;
+  }
+
+  /** The `i`-th group whose rate changed at the last `solveChanges()`. */
+  changedGroup(i: number): number {
+    return this.changed[i];
   }
 
   /** The flows of a group (shared, do not modify). */
@@ -210,10 +233,11 @@ export class MaxMinSystem {
    * Solves the residual components of the seeds (groups at `limit` or above, joined by links), each
    * component on its own.
    */
-  private solveFrom(seeds: number[], limit: number): void {
+  private solveFrom(seedCount: number, limit: number): void {
     const stamp = ++this.stamp;
-    const { groupStamp } = this;
-    for (const seed of seeds) {
+    const { groupStamp, seeds } = this;
+    for (let i = 0; i < seedCount; i++) {
+      const seed = seeds[i];
       if (groupStamp[seed] === stamp) continue;
       this.collectComponent(seed, limit, stamp);
       this.solveComponent(stamp);
@@ -224,36 +248,39 @@ export class MaxMinSystem {
   private collectComponent(seed: number, limit: number, stamp: number): void {
     const groups = this.componentGroups;
     const links = this.componentLinks;
-    groups.length = 0;
-    links.length = 0;
+    this.componentLinkCount = 0;
+    let groupCount = 0;
     const { groupStamp, groupRate, groupSolvedCount, groupSize, linkGroups } = this;
     groupStamp[seed] = stamp;
-    if (groupSize[seed] > 0) groups.push(seed);
+    if (groupSize[seed] > 0) groups[groupCount++] = seed;
     this.visitLinksOf(seed, stamp);
     // Breadth first: each link's groups at or above the limit (and new ones) join the component.
-    for (let i = 0; i < links.length; i++) {
+    for (let i = 0; i < this.componentLinkCount; i++) {
       const onLink = linkGroups[links[i]];
       for (let j = 0; j < onLink.length; j++) {
         const g = onLink[j];
         if (groupStamp[g] === stamp) continue;
         if (groupSize[g] > 0 && groupSolvedCount[g] >= 0 && groupRate[g] < limit) continue;
         groupStamp[g] = stamp;
-        if (groupSize[g] > 0) groups.push(g);
+        if (groupSize[g] > 0) groups[groupCount++] = g;
         this.visitLinksOf(g, stamp);
       }
     }
+    this.componentGroupCount = groupCount;
   }
 
   /** Adds the group's links not yet seen in this component to `componentLinks`. */
   private visitLinksOf(g: number, stamp: number): void {
     const through = this.groupLinks[g];
     const { linkStamp, componentLinks } = this;
+    let count = this.componentLinkCount;
     for (let k = 0; k < through.length; k++) {
       const l = through[k];
       if (linkStamp[l] === stamp) continue;
       linkStamp[l] = stamp;
-      componentLinks.push(l);
+      componentLinks[count++] = l;
     }
+    this.componentLinkCount = count;
   }
 
   /** Solves the collected component on what the groups outside it leave of its links. */
@@ -261,13 +288,14 @@ export class MaxMinSystem {
     const groups = this.componentGroups;
     const links = this.componentLinks;
     const { groupStamp, groupRate, groupSolvedCount, groupSize: groupCount } = this;
-    const n = groups.length;
+    const n = this.componentGroupCount;
     if (n === 0) return;
+    const linkCount = this.componentLinkCount;
     // Local problem: the component's links with what the groups below the limit leave of them.
-    this.reserve(n, links.length);
+    this.reserve(n, linkCount);
     const { localCapacity, linkLocal } = this;
     let localLinkCount = 0;
-    for (let i = 0; i < links.length; i++) {
+    for (let i = 0; i < linkCount; i++) {
       const l = links[i];
       let used = 0;
       const onLink = this.linkGroups[l];
@@ -293,25 +321,19 @@ export class MaxMinSystem {
       for (let j = 0; j < through.length; j++) localLinks[k++] = linkLocal[through[j]];
     }
     localStart[n] = k;
-    maxMinFairIndexedInto(
-      {
-        linkCapacity: localCapacity.subarray(0, localLinkCount),
-        flowCap: localCap.subarray(0, n),
-        flowLinkStart: localStart,
-        flowLinks: localLinks,
-        flowWeight: localWeight,
-      },
-      { rate: this.localRate, bottleneck: this.localBottleneck },
-    );
+    solveIndexed(localLinkCount, n, localCapacity, localCap, localStart, localLinks, localWeight, this.localRate, this.localBottleneck);
+    const { changed, localRate } = this;
+    let changedCount = this.changedCount;
     for (let i = 0; i < n; i++) {
       const g = groups[i];
-      const rate = this.localRate[i];
+      const rate = localRate[i];
       if (groupSolvedCount[g] < 0 || groupRate[g] !== rate) {
         groupRate[g] = rate;
-        this.changed.push(g);
+        changed[changedCount++] = g;
       }
       groupSolvedCount[g] = groupCount[g];
     }
+    this.changedCount = changedCount;
   }
 
   private reserve(groups: number, links: number): void {
@@ -329,7 +351,7 @@ export class MaxMinSystem {
   private touch(g: number): void {
     if (this.groupTouched[g] === 1) return;
     this.groupTouched[g] = 1;
-    this.touched.push(g);
+    this.touched[this.touchedCount++] = g;
   }
 
   private join(flow: number, links: ArrayLike<number>, cap: number): void {

@@ -91,9 +91,24 @@ export function maxMinFairIndexed(problem: IndexedMaxMinProblem): IndexedMaxMinS
  */
 export function maxMinFairIndexedInto(problem: IndexedMaxMinProblem, solution: IndexedMaxMinSolution): void {
   const { linkCapacity, flowCap, flowLinkStart, flowLinks, flowWeight } = problem;
-  const { rate, bottleneck } = solution;
-  const linkCount = linkCapacity.length;
-  const flowCount = flowCap.length;
+  solveIndexed(linkCapacity.length, flowCap.length, linkCapacity, flowCap, flowLinkStart, flowLinks, flowWeight, solution.rate, solution.bottleneck);
+}
+
+/**
+ * `maxMinFairIndexedInto` on the first `linkCount` links and `flowCount` flows of longer arrays, so that a
+ * caller with reusable buffers (`MaxMinSystem`) neither cuts views nor builds a problem object per solve.
+ */
+export function solveIndexed(
+  linkCount: number,
+  flowCount: number,
+  linkCapacity: ArrayLike<number>,
+  flowCap: ArrayLike<number>,
+  flowLinkStart: ArrayLike<number>,
+  flowLinks: ArrayLike<number>,
+  flowWeight: ArrayLike<number> | undefined,
+  rate: Float64Array,
+  bottleneck: Int32Array,
+): void {
   rate.fill(0, 0, flowCount);
   bottleneck.fill(-1, 0, flowCount);
   if (flowCount === 0) return;

@@ -32,7 +32,9 @@ export class SegmentRecorder {
   private readonly recorded: Uint8Array;
   private readonly rate: Float64Array;
   private readonly peak: Float64Array;
+  /** Links touched since the last update: `touched[0 .. touchedCount - 1]` (the list keeps its storage). */
   private readonly touched: number[] = [];
+  private touchedCount = 0;
   private readonly touchedMark: Uint8Array;
   private readonly lastPair: Array<[string, number] | undefined>;
   private readonly totalNames: string[] = [];
@@ -96,7 +98,7 @@ export class SegmentRecorder {
       const l = links[i];
       if (this.touchedMark[l] === 0) {
         this.touchedMark[l] = 1;
-        this.touched.push(l);
+        this.touched[this.touchedCount++] = l;
       }
     }
   }
@@ -114,8 +116,8 @@ export class SegmentRecorder {
     const { touched, touchedMark, rate, peak } = this;
     let recordedChanged = false;
     const totalsTouched = this.totalsTouched;
-    totalsTouched.length = 0;
-    for (let i = 0; i < touched.length; i++) {
+    let totalsTouchedCount = 0;
+    for (let i = 0; i < this.touchedCount; i++) {
       const l = touched[i];
       touchedMark[l] = 0;
       const gbps = system.linkRate(l);
@@ -128,12 +130,12 @@ export class SegmentRecorder {
         const t = totals[j];
         if (this.totalMark[t] === 0) {
           this.totalMark[t] = 1;
-          totalsTouched.push(t);
+          totalsTouched[totalsTouchedCount++] = t;
         }
       }
     }
-    touched.length = 0;
-    for (let i = 0; i < totalsTouched.length; i++) {
+    this.touchedCount = 0;
+    for (let i = 0; i < totalsTouchedCount; i++) {
       const t = totalsTouched[i];
       this.totalMark[t] = 0;
       let sum = 0;

@@ -143,6 +143,12 @@ class Flow implements TimelineFlow {
   }
 }
 
+/** A checked list of link ids and their indices (see `Timeline.checkedLinks`); neither is ever changed. */
+interface CheckedLinks {
+  ids: string[];
+  index: Int32Array;
+}
+
 /** Something due at a time: a flow start or a callback. */
 interface Due {
   timeS: number;
@@ -158,6 +164,11 @@ export class Timeline {
   private readonly system: MaxMinSystem;
   private readonly flowOfHandle: Flow[] = [];
   private readonly ids = new Set<string>();
+  /**
+   * Link lists already checked, by the caller's array: its copy and indices, reused while the array
+   * still holds the same ids (callers such as migrations pass one route's paths pass after pass).
+   */
+  private readonly knownLinks = new WeakMap<readonly string[], CheckedLinks>();
   private readonly pending = new MinHeap<Due>((a, b) => a.timeS < b.timeS || (a.timeS === b.timeS && a.seq < b.seq));
   private readonly running = new FinishHeap<Flow>();
   private readonly recorder: SegmentRecorder;
@@ -165,9 +176,11 @@ export class Timeline {
   private readonly completed: CompletedFlow[] = [];
   private readonly keepFlows: boolean;
   private readonly bytesByLink: Float64Array;
-  /** Flows started or re-routed since the last solve. */
+  /** Flows started or re-routed since the last solve: `moved[0 .. movedCount - 1]`. */
   private readonly moved: Flow[] = [];
-  /** The flows that end at the current instant (scratch of `run`). */
+  private movedCount = 0;
+  /** The flows that end at the current instant (scratch of `run`). Lists reused from event to event keep
+   * their own lengths: `length = 0` would give V8's backing store back and make every later push allocate. */
   private readonly ending: Flow[] = [];
   private dirty = false;
   private keepAlive = 0;
@@ -215,31 +228,31 @@ export class Timeline {
    */
   add(flow: TimelineFlowInput, onEnd?: FlowEndHandler, field?: string): TimelineFlow {
     this.checkOpen();
-    // The field's name is built only for an error (adds are per flow, on the hot path).
-    const name = (): string => field ?? `flow ${String(flow?.id)}`;
-    if (flow === null || typeof flow !== 'object') throw new InputError(name(), flow, 'a flow { id, links, bytes, startS }');
-    if (typeof flow.id !== 'string' || flow.id === '') throw new InputError(`${name()}.id`, flow.id, 'a non-empty string');
-    if (this.ids.has(flow.id)) throw new InputError(`${name()}.id`, flow.id, 'an id not used by another flow of the run');
-    const linkIdx = this.linkIndices(flow.links, name, '.links');
+    // The field's name is built only for an error (adds are per flow, on the hot path: no closure here).
+    if (flow === null || typeof flow !== 'object') throw new InputError(flowField(flow, field), flow, 'a flow { id, links, bytes, startS }');
+    if (typeof flow.id !== 'string' || flow.id === '') throw new InputError(`${flowField(flow, field)}.id`, flow.id, 'a non-empty string');
+    if (this.ids.has(flow.id)) throw new InputError(`${flowField(flow, field)}.id`, flow.id, 'an id not used by another flow of the run');
+    const checked = this.knownLinkList(flow.links) ?? this.checkedFlowLinks(flow, field);
+    const linkIdx = checked.index;
     if (typeof flow.bytes !== 'number' || !Number.isFinite(flow.bytes) || flow.bytes < 0) {
-      throw new InputError(`${name()}.bytes`, flow.bytes, 'a finite number >= 0');
+      throw new InputError(`${flowField(flow, field)}.bytes`, flow.bytes, 'a finite number >= 0');
     }
     if (typeof flow.startS !== 'number' || !Number.isFinite(flow.startS) || flow.startS < this.now) {
-      throw new InputError(`${name()}.startS`, flow.startS, `a finite number >= ${this.now} (never in the past)`);
+      throw new InputError(`${flowField(flow, field)}.startS`, flow.startS, `a finite number >= ${this.now} (never in the past)`);
     }
     let cap = Infinity;
     if (flow.capGbps !== undefined) {
       if (typeof flow.capGbps !== 'number' || !Number.isFinite(flow.capGbps) || flow.capGbps <= 0) {
-        throw new InputError(`${name()}.capGbps`, flow.capGbps, 'a finite number greater than 0, or nothing');
+        throw new InputError(`${flowField(flow, field)}.capGbps`, flow.capGbps, 'a finite number greater than 0, or nothing');
       }
       cap = flow.capGbps;
     } else if (linkIdx.length === 0) {
-      throw new InputError(name(), flow, 'a flow with at least one link or a capGbps');
+      throw new InputError(flowField(flow, field), flow, 'a flow with at least one link or a capGbps');
     }
-    if (flow.tag !== undefined && typeof flow.tag !== 'string') throw new InputError(`${name()}.tag`, flow.tag, 'a string, or nothing');
-    if (onEnd !== undefined && typeof onEnd !== 'function') throw new InputError(`${name()} onEnd`, onEnd, 'a function, or nothing');
+    if (flow.tag !== undefined && typeof flow.tag !== 'string') throw new InputError(`${flowField(flow, field)}.tag`, flow.tag, 'a string, or nothing');
+    if (onEnd !== undefined && typeof onEnd !== 'function') throw new InputError(`${flowField(flow, field)} onEnd`, onEnd, 'a function, or nothing');
     this.ids.add(flow.id);
-    const state = new Flow(flow.id, flow.links.slice(), linkIdx, flow.bytes, flow.startS, cap, flow.tag, this.seq++, onEnd);
+    const state = new Flow(flow.id, checked.ids, linkIdx, flow.bytes, flow.startS, cap, flow.tag, this.seq++, onEnd);
     this.pending.push({ timeS: flow.startS, seq: state.seq, flow: state, keepAlive: true });
     this.keepAlive++;
     return state;
@@ -258,11 +271,12 @@ export class Timeline {
       throw new InputError('reroute flow', flow?.id, 'a flow this timeline returned');
     }
     if (state.state === 'ended') throw new InputError(`reroute(${state.id})`, state.state, 'a flow that has not ended');
-    const linkIdx = this.linkIndices(links, () => `reroute(${state.id})`, '.links');
+    const checked = this.checkedLinks(links, () => `reroute(${state.id})`, '.links');
+    const linkIdx = checked.index;
     if (linkIdx.length === 0 && state.cap === Infinity) throw new InputError(`reroute(${state.id}).links`, links, 'at least one link (the flow has no cap)');
     if (sameLinks(state.linkIndex, linkIdx)) return;
     if (state.state === 'pending') {
-      state.links = links.slice();
+      state.links = checked.ids;
       state.linkIndex = linkIdx;
       return;
     }
@@ -276,11 +290,11 @@ export class Timeline {
       state.pieceBytes = state.remaining;
     }
     this.recorder.touchLinks(state.linkIndex);
-    state.links = links.slice();
+    state.links = checked.ids;
     state.linkIndex = linkIdx;
     this.system.setFlowLinks(state.handle, linkIdx);
     this.recorder.touchLinks(linkIdx);
-    this.moved.push(state);
+    this.moved[this.movedCount++] = state;
     this.dirty = true;
   }
 
@@ -390,16 +404,16 @@ export class Timeline {
       if (nextS > this.now) this.recorder.append(this.now, nextS);
       this.now = nextS;
       const left = this.ending;
-      left.length = 0;
+      let leftCount = 0;
       for (let top = running.peek(); top !== undefined; top = running.peek()) {
         const remaining = top.remaining - top.gbps * BYTES_PER_GBPS_SECOND * (this.now - top.since);
         if (top.finishS > this.now && remaining > top.bytes * REMAINING_TOLERANCE) break;
         running.pop();
         top.remaining = 0;
         top.since = this.now;
-        left.push(top);
+        left[leftCount++] = top;
       }
-      for (let i = 0; i < left.length; i++) this.finish(left[i]);
+      for (let i = 0; i < leftCount; i++) this.finish(left[i]);
       this.admit();
     }
     this.finished = true;
@@ -420,6 +434,34 @@ export class Timeline {
 
   private checkOpen(): void {
     if (this.finished) throw new InputError('timeline', 'finished', 'a timeline whose run() has not returned yet');
+  }
+
+  /**
+   * A caller's link list checked: a copy of its ids (shared by the flows given the same list, never
+   * changed) and their indices. Reused from the last time the same array was given, if it still holds
+   * the same ids; errors name the field `owner() + suffix` (built only then).
+   */
+  private checkedLinks(links: unknown, owner: () => string, suffix: string): CheckedLinks {
+    const known = this.knownLinkList(links);
+    if (known !== undefined) return known;
+    const index = this.linkIndices(links, owner, suffix);
+    const checked: CheckedLinks = { ids: (links as string[]).slice(), index };
+    this.knownLinks.set(links as string[], checked);
+    return checked;
+  }
+
+  /** `checkedLinks` of a flow given to `add` (apart, so that `add` itself builds no closure). */
+  private checkedFlowLinks(flow: TimelineFlowInput, field: string | undefined): CheckedLinks {
+    return this.checkedLinks(flow.links, () => flowField(flow, field), '.links');
+  }
+
+  /** The checked copy of a link list given before, if the array still holds the same ids. */
+  private knownLinkList(links: unknown): CheckedLinks | undefined {
+    if (!Array.isArray(links)) return undefined;
+    const known = this.knownLinks.get(links);
+    if (known === undefined || known.ids.length !== links.length) return undefined;
+    for (let k = 0; k < links.length; k++) if (known.ids[k] !== links[k]) return undefined;
+    return known;
   }
 
   /** Link ids to indices; errors name the field `owner() + suffix` (built only then). */
@@ -486,7 +528,7 @@ export class Timeline {
       this.flowOfHandle[flow.handle] = flow;
       this.recorder.addFlow(flow);
       this.recorder.touchLinks(flow.linkIndex);
-      this.moved.push(flow);
+      this.moved[this.movedCount++] = flow;
       this.dirty = true;
     }
   }
@@ -495,16 +537,16 @@ export class Timeline {
   private resolve(): void {
     const stamp = this.eventCount;
     const { system } = this;
-    const changed = system.solve();
-    for (let i = 0; i < changed.length; i++) {
-      const g = changed[i];
+    const changedCount = system.solveChanges();
+    for (let i = 0; i < changedCount; i++) {
+      const g = system.changedGroup(i);
       const handles = system.groupFlowList(g);
       for (let j = 0; j < handles.length; j++) this.refresh(this.flowOfHandle[handles[j]], stamp);
       this.recorder.touchLinks(system.groupLinkList(g));
     }
     const moved = this.moved;
-    for (let i = 0; i < moved.length; i++) if (moved[i].state === 'running') this.refresh(moved[i], stamp);
-    moved.length = 0;
+    for (let i = 0; i < this.movedCount; i++) if (moved[i].state === 'running') this.refresh(moved[i], stamp);
+    this.movedCount = 0;
     this.recorder.update(system);
     this.dirty = false;
   }
@@ -519,6 +561,11 @@ export class Timeline {
     if (flow.heapIndex < 0) this.running.push(flow);
     else this.running.update(flow);
   }
+}
+
+/** How errors name a flow given to `add`: the caller's field name, or `flow <id>`. */
+function flowField(flow: TimelineFlowInput | null | undefined, field: string | undefined): string {
+  return field ?? `flow ${String(flow?.id)}`;
 }
 
 function sameLinks(a: Int32Array, b: Int32Array): boolean {
