@@ -18,7 +18,7 @@ const page = (teaching: string) =>
 
 async function render(teaching: string) {
   const lesson = parseLesson(page(teaching), 'content/02-t.mdx', lab);
-  return renderLesson(lesson, { lab, highlighter: await getHighlighter(), lessonHref: (h) => h.replace(/^(\d\d-[\w-]+)\.mdx/, '../$1/') });
+  return await renderLesson(lesson, { lab, highlighter: await getHighlighter(), lessonHref: (h) => h.replace(/^(\d\d-[\w-]+)\.mdx/, '../$1/') });
 }
 
 describe('runCell (build-time execution)', () => {
@@ -50,7 +50,7 @@ describe('renderLesson', () => {
     const { html } = await render("```ts cell\nimport { experiments, show } from 'teaming-lab';\nconsole.log('hello');\nshow(experiments['finding-3'].run({ vms: 2 }).figure);\n```");
     const cell = /<div class="tl-cell" [\s\S]*?<\/div><\/div>/.exec(html)![0];
     expect(cell).toContain('<pre class="tl-cell-source tl-hl" tabindex="0"><code class="language-ts"><span class="line"><span style="--shiki-light:');
-    expect(cell).toContain('<div class="tl-cell-output" data-prerendered aria-live="polite"><pre class="tl-out tl-out-log">hello</pre><div class="tl-plot tl-cell-plot" data-state="static"><script type="application/json" class="tl-cell-figure-json">{"data":');
+    expect(cell).toContain('<div class="tl-cell-output" data-prerendered="" aria-live="polite"><pre class="tl-out tl-out-log">hello</pre><div class="tl-plot tl-cell-plot" data-state="static"><script type="application/json" class="tl-cell-figure-json">{"data":');
   });
 
   it('fills in <Value> with the library’s formatting and rewrites lesson links', async () => {
