@@ -61,7 +61,7 @@ const attribute = (name: string, value: string): MdxJsxAttribute => ({ type: 'md
 /**
  * A remark plugin for the MDX compile: ties every node the site renders from a parsed block to that block.
  * Components get `line` (the tag's first line, which the parser recorded on its block); `<Value>` and
- * `<LessonRef>` get `index` (their position in the page, the parser's order); code fences and headings
+ * `<LessonRef>` also get `index` (their position in the page, the parser's order); code fences and headings
  * become `<Code>`, `<Cell>` and `<Heading>` elements so shiki, the build-time cell run and the heading ids
  * render them. A one-line `<Hint>text</Hint>` gets its paragraph back (the parser reads it as one).
  */
@@ -86,7 +86,7 @@ function remarkLessonBlocks(counts: { Value: number; LessonRef: number }) {
       }
       if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
         const jsx = node as MdxJsxFlowElement | MdxJsxTextElement;
-        if (jsx.name === 'Value' || jsx.name === 'LessonRef') jsx.attributes.push(attribute(INDEX, String(counts[jsx.name]++)));
+        if (jsx.name === 'Value' || jsx.name === 'LessonRef') jsx.attributes.push(attribute(INDEX, String(counts[jsx.name]++)), attribute(LINE, line));
         else if (jsx.name && /^[A-Z]/.test(jsx.name)) jsx.attributes.push(attribute(LINE, line));
         if ((jsx.name === 'Hint' || jsx.name === 'Solution') && jsx.children.length > 0 && (jsx.children as Array<{ type: string }>).every((c) => !isFlow(c))) {
           jsx.children = [{ type: 'paragraph', children: jsx.children as PhrasingContent[] } as Paragraph];
@@ -191,6 +191,7 @@ export async function renderLesson(lesson: Lesson, options: RenderLessonOptions)
     Figure: (props) => figureHtml(page, block(props, 'figure').props),
     Finding: (props) => findingHtml(page, block(props, 'finding').props),
     Value: (props) => {
+      line = Number(props[LINE]) || line;
       const v = values[Number(props[INDEX])] ?? fail('<Value>: the MDX compile found a value the parser did not');
       try {
         return valueHtml(page, v);

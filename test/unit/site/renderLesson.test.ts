@@ -59,6 +59,10 @@ describe('renderLesson', () => {
     expect(html).toContain('<a href="../03-x/#a">lesson 3</a>');
   });
 
+  it('fails the build naming the line of a <Value> whose path the result lacks', async () => {
+    await expect(render('Intro.\n\nPeak <Value experiment="finding-3" path="measured.noSuchNumber" />.\n\n```ts cell\nconsole.log(1);\n```')).rejects.toThrow(/^content\/02-t\.mdx:20: <Value experiment="finding-3" path="measured\.noSuchNumber">: path: got "measured\.noSuchNumber"/);
+  });
+
   it('fails the build naming file and line when a cell throws', async () => {
     await expect(render("Intro.\n\n```ts cell\nthrow new Error('broken');\n```")).rejects.toThrow(/^content\/02-t\.mdx:20: the cell failed when the site was built: Error: broken$/);
   });
