@@ -116,6 +116,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     strings: [libEntry, [...slugs].join(',')],
     files: [
       ...filesUnder(path.join(SITE_DIR, 'builder'), /\.ts$/),
+      path.join(SITE_DIR, 'client', 'plotDescription.ts'),
       ...filesUnder(path.join(ROOT, 'scripts', 'lesson'), /\.ts$/),
       path.join(ROOT, 'scripts', 'loadLibrary.ts'),
       ...filesUnder(path.dirname(libEntry), /\.(ts|json)$/),

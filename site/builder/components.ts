@@ -11,6 +11,8 @@ import type { ReactElement } from 'react';
 import type { HChild } from './h';
 import { fragment, h, rawHtml } from './h';
 import { scriptJson } from './html';
+import type { PlotJson } from '../client/plotDescription';
+import { plotDescription } from '../client/plotDescription';
 import type { CellRun } from './runCell';
 
 type Measured = ExperimentResult['measured'];
@@ -71,12 +73,21 @@ export interface PageContext {
   /** A page-unique id starting from `base`. */
   uniqueId(base: string): string;
   counters: { figures: number; findings: number; cells: number };
+  /** The line of the page's first `<Finding>` of each experiment: a figure of that experiment leaves
+   * the claim to the finding box and says only whether it holds with the figure's settings. */
+  findings?: Map<string, number>;
 }
 
-export function figureHtml(page: PageContext, props: FigureProps): ReactElement {
+/**
+ * A figure: its controls, the chart (drawn by the client from the JSON), and a caption that says what is
+ * plotted, states the claim (or, when the page's finding box states it, whether it holds with these
+ * settings), the summary and the numbers behind it. `line` is the figure's line in the lesson.
+ */
+export function figureHtml(page: PageContext, props: FigureProps, line = 0): ReactElement {
   const experiment = page.lab.experimentById(props.experiment)!;
   const result = page.run(props.experiment, props.options);
   const n = ++page.counters.figures;
+  const findingLine = page.findings?.get(props.experiment);
   const id = page.uniqueId(`figure-${n}`);
   const specs = props.controls.map((name) => experiment.controls.find((c) => c.name === name)!);
   const payload = { experiment: props.experiment, options: props.options, controls: specs, figure: result.figure };
@@ -90,7 +101,10 @@ export function figureHtml(page: PageContext, props: FigureProps): ReactElement 
       : null,
     h('div', { class: 'tl-plot', 'data-state': 'static' }),
     h('figcaption', null,
-      h('p', { class: 'tl-claim' }, h('strong', null, 'Claim: '), result.claim, ' ', h('span', { class: 'tl-verdict-wrap' }, 'The model says it ', verdict(result.holds), '.')),
+      h('p', { class: 'tl-plotted' }, plotDescription(result.figure as unknown as PlotJson)),
+      findingLine === undefined
+        ? h('p', { class: 'tl-claim' }, h('strong', null, 'Claim: '), result.claim, ' ', h('span', { class: 'tl-verdict-wrap' }, 'The model says it ', verdict(result.holds), '.'))
+        : h('p', { class: 'tl-claim-check' }, `With these settings, ${experiment.finding ? `the claim of finding ${experiment.finding} (in the box ${findingLine > line ? 'below' : 'above'})` : `the claim in the box ${findingLine > line ? 'below' : 'above'}`} `, h('span', { class: 'tl-verdict-wrap' }, verdict(result.holds)), '.'),
       h('p', { class: 'tl-summary', 'aria-live': 'polite' }, result.summary),
       h('details', { class: 'tl-data' }, h('summary', null, 'Numbers behind the figure'),
         measuredTable(result.measured, 'Measured', format),

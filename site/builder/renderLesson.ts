@@ -146,6 +146,8 @@ export async function renderLesson(lesson: Lesson, options: RenderLessonOptions)
     if (b.kind === 'exercise') for (const c of b.blocks) if (c.kind === 'fold') exerciseOf.set(c, b);
   }
   const prose = blocks.filter((b): b is ProseBlock => b.kind === 'prose');
+  page.findings = new Map();
+  for (const b of blocks) if (b.kind === 'finding' && !page.findings.has(b.props.experiment)) page.findings.set(b.props.experiment, b.line);
   const values = prose.flatMap((b) => b.values);
   const refs = prose.flatMap((b) => b.refs);
   const block = <K extends (Block | FoldBlock)['kind']>(props: Props, kind: K): Extract<Block | FoldBlock, { kind: K }> => {
@@ -188,7 +190,10 @@ export async function renderLesson(lesson: Lesson, options: RenderLessonOptions)
     Heading: (props) => heading((block(props, 'heading') as HeadingBlock).depth)(props),
     Code: (props) => codeBlock(String(props.code ?? ''), String(props.lang ?? '')),
     Cell: (props) => cell(block(props, 'cell')),
-    Figure: (props) => figureHtml(page, block(props, 'figure').props),
+    Figure: (props) => {
+      const b = block(props, 'figure');
+      return figureHtml(page, b.props, b.line);
+    },
     Finding: (props) => findingHtml(page, block(props, 'finding').props),
     Value: (props) => {
       line = Number(props[LINE]) || line;

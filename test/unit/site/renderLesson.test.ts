@@ -59,6 +59,18 @@ describe('renderLesson', () => {
     expect(html).toContain('<a href="../03-x/#a">lesson 3</a>');
   });
 
+  it('states a claim once: in the finding box when the page has one, the figure caption says what is plotted', async () => {
+    const claim = lab.experiments['finding-3'].run({}).claim;
+    const count = (html: string, text: string) => html.split(text.replace(/'/g, '&#x27;')).length - 1;
+    const both = (await render('<Figure experiment="finding-3" />\n\n<Finding experiment="finding-3" />\n\n```ts cell\nconsole.log(1);\n```')).html;
+    expect(count(both, claim)).toBe(1);
+    expect(both).toMatch(/<figcaption><p class="tl-plotted">Plotted: bars for HyperVPort and Address Hash \(TransportPorts\), a dashed line for one member; Gbps for SI, Static and Lacp\.<\/p><p class="tl-claim-check">With these settings, the claim of finding 3 \(in the box below\) <span class="tl-verdict-wrap"><span class="tl-verdict tl-holds">holds<\/span><\/span>\.<\/p>/);
+    const alone = (await render('<Figure experiment="finding-3" />\n\n```ts cell\nconsole.log(1);\n```')).html;
+    expect(count(alone, claim)).toBe(1);
+    expect(alone).toContain('<p class="tl-plotted">Plotted: ');
+    expect(alone).toContain('<p class="tl-claim"><strong>Claim: </strong>');
+  });
+
   it('fails the build naming the line of a <Value> whose path the result lacks', async () => {
     await expect(render('Intro.\n\nPeak <Value experiment="finding-3" path="measured.noSuchNumber" />.\n\n```ts cell\nconsole.log(1);\n```')).rejects.toThrow(/^content\/02-t\.mdx:20: <Value experiment="finding-3" path="measured\.noSuchNumber">: path: got "measured\.noSuchNumber"/);
   });
