@@ -1,5 +1,5 @@
 import type { CheckResult, Exercise } from './Exercise';
-import { formatMeasured } from '../notebook/findingMarkdown';
+import { formatMeasured } from '../formatMeasured';
 
 /** Options for `numberCheck`: the right value, computed from the model, and how close is close enough. */
 export interface NumberCheckOptions {

@@ -1,5 +1,6 @@
 import type { ExperimentResult } from '../experiments/Experiment';
 import { InputError } from '../InputError';
+import { formatMeasured } from '../formatMeasured';
 
 /** Options for `findingMarkdown` and `showFinding`. */
 export interface FindingOptions {
@@ -47,13 +48,6 @@ export function findingText(result: ExperimentResult, options: FindingOptions = 
   ].join('\n');
 }
 
-/** A measured value as text: integers as they are, other numbers with at most 3 decimals. */
-export function formatMeasured(value: number | string | boolean): string {
-  if (typeof value !== 'number') return String(value);
-  if (Number.isInteger(value) || !Number.isFinite(value)) return String(value);
-  return String(Number(value.toFixed(3)));
-}
-
 function findingLabel(result: ExperimentResult, options: FindingOptions): string {
   if (options.finding !== undefined) {
     if (!Number.isInteger(options.finding) || options.finding < 1) {
@@ -75,3 +69,4 @@ function checkResult(result: ExperimentResult): void {
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
+

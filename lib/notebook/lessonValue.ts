@@ -1,5 +1,5 @@
 import { InputError } from '../InputError';
-import { formatMeasured } from './findingMarkdown';
+import { formatMeasured } from '../formatMeasured';
 
 /** Options for `lessonValue`, the props of a lesson's `<Value>` tag. */
 export interface LessonValueOptions {
