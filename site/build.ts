@@ -116,6 +116,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     strings: [libEntry, [...slugs].join(',')],
     files: [
       ...filesUnder(path.join(SITE_DIR, 'builder'), /\.ts$/),
+      path.join(SITE_DIR, 'client', 'plotDescription.ts'),
       ...filesUnder(path.join(ROOT, 'scripts', 'lesson'), /\.ts$/),
       path.join(ROOT, 'scripts', 'loadLibrary.ts'),
       ...filesUnder(path.dirname(libEntry), /\.(ts|json)$/),
@@ -165,7 +166,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         if (!slugs.has(m[1])) throw new LessonError(file, 1, `link to ${href}: no such lesson`);
         return `../${m[1]}/${m[2] ?? ''}`;
       };
-      const page = renderLesson(lesson, { lab: lessonLab, highlighter: await getHighlighter(), lessonHref, lessonCount, runs });
+      const page = await renderLesson(lesson, { lab: lessonLab, highlighter: await getHighlighter(), lessonHref, lessonCount, runs });
       const entry: RenderedPage = { slug, file, frontMatter: lesson.frontMatter, ...page };
       // One cached entry per page name: older renderings of this page go.
       for (const old of await readdir(path.join(cacheDir, 'pages'))) {

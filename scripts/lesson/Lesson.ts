@@ -181,6 +181,8 @@ export interface Lesson {
   file: string;
   /** Base name without `.mdx`, e.g. `06-hyper-v-port-cap`. */
   slug: string;
+  /** The MDX source as parsed (line endings normalised): the site compiles it with mdx-bundler. */
+  source: string;
   frontMatter: FrontMatter;
   /** Top-level blocks in source order. */
   blocks: Block[];

@@ -65,7 +65,7 @@ export function parseLesson(text: string, file: string, library: LessonLibrary, 
       throw new LessonError(file, first.position.end.line + 1, 'a lesson needs at least one runnable cell, <Figure> or <Finding>');
     }
   }
-  return { file, slug, frontMatter, blocks };
+  return { file, slug, source, frontMatter, blocks };
 }
 
 function lineOf(node: { position?: { start: { line: number } } }): number {

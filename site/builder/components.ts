@@ -1,5 +1,5 @@
-// The HTML of a lesson's components (figure, finding, value, runnable cell, exercise parts), rendered at
-// build time from the parsed blocks. Everything a reader needs is in the HTML: figures carry their data
+// The lesson's components (figure, finding, value, runnable cell, exercise parts) as React elements,
+// rendered at build time from the parsed blocks (mdx-bundler's tree renders them: ./renderLesson.ts). Everything a reader needs is in the HTML: figures carry their data
 // and a text fallback, cells their source and their build-time output. The client islands (site/client)
 // add behaviour on top of this markup; docs/lesson-format.md lists the classes they rely on.
 import type { ExperimentControl, ExperimentResult } from '../../lib/experiments/Experiment';
@@ -7,8 +7,12 @@ import type { Exercise } from '../../lib/exercises/Exercise';
 import type { Figure } from '../../lib/Figure';
 import type { Library } from '../../scripts/loadLibrary';
 import type { FigureProps, FindingProps } from '../../scripts/lesson/Lesson';
-import type { Child, Raw } from './html';
-import { el, raw, scriptJson } from './html';
+import type { ReactElement } from 'react';
+import type { HChild } from './h';
+import { fragment, h, rawHtml } from './h';
+import { scriptJson } from './html';
+import type { PlotJson } from '../client/plotDescription';
+import { plotDescription } from '../client/plotDescription';
 import type { CellRun } from './runCell';
 
 type Measured = ExperimentResult['measured'];
@@ -19,12 +23,12 @@ function scrollRegion(label: string): Record<string, string> {
   return { tabindex: '0', role: 'region', 'aria-label': label };
 }
 
-function measuredTable(measured: Measured, caption: string, format: (v: Measured[string]) => string): Raw {
-  return el('div', { class: 'tl-table-wrap', ...scrollRegion(caption) },
-    el('table', { class: 'tl-measured' },
-      el('caption', null, caption),
-      el('thead', null, el('tr', null, el('th', { scope: 'col' }, 'Measured'), el('th', { scope: 'col' }, 'Value'))),
-      el('tbody', null, Object.entries(measured).map(([k, v]) => el('tr', { 'data-key': k }, el('th', { scope: 'row' }, el('code', null, k)), el('td', null, format(v)))))));
+function measuredTable(measured: Measured, caption: string, format: (v: Measured[string]) => string): ReactElement {
+  return h('div', { class: 'tl-table-wrap', ...scrollRegion(caption) },
+    h('table', { class: 'tl-measured' },
+      h('caption', null, caption),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Measured'), h('th', { scope: 'col' }, 'Value'))),
+      h('tbody', null, Object.entries(measured).map(([k, v]) => h('tr', { 'data-key': k }, h('th', { scope: 'row' }, h('code', null, k)), h('td', null, format(v)))))));
 }
 
 function axisTitle(axis: unknown): string {
@@ -33,32 +37,32 @@ function axisTitle(axis: unknown): string {
 }
 
 /** A small table of the figure's traces when they share a short x axis; null otherwise. */
-function traceTable(figure: Figure, format: (v: number | string | boolean) => string): Raw | null {
+function traceTable(figure: Figure, format: (v: number | string | boolean) => string): ReactElement | null {
   const traces = (figure.data ?? []).filter((t) => Array.isArray(t.x) && Array.isArray(t.y)) as unknown as Array<{ x: unknown[]; y: unknown[]; name?: string }>;
   if (traces.length === 0 || traces.length > 8) return null;
   const x = traces[0].x;
   if (x.length > 24 || !traces.every((t) => t.x.length === x.length && t.x.every((v, i) => v === x[i]))) return null;
   const cell = (v: unknown) => (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? format(v) : '');
-  return el('div', { class: 'tl-table-wrap', ...scrollRegion('Data plotted') },
-    el('table', { class: 'tl-trace-table' },
-      el('caption', null, 'Data plotted'),
-      el('thead', null, el('tr', null, el('th', { scope: 'col' }, axisTitle(figure.layout?.xaxis) || 'x'), traces.map((t, i) => el('th', { scope: 'col' }, t.name ?? `Series ${i + 1}`)))),
-      el('tbody', null, x.map((xv, r) => el('tr', null, el('th', { scope: 'row' }, cell(xv)), traces.map((t) => el('td', null, cell(t.y[r]))))))));
+  return h('div', { class: 'tl-table-wrap', ...scrollRegion('Data plotted') },
+    h('table', { class: 'tl-trace-table' },
+      h('caption', null, 'Data plotted'),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, axisTitle(figure.layout?.xaxis) || 'x'), traces.map((t, i) => h('th', { scope: 'col' }, t.name ?? `Series ${i + 1}`)))),
+      h('tbody', null, x.map((xv, r) => h('tr', null, h('th', { scope: 'row' }, cell(xv)), traces.map((t) => h('td', null, cell(t.y[r]))))))));
 }
 
-function verdict(holds: boolean): Raw {
-  return el('span', { class: `tl-verdict ${holds ? 'tl-holds' : 'tl-fails'}` }, holds ? 'holds' : 'does not hold');
+function verdict(holds: boolean): ReactElement {
+  return h('span', { class: `tl-verdict ${holds ? 'tl-holds' : 'tl-fails'}` }, holds ? 'holds' : 'does not hold');
 }
 
-function control(spec: ExperimentControl, id: string, value: unknown): Raw {
+function control(spec: ExperimentControl, id: string, value: unknown): ReactElement {
   const common = { id, name: spec.name, 'data-kind': spec.kind };
   if (spec.kind === 'toggle') {
-    return el('div', { class: 'tl-control tl-toggle' }, el('input', { ...common, type: 'checkbox', checked: Boolean(value) }), el('label', { for: id }, spec.label));
+    return h('div', { class: 'tl-control tl-toggle' }, h('input', { ...common, type: 'checkbox', checked: Boolean(value) }), h('label', { for: id }, spec.label));
   }
   const field = spec.kind === 'select'
-    ? el('select', common, (spec.options ?? []).map((o) => el('option', { value: String(o), selected: String(o) === String(value) }, String(o))))
-    : el('input', { ...common, type: 'number', inputmode: 'decimal', min: spec.min, max: spec.max, step: spec.step ?? 'any', value: value as number });
-  return el('div', { class: 'tl-control' }, el('label', { for: id }, spec.label), field);
+    ? h('select', { ...common, value: String(value) }, (spec.options ?? []).map((o) => h('option', { value: String(o) }, String(o))))
+    : h('input', { ...common, type: 'number', inputmode: 'decimal', min: spec.min, max: spec.max, step: spec.step ?? 'any', value: value as number });
+  return h('div', { class: 'tl-control' }, h('label', { for: id }, spec.label), field);
 }
 
 /** Per-page state: unique ids, counters, the library and the experiment runs (cached per options). */
@@ -69,53 +73,65 @@ export interface PageContext {
   /** A page-unique id starting from `base`. */
   uniqueId(base: string): string;
   counters: { figures: number; findings: number; cells: number };
+  /** The line of the page's first `<Finding>` of each experiment: a figure of that experiment leaves
+   * the claim to the finding box and says only whether it holds with the figure's settings. */
+  findings?: Map<string, number>;
 }
 
-export function figureHtml(page: PageContext, props: FigureProps): Raw {
+/**
+ * A figure: its controls, the chart (drawn by the client from the JSON), and a caption that says what is
+ * plotted, states the claim (or, when the page's finding box states it, whether it holds with these
+ * settings), the summary and the numbers behind it. `line` is the figure's line in the lesson.
+ */
+export function figureHtml(page: PageContext, props: FigureProps, line = 0): ReactElement {
   const experiment = page.lab.experimentById(props.experiment)!;
   const result = page.run(props.experiment, props.options);
   const n = ++page.counters.figures;
+  const findingLine = page.findings?.get(props.experiment);
   const id = page.uniqueId(`figure-${n}`);
   const specs = props.controls.map((name) => experiment.controls.find((c) => c.name === name)!);
   const payload = { experiment: props.experiment, options: props.options, controls: specs, figure: result.figure };
   const format = page.lab.formatMeasured;
-  return el('figure', { class: 'tl-figure', id, 'aria-labelledby': `${id}-title`, 'data-experiment': props.experiment },
-    el('p', { class: 'tl-figure-title', id: `${id}-title` }, `Figure ${n}. ${experiment.title}`),
+  return h('figure', { class: 'tl-figure', id, 'aria-labelledby': `${id}-title`, 'data-experiment': props.experiment },
+    h('p', { class: 'tl-figure-title', id: `${id}-title` }, `Figure ${n}. ${experiment.title}`),
     specs.length
-      ? el('form', { class: 'tl-controls', hidden: true, 'aria-label': `Change the model of figure ${n}` },
+      ? h('form', { class: 'tl-controls', hidden: true, 'aria-label': `Change the model of figure ${n}` },
         specs.map((s) => control(s, `${id}-${s.name}`, props.options[s.name] ?? s.default)),
-        el('button', { type: 'reset', class: 'tl-button tl-secondary' }, 'Reset'))
+        h('button', { type: 'reset', class: 'tl-button tl-secondary' }, 'Reset'))
       : null,
-    el('div', { class: 'tl-plot', 'data-state': 'static' }),
-    el('figcaption', null,
-      el('p', { class: 'tl-claim' }, el('strong', null, 'Claim: '), result.claim, ' ', el('span', { class: 'tl-verdict-wrap' }, 'The model says it ', verdict(result.holds), '.')),
-      el('p', { class: 'tl-summary', 'aria-live': 'polite' }, result.summary),
-      el('details', { class: 'tl-data' }, el('summary', null, 'Numbers behind the figure'),
+    h('div', { class: 'tl-plot', 'data-state': 'static' }),
+    h('figcaption', null,
+      h('p', { class: 'tl-plotted' }, plotDescription(result.figure as unknown as PlotJson)),
+      findingLine === undefined
+        ? h('p', { class: 'tl-claim' }, h('strong', null, 'Claim: '), result.claim, ' ', h('span', { class: 'tl-verdict-wrap' }, 'The model says it ', verdict(result.holds), '.'))
+        : h('p', { class: 'tl-claim-check' }, `With these settings, ${experiment.finding ? `the claim of finding ${experiment.finding} (in the box ${findingLine > line ? 'below' : 'above'})` : `the claim in the box ${findingLine > line ? 'below' : 'above'}`} `, h('span', { class: 'tl-verdict-wrap' }, verdict(result.holds)), '.'),
+      h('p', { class: 'tl-summary', 'aria-live': 'polite' }, result.summary),
+      h('details', { class: 'tl-data' }, h('summary', null, 'Numbers behind the figure'),
         measuredTable(result.measured, 'Measured', format),
         traceTable(result.figure, format)),
-      el('p', { class: 'tl-status', role: 'status' })),
-    raw(`<script type="application/json" class="tl-figure-json">${scriptJson(payload)}</script>`));
+      h('p', { class: 'tl-status', role: 'status' })),
+    h('script', { type: 'application/json', class: 'tl-figure-json' }, rawHtml(scriptJson(payload))));
 }
 
-export function findingHtml(page: PageContext, props: FindingProps): Raw {
+export function findingHtml(page: PageContext, props: FindingProps): ReactElement {
   const experiment = page.lab.experimentById(props.experiment)!;
   const result = page.run(props.experiment, props.options);
   const id = page.uniqueId(`finding-${++page.counters.findings}`);
-  return el('div', { class: `tl-finding ${result.holds ? 'tl-finding-holds' : 'tl-finding-fails'}`, role: 'note', 'aria-labelledby': `${id}-title`, id },
-    el('p', { class: 'tl-finding-title', id: `${id}-title` }, el('strong', null, experiment.finding ? `Finding ${experiment.finding}: ` : 'Finding: '), experiment.title),
-    el('p', null, el('strong', null, 'Claim: '), result.claim, ' ', 'The model says it ', verdict(result.holds), '.'),
-    el('p', null, result.summary),
+  return h('div', { class: `tl-finding ${result.holds ? 'tl-finding-holds' : 'tl-finding-fails'}`, role: 'note', 'aria-labelledby': `${id}-title`, id },
+    h('p', { class: 'tl-finding-title', id: `${id}-title` }, h('strong', null, experiment.finding ? `Finding ${experiment.finding}: ` : 'Finding: '), experiment.title),
+    h('p', null, h('strong', null, 'Claim: '), result.claim, ' ', 'The model says it ', verdict(result.holds), '.'),
+    h('p', null, result.summary),
     measuredTable(result.measured, `Measured (${props.experiment})`, page.lab.formatMeasured));
 }
 
 /** The text of a `<Value>`: the library's `lessonValue`, its unit joined by a no-break space. */
-export function valueHtml(page: PageContext, props: { experiment: string; path: string; options: Record<string, unknown>; digits?: number; unit?: string }): Raw {
+export function valueHtml(page: PageContext, props: { experiment: string; path: string; options: Record<string, unknown>; digits?: number; unit?: string }): ReactElement {
   const result = page.run(props.experiment, props.options);
   let text = page.lab.lessonValue(result, props.path, { digits: props.digits, unit: props.unit });
   if (props.unit && text.endsWith(` ${props.unit}`)) text = `${text.slice(0, -props.unit.length - 1)}\u00a0${props.unit}`;
   // A number (its unit joined by a no-break space) stays on one line; a text value may wrap.
   const className = /\s/.test(text.replace(/\u00a0/g, '')) ? 'tl-value tl-value-text' : 'tl-value';
-  return el('span', { class: className, title: `Computed by ${props.experiment} (${props.path})` }, text);
+  return h('span', { class: className, title: `Computed by ${props.experiment} (${props.path})` }, text);
 }
 
 /**
@@ -124,39 +140,39 @@ export function valueHtml(page: PageContext, props: { experiment: string; path: 
  * tables and `div.tl-cell-plot` figures (their data in `script.tl-cell-figure-json`). The client
  * replaces all of it when the reader runs the cell.
  */
-export function prerenderedOutput(run: CellRun | null): Raw {
-  if (!run) return el('div', { class: 'tl-cell-output', 'aria-live': 'polite' });
-  const parts: Child[] = run.outputs.map((o) => {
-    if (o.kind === 'text') return el('pre', { class: `tl-out tl-out-${o.level}` }, o.text);
+export function prerenderedOutput(run: CellRun | null): ReactElement {
+  if (!run) return h('div', { class: 'tl-cell-output', 'aria-live': 'polite' });
+  const parts: HChild[] = run.outputs.map((o) => {
+    if (o.kind === 'text') return h('pre', { class: `tl-out tl-out-${o.level}` }, o.text);
     if (o.kind === 'table') {
-      return el('div', { class: 'tl-table-wrap tl-out-table-wrap', ...scrollRegion('Table the cell printed') },
-        el('table', { class: 'tl-out-table' },
-          el('thead', null, el('tr', null, el('th', { scope: 'col' }, '(index)'), o.columns.map((c) => el('th', { scope: 'col' }, c)))),
-          el('tbody', null, o.rows.map((r) => el('tr', null, el('th', { scope: 'row' }, r.index), r.cells.map((c) => el('td', null, c)))))));
+      return h('div', { class: 'tl-table-wrap tl-out-table-wrap', ...scrollRegion('Table the cell printed') },
+        h('table', { class: 'tl-out-table' },
+          h('thead', null, h('tr', null, h('th', { scope: 'col' }, '(index)'), o.columns.map((c) => h('th', { scope: 'col' }, c)))),
+          h('tbody', null, o.rows.map((r) => h('tr', null, h('th', { scope: 'row' }, r.index), r.cells.map((c) => h('td', null, c)))))));
     }
-    return el('div', { class: 'tl-plot tl-cell-plot', 'data-state': 'static' }, raw(`<script type="application/json" class="tl-cell-figure-json">${scriptJson(o.figure)}</script>`));
+    return h('div', { class: 'tl-plot tl-cell-plot', 'data-state': 'static' }, h('script', { type: 'application/json', class: 'tl-cell-figure-json' }, rawHtml(scriptJson(o.figure))));
   });
-  if (run.error) parts.push(el('pre', { class: 'tl-out tl-out-error' }, run.error));
-  return el('div', { class: 'tl-cell-output', 'data-prerendered': true, 'aria-live': 'polite' }, parts);
+  if (run.error) parts.push(h('pre', { class: 'tl-out tl-out-error' }, run.error));
+  return h('div', { class: 'tl-cell-output', 'data-prerendered': true, 'aria-live': 'polite' }, parts);
 }
 
 /** A runnable cell: highlighted source (`codeHtml`), its build-time output, and for number and choice
  * exercises an answer box. */
-export function cellHtml(page: PageContext, codeHtml: string, run: CellRun | null, exercise?: Exercise): Raw {
+export function cellHtml(page: PageContext, codeHtml: string, run: CellRun | null, exercise?: Exercise): ReactElement {
   const n = ++page.counters.cells;
   const id = page.uniqueId(`cell-${n}`);
-  const cell = el('div', { class: `tl-cell${exercise ? ' tl-exercise-cell' : ''}`, id, 'data-cell': String(n) },
-    el('div', { class: 'tl-cell-bar' }, el('span', { class: 'tl-cell-label', id: `${id}-label` }, exercise ? `Cell ${n} (exercise)` : `Cell ${n}`)),
-    raw(`<pre class="tl-cell-source tl-hl" tabindex="0"><code class="language-ts">${codeHtml}</code></pre>`),
+  const cell = h('div', { class: `tl-cell${exercise ? ' tl-exercise-cell' : ''}`, id, 'data-cell': String(n) },
+    h('div', { class: 'tl-cell-bar' }, h('span', { class: 'tl-cell-label', id: `${id}-label` }, exercise ? `Cell ${n} (exercise)` : `Cell ${n}`)),
+    h('pre', { class: 'tl-cell-source tl-hl', tabindex: '0' }, h('code', { class: 'language-ts' }, rawHtml(codeHtml))),
     prerenderedOutput(run));
   if (!exercise || (exercise.kind !== 'number' && exercise.kind !== 'choice')) return cell;
   const field = `${exercise.id}-answer`;
-  return raw(cell.html + el('form', { class: 'tl-answer', 'data-exercise': exercise.id, 'data-kind': exercise.kind, hidden: true },
-    el('label', { for: field }, 'Or type your answer'),
+  return fragment(cell, h('form', { class: 'tl-answer', 'data-exercise': exercise.id, 'data-kind': exercise.kind, hidden: true },
+    h('label', { for: field }, 'Or type your answer'),
     exercise.kind === 'number'
-      ? el('input', { id: field, name: 'answer', type: 'number', step: 'any', inputmode: 'decimal' })
-      : el('select', { id: field, name: 'answer' }, el('option', { value: '', selected: true }, 'Choose…'), (exercise.options ?? []).map((o) => el('option', { value: o }, o))),
-    exercise.unit ? el('span', { class: 'tl-unit' }, exercise.unit) : null,
-    el('button', { type: 'submit', class: 'tl-button' }, 'Check'),
-    el('p', { class: 'tl-answer-result', role: 'status' })).html);
+      ? h('input', { id: field, name: 'answer', type: 'number', step: 'any', inputmode: 'decimal' })
+      : h('select', { id: field, name: 'answer', value: '' }, h('option', { value: '' }, 'Choose…'), (exercise.options ?? []).map((o) => h('option', { value: o }, o))),
+    exercise.unit ? h('span', { class: 'tl-unit' }, exercise.unit) : null,
+    h('button', { type: 'submit', class: 'tl-button' }, 'Check'),
+    h('p', { class: 'tl-answer-result', role: 'status' })));
 }

@@ -1,6 +1,7 @@
 // Figure island: draws each figure with plotly.js when it scrolls near, and re-runs the experiment in the
 // page (the library bundled for the browser) when a control changes, then redraws with Plotly.react.
 import { type ControlSpec, type ExperimentResult, type FigureJson, assetUrl, loadPlotly } from './assets';
+import { plotDescription } from './plotDescription';
 import { drawFigure, yDataMax } from './plotTheme';
 
 interface Payload { experiment: string; options: Record<string, unknown>; controls: ControlSpec[]; figure: FigureJson }
@@ -91,6 +92,8 @@ function showProblems(form: HTMLFormElement, problems: Map<HTMLInputElement, str
 function updateCaption(fig: HTMLElement, result: ExperimentResult, format: (v: number | string | boolean) => string) {
   const summary = fig.querySelector('.tl-summary');
   if (summary) summary.textContent = result.summary;
+  const plotted = fig.querySelector('.tl-plotted');
+  if (plotted) plotted.textContent = plotDescription(result.figure);
   fig.querySelectorAll('figcaption .tl-verdict').forEach((v) => {
     v.textContent = result.holds ? 'holds' : 'does not hold';
     v.classList.toggle('tl-holds', result.holds);

@@ -344,7 +344,13 @@ describe('course site', () => {
     const { page } = await open(noJs, `${slug}/`);
     expect(await page.locator('article h1').innerText()).not.toBe('');
     const figures = await page.locator('.tl-figure').count();
-    for (let i = 0; i < figures; i++) expect((await page.locator('.tl-figure .tl-claim').nth(i).innerText()).length).toBeGreaterThan(10);
+    for (let i = 0; i < figures; i++) {
+      // Each caption says what is plotted, and states the claim or, when the page's finding box states
+      // it, whether it holds with these settings.
+      const figure = page.locator('.tl-figure').nth(i);
+      expect(await figure.locator('.tl-plotted').innerText()).toMatch(/^Plotted: \S/);
+      expect((await figure.locator('.tl-claim, .tl-claim-check').innerText()).length).toBeGreaterThan(10);
+    }
     if (await page.locator('.tl-cell').count()) expect(await page.locator('.tl-cell-source').first().isVisible()).toBe(true);
     expect(await page.locator('.tl-controls').count() === 0 || !(await page.locator('.tl-controls').first().isVisible())).toBe(true);
     await noJs.close();

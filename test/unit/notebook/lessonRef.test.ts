@@ -86,8 +86,8 @@ describe('LessonRef published', () => {
   });
 
   it('the site renders a link to the other page with the computed text', { timeout: 60_000 }, async () => {
-    const { html } = renderLesson(parse(text), { lab, highlighter: await getHighlighter(), lessonHref: (h) => h.replace(/^(\d\d-[\w-]+)\.mdx/, '../$1/') });
-    expect(html).toContain('Compare <a href="../06-hyper-v-port-cap/" class="tl-lesson-ref" title="Lesson 7: Hyper-V Port: one vNIC, one member">lesson 7</a> and <a href="../06-hyper-v-port-cap/#the-hypervport-cap" class="tl-lesson-ref" title="Lesson 7: Hyper-V Port: one vNIC, one member (The HyperVPort cap)">Lesson 7</a>\'s cap.');
+    const { html } = await renderLesson(parse(text), { lab, highlighter: await getHighlighter(), lessonHref: (h) => h.replace(/^(\d\d-[\w-]+)\.mdx/, '../$1/') });
+    expect(html).toContain('Compare <a href="../06-hyper-v-port-cap/" class="tl-lesson-ref" title="Lesson 7: Hyper-V Port: one vNIC, one member">lesson 7</a> and <a href="../06-hyper-v-port-cap/#the-hypervport-cap" class="tl-lesson-ref" title="Lesson 7: Hyper-V Port: one vNIC, one member (The HyperVPort cap)">Lesson 7</a>&#x27;s cap.');
   });
 });
 
