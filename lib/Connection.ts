@@ -20,5 +20,6 @@ export interface Connection {
   dstPort: number;
 }
 
-/** TCP port Hyper-V live migration listens on (practitioner sources; no Microsoft page states it). */
+/** TCP port Hyper-V live migration listens on. Microsoft's DCB guide names it: the `-LiveMigration` filter of
+ * New-NetQosPolicy matches TCP port 6600 (https://learn.microsoft.com/windows-server/networking/technologies/dcb/dcb-manage). */
 export const LIVE_MIGRATION_PORT = 6600;

@@ -15,7 +15,8 @@ export interface PrecopyModelOptions {
    * n_max: most pre-copy rounds, counting the first full copy (round 0). An integer from 1 to
    * `MAX_PRECOPY_ROUNDS` (1000: when dirtying outpaces the link every round resends the whole memory,
    * so the cap alone bounds the work).
-   * Default 5 (the "five memory-copy passes" of Windows Server 2012 R2).
+   * Default 5 (the "five memory-copy passes" of Windows Server 2012 R2, as John Savill's *Mastering Hyper-V*
+   * describes them; Microsoft's documentation does not state the cap, so it is a parameter).
    */
   maxRounds?: number;
   /** V_thd: pre-copy stops once the next round would send this many bytes or fewer. 0 or more. */

@@ -132,7 +132,8 @@ export interface LiveMigrationInput {
   /** Random extra setup time, uniform in [0, setupJitterS], seeded. Default 0. */
   setupJitterS?: number;
   /** Pre-copy round cap: memory-copy passes while the VM runs, the first full copy included, before
-   * stop-and-copy. Default 5 (Windows Server 2012 R2 and later). */
+   * stop-and-copy. Default 5 (Windows Server 2012 R2 and later, after John Savill's *Mastering Hyper-V*; not
+   * stated in Microsoft's documentation, hence a parameter). */
   maxRounds?: number;
   /** Pre-copy stops when the bytes left to send fall below this many MB (10^6 bytes). Default 30. */
   stopThresholdMB?: number;
@@ -179,8 +180,8 @@ export interface LiveMigrationInput {
    */
   smbMaxConnectionsPerServer?: number;
   /**
-   * SMB: use SMB Direct (RDMA). RDMA NICs cannot be LBFO team members, so the bytes bypass the team on
-   * each host's RDMA links (`rdmaGbps`). Only with `transport: SMB`. Default false.
+   * SMB: use SMB Direct (RDMA). RDMA is not available through an LBFO team (an RDMA NIC may be a member, but
+   * then without RDMA), so the bytes bypass the team on each host's RDMA links outside it (`rdmaGbps`). Only with `transport: SMB`. Default false.
    */
   smbDirect?: boolean;
   /**

@@ -16,8 +16,9 @@ export const LIVE_MIGRATION_TRANSPORTS: readonly LiveMigrationTransport[] = ['TC
 export const SMB_PORT = 445;
 
 /**
- * Name under which links and results show a host's RDMA NICs (SMB Direct). They are not team members:
- * RDMA NICs cannot be LBFO team members, so SMB Direct traffic bypasses the team.
+ * Name under which links and results show a host's RDMA NICs (SMB Direct). They are not team members here:
+ * an RDMA NIC can be an LBFO team member, but RDMA is not available through the team, so SMB Direct runs on
+ * RDMA NICs outside the team and its bytes bypass it.
  */
 export const RDMA_MEMBER = 'RDMA';
 
