@@ -40,6 +40,16 @@ describe('receiveMember(team, conn) in SwitchIndependent mode', () => {
     expect(distinct(PORTS.map((p) => receiveMember(t, migrationConn(p), { vSwitchPortId: 0 })))).toEqual([0]);
     expect(distinct(PORTS.map((p) => receiveMember(t, migrationConn(p), { vSwitchPortId: 1 })))).toEqual([1]);
   });
+
+  // Affinitized inbound for Switch Independent + Dynamic is the model's inference (Microsoft documents none, and a
+  // 2013 field report saw live migration arrive on several members), so `dynamicInbound: 'hashed'` is the other
+  // reading: the connection's TransportPorts hash picks the member, as on the send side, whatever the port ID.
+  it("Dynamic with dynamicInbound 'hashed': the flow's hash picks the member, so ports reach both and the port ID does not matter", () => {
+    const t = { ...team('SwitchIndependent', 'Dynamic'), dynamicInbound: 'hashed' as const };
+    const byPort0 = PORTS.map((p) => receiveMember(t, migrationConn(p), { vSwitchPortId: 0 }));
+    expect(distinct(byPort0)).toEqual([0, 1]);
+    expect(PORTS.map((p) => receiveMember(t, migrationConn(p), { vSwitchPortId: 1 }))).toEqual(byPort0);
+  });
 });
 
 // Switch-dependent teams: the switch's LAG hash decides, for every algorithm the team itself uses.

@@ -67,6 +67,18 @@ describe('validateTeam(team, field, options)', () => {
     expect(input).toEqual(copy);
   });
 
+  // Microsoft's cmdlets state no restriction on a standby member in a Static or Lacp team; a third-party guide says the
+  // GUI offers standby only in Switch Independent mode. Unverified, so both readings are available.
+  it('accepts a standby member in a Static or Lacp team by default, and refuses it with standbyInSwitchDependent: refuse', () => {
+    const withStandby = (teamingMode: string) => team({ teamingMode, members: [{ name: 'NIC1', gbps: 10 }, { name: 'NIC2', gbps: 10, standby: true }] });
+    for (const mode of ['Static', 'Lacp']) {
+      expect(validateTeam(withStandby(mode)).members[1].standby).toBe(true);
+      const error = inputError(() => validateTeam(withStandby(mode), 'team', { standbyInSwitchDependent: 'refuse' }), 'team.members[1].standby');
+      expect(error.message).toContain(mode);
+    }
+    expect(validateTeam(withStandby('SwitchIndependent'), 'team', { standbyInSwitchDependent: 'refuse' }).members[1].standby).toBe(true);
+  });
+
   it('accepts every PowerShell TeamingMode and LoadBalancingAlgorithm value', () => {
     for (const teamingMode of ['SwitchIndependent', 'Static', 'Lacp']) {
       for (const loadBalancingAlgorithm of ['TransportPorts', 'IPAddresses', 'MacAddresses', 'HyperVPort', 'Dynamic']) {
