@@ -1,4 +1,5 @@
 import type { Exercise } from './Exercise';
+import { lesson01 } from './lesson01';
 import { lesson02 } from './lesson02';
 import { lesson03 } from './lesson03';
 import { lesson04 } from './lesson04';
@@ -13,7 +14,7 @@ import { lesson12 } from './lesson12';
 import { capstone } from './capstone';
 
 /** Lesson files register their exercises here (one import and one spread per lesson). */
-const all: Exercise[] = [...lesson02, ...lesson03, ...lesson04, ...lesson05, ...lesson06, ...lesson07, ...lesson08, ...lesson09, ...lesson10, ...lesson11, ...lesson12, ...capstone];
+const all: Exercise[] = [...lesson01, ...lesson02, ...lesson03, ...lesson04, ...lesson05, ...lesson06, ...lesson07, ...lesson08, ...lesson09, ...lesson10, ...lesson11, ...lesson12, ...capstone];
 
 /** Every exercise by id. */
 export const exercises: Record<string, Exercise> = Object.fromEntries(all.map((e) => [e.id, e]));

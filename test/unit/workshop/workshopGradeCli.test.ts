@@ -22,7 +22,7 @@ async function grade(args: string[]) {
 describe('teaming-lab workshop grade, bad input', () => {
   it.each([
     [['--lessons', '2,x'], '--lessons'],
-    [['--lessons', '1'], '--lessons'],
+    [['--lessons', '0'], '--lessons'],
     [['--lessons', '99'], '--lessons'],
     [['--memory-mib', '100'], '--memory-mib'],
     [['--cpu-s', '0'], '--cpu-s'],
