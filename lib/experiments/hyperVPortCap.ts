@@ -82,7 +82,7 @@ export const hyperVPortCap = defineExperiment<HyperVPortCapOptions, HyperVPortCa
     }
     return {
       id: 'finding-3',
-      claim: 'Hyper-V Port caps live migration at one member\'s bandwidth, whatever the teaming mode and whatever the hash: the host vNIC is one vSwitch port, pinned to one member.',
+      claim: 'Hyper-V Port caps live migration at one member\'s bandwidth, whatever the teaming mode and whatever the switch\'s hash: the host vNIC is one vSwitch port, pinned to one member.',
       holds,
       anyHash: { statement: 'Under Hyper-V Port, HV1 never sends faster than one member, in every teaming mode.', holds },
       observation: { statement: 'The article\'s Hyper-V Port drains stayed at one member\'s speed.', appeared: holds },

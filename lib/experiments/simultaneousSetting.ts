@@ -44,7 +44,7 @@ export const SIMULTANEOUS_SETTINGS = [1, 2, 4, 6, 12];
 export const simultaneousSetting = defineExperiment<SimultaneousSettingOptions, SimultaneousSettingRow[]>({
   id: 'finding-7',
   finding: 7,
-  title: 'The simultaneous-migration setting adds no bandwidth beyond two',
+  title: 'The simultaneous-migration setting adds no bandwidth once two connections hash apart',
   controls: [
     vmsControl(12, 2, 24),
     memoryGiBControl(8),
