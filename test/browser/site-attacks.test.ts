@@ -71,7 +71,9 @@ async function runCode(page: Page, code: string): Promise<void> {
   const editor = page.locator('.tl-cell .cm-content').first();
   await editor.fill(code);
   await editor.press('Shift+Enter');
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('.tl-cell')!.dataset.state === 'running');
+  // 'running', or already ended: under load a short run can start and end between two polls. 60 s: a loaded
+  // CI machine (2 cores) needed more than the default 30 s to start a cell's worker once.
+  await page.waitForFunction(() => ['running', 'done', 'error', 'stopped'].includes(document.querySelector<HTMLElement>('.tl-cell')!.dataset.state ?? ''), null, { timeout: 60_000 });
 }
 
 async function waitEnd(page: Page, timeout = 30_000): Promise<{ state: string; output: string }> {

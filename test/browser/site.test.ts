@@ -387,7 +387,7 @@ describe('course site', () => {
     const { page, problems } = await open(context, `${withBox[0]}/`);
     const form = page.locator('form.tl-answer').first();
     await form.locator('button').click();
-    await expect.poll(() => form.locator('.tl-answer-result').innerText()).toMatch(/^FAIL /);
+    await expect.poll(() => form.locator('.tl-answer-result').innerText(), { timeout: 60_000 }).toMatch(/^FAIL /); // the library loads in the page first: seconds on a loaded machine
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);

@@ -89,7 +89,7 @@ const CASES: Record<string, { base: (flag: string) => string[]; bad: Record<stri
       out: [aFile, ''],
       'timeout-s': [...NUMBER_BAD, '0'],
       jobs: [...NUMBER_BAD, '0'],
-      lessons: [HOSTILE, '1', '2,,6', '99'],
+      lessons: [HOSTILE, '0', '2,,6', '99'],
       'memory-mib': [...NUMBER_BAD, '100'],
       'cpu-s': [...NUMBER_BAD, '0'],
       processes: [...NUMBER_BAD, '8'],
